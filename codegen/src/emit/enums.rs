@@ -1,0 +1,73 @@
+//! String enums: one variant per value plus `Unknown(String)`, so a value the API adds later
+//! still decodes and re-encodes unchanged. Serde impls go through the runtime's helpers.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::paths;
+use crate::ir::StringEnum;
+
+/// Tokens of one string enum and its impls.
+pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStream {
+    let runtime = paths::runtime();
+    let variants: Vec<Ident> = e
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
+    let wires: Vec<&str> = e.values.iter().map(|v| v.wire_name.as_str()).collect();
+    let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #variant_docs] #variants,)*
+            /// A value this client does not know yet, kept as received.
+            Unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#variants,)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #runtime::serde_support::deserialize_str_enum(deserializer)
+            }
+        }
+
+        impl #runtime::ParamValue for #name {
+            fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The models file: every named type, sorted by name. Structs and aliases are emitted here;
+//! string enums and unions have their own modules.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::Scope;
+use super::{docs, enums, types, unions};
+use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
+
+/// Tokens of the whole models module.
+pub fn models(api: &Api) -> TokenStream {
+    let items = api.types.values().map(type_def);
+    quote! {
+        #![doc = " Data types of the API: request and response bodies and the enums and unions they use."]
+        #(#items)*
+    }
+}
+
+fn type_def(def: &TypeDef) -> TokenStream {
+    let docs = docs::doc_or(def.docs.as_deref(), &format!("`{}`", def.name));
+    let name = format_ident!("{}", def.name);
+    match &def.kind {
+        TypeKind::Struct(s) => structure(&docs, &name, s),
+        TypeKind::Enum(e) => enums::string_enum(&docs, &name, e),
+        TypeKind::Union(u) => unions::union(&docs, &name, u),
+        TypeKind::Alias(ty) => {
+            let ty = types::rust_type(ty, Scope::Models);
+            quote! { #docs pub type #name = #ty; }
+        }
+    }
+}
+
+fn structure(docs: &TokenStream, name: &proc_macro2::Ident, s: &Struct) -> TokenStream {
+    let fields = s.fields.iter().map(field);
+    let additional = s.additional.as_ref().map(|ty| {
+        let ty = types::rust_type(ty, Scope::Models);
+        quote! {
+            /// Properties not listed in the schema, kept as received.
+            #[serde(flatten)]
+            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #ty>,
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #additional
+        }
+    }
+}
+
+fn field(f: &Field) -> TokenStream {
+    let docs = docs::doc_or(f.docs.as_deref(), &format!("`{}`", f.wire_name));
+    let name = format_ident!("{}", f.rust_name);
+    let mut ty = types::rust_type(&f.ty, Scope::Models);
+    if f.boxed {
+        ty = quote!(::std::boxed::Box<#ty>);
+    }
+    let optional = !f.required || f.nullable;
+    if optional {
+        ty = quote!(::std::option::Option<#ty>);
+    }
+    let mut serde_args = Vec::new();
+    if f.rust_name != f.wire_name {
+        let wire = &f.wire_name;
+        serde_args.push(quote!(rename = #wire));
+    }
+    if !f.required {
+        serde_args.push(quote!(default));
+        serde_args.push(quote!(
+            skip_serializing_if = "::std::option::Option::is_none"
+        ));
+    }
+    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+    quote! {
+        #docs
+        #serde_attr
+        pub #name: #ty,
+    }
+}

@@ -1,0 +1,369 @@
+//! The operations file: one client method per operation returning a request builder, the
+//! builders themselves (optional parameters as chained setters, `send()` to run), and an enum of
+//! success responses for operations that declare several.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::types::Scope;
+use super::{docs, paths, types};
+use crate::ir::{Api, Operation, Param, ParamLocation, Primitive, Response, Status, TypeRef};
+use crate::resolve::path_template_names;
+
+/// Tokens of the whole operations module.
+pub fn operations(api: &Api) -> TokenStream {
+    let runtime = paths::runtime();
+    let methods = api.operations.iter().map(client_method);
+    let builders = api.operations.iter().map(builder);
+    quote! {
+        #![doc = " Operations of the API: a method on the client per operation, each returning a request builder."]
+        use super::models;
+
+        impl #runtime::Client {
+            #(#methods)*
+        }
+        #(#builders)*
+    }
+}
+
+/// A parameter or body that the client method takes as an argument.
+fn is_argument(p: &Param) -> bool {
+    p.required
+}
+
+fn ident(name: &str) -> Ident {
+    format_ident!("{}", name)
+}
+
+/// The argument type and the conversion applied to it, for a value of `ty`.
+fn argument(ty: &TypeRef) -> (TokenStream, TokenStream) {
+    match ty {
+        TypeRef::Primitive(Primitive::String) => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            quote!(.into()),
+        ),
+        TypeRef::List(item) => {
+            let item = types::rust_type(item, Scope::Operations);
+            (
+                quote!(impl ::std::iter::IntoIterator<Item = #item>),
+                quote!(.into_iter().collect()),
+            )
+        }
+        other => (types::rust_type(other, Scope::Operations), quote!()),
+    }
+}
+
+fn operation_docs(op: &Operation) -> String {
+    let sends = format!("Sends `{} {}`.", op.method.as_str(), op.path);
+    let scopes = (!op.scopes.is_empty()).then(|| {
+        let list: Vec<String> = op.scopes.iter().map(|s| format!("`{s}`")).collect();
+        format!("OAuth scopes: {}.", list.join(", "))
+    });
+    let deprecated = op.deprecated.then_some("Deprecated by the API.");
+    docs::paragraphs([
+        op.summary.as_deref(),
+        op.description.as_deref(),
+        Some(sends.as_str()),
+        scopes.as_deref(),
+        deprecated,
+    ])
+}
+
+fn client_method(op: &Operation) -> TokenStream {
+    let docs = docs::doc(&operation_docs(op));
+    let method = ident(&op.method_name);
+    let builder = ident(&op.builder_name);
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for p in &op.params {
+        let name = ident(&p.rust_name);
+        if is_argument(p) {
+            let (ty, convert) = argument(&p.ty);
+            args.push(quote!(#name: #ty));
+            if convert.is_empty() {
+                inits.push(quote!(#name));
+            } else {
+                inits.push(quote!(#name: #name #convert));
+            }
+        } else {
+            inits.push(quote!(#name: ::std::option::Option::None));
+        }
+    }
+    if let Some(body) = &op.body {
+        if body.required {
+            let ty = types::rust_type(&body.ty, Scope::Operations);
+            args.push(quote!(body: #ty));
+            inits.push(quote!(body));
+        } else {
+            inits.push(quote!(body: ::std::option::Option::None));
+        }
+    }
+    quote! {
+        #docs
+        pub fn #method(&self, #(#args),*) -> #builder<'_> {
+            #builder { client: self, #(#inits),* }
+        }
+    }
+}
+
+fn builder(op: &Operation) -> TokenStream {
+    let runtime = paths::runtime();
+    let name = ident(&op.builder_name);
+    let doc = format!(
+        " Request builder for `{} {}` ([`Client::{}`](crate::runtime::Client::{})).",
+        op.method.as_str(),
+        op.path,
+        op.method_name,
+        op.method_name
+    );
+    let mut fields = Vec::new();
+    let mut setters = Vec::new();
+    for p in &op.params {
+        let field = ident(&p.rust_name);
+        let ty = types::rust_type(&p.ty, Scope::Operations);
+        if is_argument(p) {
+            fields.push(quote!(#field: #ty));
+        } else {
+            fields.push(quote!(#field: ::std::option::Option<#ty>));
+            let fallback = format!("`{}` {} parameter.", p.wire_name, location_name(p.location));
+            let docs = docs::doc_or(p.docs.as_deref(), &fallback);
+            let (arg, convert) = argument(&p.ty);
+            setters.push(quote! {
+                #docs
+                pub fn #field(mut self, value: #arg) -> Self {
+                    self.#field = ::std::option::Option::Some(value #convert);
+                    self
+                }
+            });
+        }
+    }
+    if let Some(body) = &op.body {
+        let ty = types::rust_type(&body.ty, Scope::Operations);
+        if body.required {
+            fields.push(quote!(body: #ty));
+        } else {
+            fields.push(quote!(body: ::std::option::Option<#ty>));
+            let docs = docs::doc_or(body.docs.as_deref(), "The request body.");
+            setters.push(quote! {
+                #docs
+                pub fn body(mut self, value: #ty) -> Self {
+                    self.body = ::std::option::Option::Some(value);
+                    self
+                }
+            });
+        }
+    }
+    let (output, response_enum) = output(op);
+    let send = send(op, &output);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until `send()` is awaited"]
+        pub struct #name<'a> {
+            client: &'a #runtime::Client,
+            #(#fields,)*
+        }
+
+        impl #name<'_> {
+            #(#setters)*
+            #send
+        }
+
+        #response_enum
+    }
+}
+
+fn location_name(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    }
+}
+
+/// Whether every success response carries the same body (or none): then `send` returns it
+/// directly instead of an enum.
+fn single_success(op: &Operation) -> Option<&Option<TypeRef>> {
+    let first = &op.responses.first()?.ty;
+    op.responses.iter().all(|r| &r.ty == first).then_some(first)
+}
+
+/// The `send()` output type, and the response enum when one is needed.
+fn output(op: &Operation) -> (TokenStream, TokenStream) {
+    if let Some(ty) = single_success(op) {
+        let out = ty
+            .as_ref()
+            .map(|t| types::rust_type(t, Scope::Operations))
+            .unwrap_or(quote!(()));
+        return (out, quote!());
+    }
+    let name = ident(&op.response_name);
+    let doc = format!(
+        " Success responses of `{} {}`.",
+        op.method.as_str(),
+        op.path
+    );
+    let variants = op.responses.iter().map(|r| {
+        let variant = ident(&status_variant(r.status));
+        let fallback = format!("Status {}.", status_label(r.status));
+        let docs = docs::doc_or(r.docs.as_deref(), &fallback);
+        match &r.ty {
+            Some(ty) => {
+                let ty = types::rust_type(ty, Scope::Operations);
+                quote!(#docs #variant(#ty),)
+            }
+            None => quote!(#docs #variant,),
+        }
+    });
+    (
+        quote!(#name),
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name {
+                #(#variants)*
+            }
+        },
+    )
+}
+
+fn status_label(status: Status) -> String {
+    match status {
+        Status::Code(code) => code.to_string(),
+        Status::Range(first) => format!("{first}XX"),
+    }
+}
+
+/// A readable variant name for a success status.
+fn status_variant(status: Status) -> String {
+    match status {
+        Status::Code(200) => "Ok".into(),
+        Status::Code(201) => "Created".into(),
+        Status::Code(202) => "Accepted".into(),
+        Status::Code(203) => "NonAuthoritative".into(),
+        Status::Code(204) => "NoContent".into(),
+        Status::Code(205) => "ResetContent".into(),
+        Status::Code(206) => "PartialContent".into(),
+        Status::Code(207) => "MultiStatus".into(),
+        Status::Code(208) => "AlreadyReported".into(),
+        Status::Code(code) => format!("Status{code}"),
+        Status::Range(first) => format!("Other{first}xx"),
+    }
+}
+
+fn send(op: &Operation, output: &TokenStream) -> TokenStream {
+    let runtime = paths::runtime();
+    let method = ident(op.method.as_str());
+    let mut format_string = op.path.clone();
+    let mut path_args = Vec::new();
+    for name in path_template_names(&op.path) {
+        format_string = format_string.replacen(&format!("{{{name}}}"), "{}", 1);
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
+        {
+            let field = ident(&p.rust_name);
+            path_args.push(quote!(#runtime::encode_path(&self.#field)));
+        }
+    }
+    let path = if path_args.is_empty() {
+        quote!(::std::string::String::from(#format_string))
+    } else {
+        quote!(::std::format!(#format_string, #(#path_args),*))
+    };
+    let mut steps = Vec::new();
+    for p in op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
+        steps.push(param_step(p));
+    }
+    if let Some(body) = &op.body {
+        steps.push(if body.required {
+            quote!(request.json(&self.body)?;)
+        } else {
+            quote! {
+                if let ::std::option::Option::Some(body) = &self.body {
+                    request.json(body)?;
+                }
+            }
+        });
+    }
+    let binding = if steps.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
+    let decode = decode(op);
+    quote! {
+        /// Sends the request and decodes the response.
+        pub async fn send(self) -> ::std::result::Result<#output, #runtime::Error> {
+            #binding = #runtime::Request::new(#runtime::Method::#method, #path);
+            #(#steps)*
+            let response = self.client.execute(request).await?;
+            #decode
+        }
+    }
+}
+
+fn param_step(p: &Param) -> TokenStream {
+    let field = ident(&p.rust_name);
+    let wire = &p.wire_name;
+    let explode = p.explode;
+    let call = |value: TokenStream| match (&p.ty, p.location) {
+        (TypeRef::List(_), ParamLocation::Query) => {
+            quote!(request.query_list(#wire, #value, #explode);)
+        }
+        (TypeRef::List(_), _) => quote!(request.header_list(#wire, #value);),
+        (_, ParamLocation::Query) => quote!(request.query(#wire, #value);),
+        (_, ParamLocation::Header) => quote!(request.header(#wire, #value)?;),
+        (_, _) => quote!(request.cookie(#wire, #value);),
+    };
+    if is_argument(p) {
+        call(quote!(&self.#field))
+    } else {
+        let step = call(quote!(value));
+        quote! {
+            if let ::std::option::Option::Some(value) = &self.#field {
+                #step
+            }
+        }
+    }
+}
+
+fn decode(op: &Operation) -> TokenStream {
+    let runtime = paths::runtime();
+    if let Some(ty) = single_success(op) {
+        return match ty {
+            Some(_) => quote!(response.json()),
+            None => quote! {
+                let _ = response;
+                ::std::result::Result::Ok(())
+            },
+        };
+    }
+    let name = ident(&op.response_name);
+    let arms = op.responses.iter().map(|r: &Response| {
+        let pattern = match r.status {
+            Status::Code(code) => quote!(#code),
+            Status::Range(first) => {
+                let (low, high) = (first * 100, first * 100 + 99);
+                quote!(#low..=#high)
+            }
+        };
+        let variant = ident(&status_variant(r.status));
+        match r.ty {
+            Some(_) => quote!(#pattern => response.json().map(#name::#variant),),
+            None => quote!(#pattern => ::std::result::Result::Ok(#name::#variant),),
+        }
+    });
+    quote! {
+        match response.status().as_u16() {
+            #(#arms)*
+            _ => ::std::result::Result::Err(#runtime::Error::unexpected_status(response)),
+        }
+    }
+}

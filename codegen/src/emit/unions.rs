@@ -1,0 +1,83 @@
+//! Unions. Tagged ones become internally tagged enums (`#[serde(tag = "...")]`) with an
+//! `Unknown(serde_json::Value)` catch-all for tag values added later; a known tag whose body does
+//! not match is an error, never silently `Unknown`. Untagged ones try variants in order.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::types::Scope;
+use super::{paths, types};
+use crate::ir::{Union, UnionTag, Variant};
+
+/// Tokens of one union and its impls.
+pub fn union(docs: &TokenStream, name: &Ident, u: &Union) -> TokenStream {
+    match &u.tag {
+        UnionTag::Property(tag) => tagged(docs, name, tag, &u.variants),
+        UnionTag::Untagged => untagged(docs, name, &u.variants),
+    }
+}
+
+fn payload(v: &Variant) -> TokenStream {
+    let ty = types::rust_type(&v.ty, Scope::Models);
+    if v.boxed {
+        quote!(::std::boxed::Box<#ty>)
+    } else {
+        ty
+    }
+}
+
+fn tagged(docs: &TokenStream, name: &Ident, tag: &str, variants: &[Variant]) -> TokenStream {
+    let runtime = paths::runtime();
+    let idents: Vec<Ident> = variants
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
+    let values: Vec<&str> = variants
+        .iter()
+        .map(|v| v.tag_value.as_deref().unwrap_or_default())
+        .collect();
+    let payloads: Vec<TokenStream> = variants.iter().map(payload).collect();
+    let variant_docs = values.iter().map(|v| format!(" `{tag}: {v}`"));
+    let unknown_doc = format!(" A `{tag}` this client does not know yet, kept as received.");
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(tag = #tag)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(
+                #[doc = #variant_docs]
+                #[serde(rename = #values)]
+                #idents(#payloads),
+            )*
+            #[doc = #unknown_doc]
+            #[serde(untagged)]
+            Unknown(::serde_json::Value),
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #runtime::serde_support::deserialize_tagged(deserializer, #tag, |tag, value| {
+                    ::std::result::Result::Ok(match tag {
+                        #(#values => #runtime::serde_support::from_value(value).map(Self::#idents),)*
+                        _ => return ::std::result::Result::Err(value),
+                    })
+                }, Self::Unknown)
+            }
+        }
+    }
+}
+
+fn untagged(docs: &TokenStream, name: &Ident, variants: &[Variant]) -> TokenStream {
+    let idents = variants.iter().map(|v| format_ident!("{}", v.rust_name));
+    let payloads = variants.iter().map(payload);
+    let variant_docs = variants.iter().map(|v| format!(" `{}`", v.rust_name));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#[doc = #variant_docs] #idents(#payloads),)*
+        }
+    }
+}

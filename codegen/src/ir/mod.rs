@@ -1,0 +1,31 @@
+//! The intermediate representation: what the generator knows about an API once every `$ref`
+//! is followed and every name is settled. It knows nothing of `openapiv3`; emitters read only this.
+
+mod operation;
+mod types;
+
+pub use operation::{Body, Method, Operation, Param, ParamLocation, ParamStyle, Response, Status};
+pub use types::{
+    EnumValue, Field, Primitive, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union, UnionTag,
+    Variant,
+};
+
+use std::collections::BTreeMap;
+
+/// A whole API: its metadata, every named type (sorted by Rust name) and every operation
+/// (in spec order: paths as written, methods in a fixed order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// The first server URL, used as the client's default base URL.
+    pub base_url: Option<String>,
+    /// Named types keyed by their Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// Operations in spec order.
+    pub operations: Vec<Operation>,
+}

@@ -1,0 +1,165 @@
+//! Operations of the IR: one HTTP call each, with typed parameters, body and responses.
+
+use super::TypeRef;
+
+/// One API operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The spec's `operationId` (or one derived from method and path).
+    pub id: String,
+    /// The Rust method name on the client (snake case).
+    pub method_name: String,
+    /// The Rust name of the request builder (upper camel case).
+    pub builder_name: String,
+    /// The Rust name of the enum of success responses, used when there are several.
+    pub response_name: String,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template as written in the spec, e.g. `/threads/{threadId}`.
+    pub path: String,
+    /// JSON pointer of the operation.
+    pub pointer: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `tags`.
+    pub tags: Vec<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Parameters sorted path (in template order) → query → header → cookie.
+    pub params: Vec<Param>,
+    /// The request body, if any.
+    pub body: Option<Body>,
+    /// Success responses (2xx), by ascending status.
+    pub responses: Vec<Response>,
+    /// Body type of the error responses (`default`, 4xx, 5xx), when declared.
+    pub error: Option<TypeRef>,
+    /// OAuth scopes any of whose sets grants access.
+    pub scopes: Vec<String>,
+}
+
+/// HTTP methods, in the order operations of one path are emitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl Method {
+    /// The method as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamLocation {
+    /// In the path template.
+    Path,
+    /// In the query string.
+    Query,
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+}
+
+/// How a parameter value is serialized (OpenAPI `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `form` (query default).
+    Form,
+    /// `simple` (path and header default).
+    Simple,
+    /// `spaceDelimited`.
+    SpaceDelimited,
+    /// `pipeDelimited`.
+    PipeDelimited,
+    /// `deepObject`.
+    DeepObject,
+    /// `label`.
+    Label,
+    /// `matrix`.
+    Matrix,
+}
+
+/// One operation parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The name on the wire.
+    pub wire_name: String,
+    /// The Rust argument / setter name.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// Serialization style.
+    pub style: ParamStyle,
+    /// Whether arrays repeat the parameter (`true`) or join values (`false`).
+    pub explode: bool,
+    /// Documentation from the spec.
+    pub docs: Option<String>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// The media type, e.g. `application/json`.
+    pub media_type: String,
+    /// The body type.
+    pub ty: TypeRef,
+    /// `required: true`.
+    pub required: bool,
+    /// Documentation from the spec.
+    pub docs: Option<String>,
+}
+
+/// A response status code or range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// One exact status code.
+    Code(u16),
+    /// A range such as `2XX`, given by its first digit.
+    Range(u16),
+}
+
+/// One success response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// Its status.
+    pub status: Status,
+    /// The body type; `None` when the response has no content.
+    pub ty: Option<TypeRef>,
+    /// The media type of the body.
+    pub media_type: Option<String>,
+    /// Documentation from the spec.
+    pub docs: Option<String>,
+}

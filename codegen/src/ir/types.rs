@@ -1,0 +1,139 @@
+//! Types of the IR: structs, string enums, unions, aliases, and references between them.
+
+/// A named type the emitter turns into one Rust item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Rust name (unique across the API).
+    pub name: String,
+    /// JSON pointer of the schema this type was made from.
+    pub pointer: String,
+    /// Documentation from the spec (description, else title).
+    pub docs: Option<String>,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+}
+
+/// The shape of a named type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(Struct),
+    /// A string enum with a catch-all for values added later.
+    Enum(StringEnum),
+    /// `oneOf`/`anyOf`: tagged when a discriminator is given or inferred, untagged otherwise.
+    Union(Union),
+    /// A named schema that is just another type (`type Name = ...`).
+    Alias(TypeRef),
+}
+
+/// An object type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// Properties in spec order.
+    pub fields: Vec<Field>,
+    /// Type of `additionalProperties` values, when the object allows extra keys.
+    pub additional: Option<TypeRef>,
+}
+
+/// One property of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The JSON name.
+    pub wire_name: String,
+    /// The Rust field name.
+    pub rust_name: String,
+    /// The value type.
+    pub ty: TypeRef,
+    /// Listed in the schema's `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// Held in a `Box` to break a recursive cycle.
+    pub boxed: bool,
+    /// Documentation from the spec.
+    pub docs: Option<String>,
+}
+
+/// A string enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringEnum {
+    /// Values in spec order, duplicates removed.
+    pub values: Vec<EnumValue>,
+}
+
+/// One value of a string enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// The value on the wire.
+    pub wire_name: String,
+    /// The Rust variant name.
+    pub rust_name: String,
+}
+
+/// A `oneOf`/`anyOf` union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// How variants are told apart on the wire.
+    pub tag: UnionTag,
+    /// Variants in spec order.
+    pub variants: Vec<Variant>,
+}
+
+/// How a union's variants are recognised.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnionTag {
+    /// A property whose value names the variant (given by `discriminator` or inferred from
+    /// single-value enums). Variant structs do not carry that property themselves.
+    Property(String),
+    /// Variants are tried in order.
+    Untagged,
+}
+
+/// One variant of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The tag value selecting this variant (tagged unions only).
+    pub tag_value: Option<String>,
+    /// The variant's payload.
+    pub ty: TypeRef,
+    /// Held in a `Box` to break a recursive cycle.
+    pub boxed: bool,
+}
+
+/// A use of a type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// A named type from [`crate::ir::Api::types`].
+    Named(String),
+    /// A built-in scalar.
+    Primitive(Primitive),
+    /// A JSON array.
+    List(Box<TypeRef>),
+    /// A JSON object used as a string-keyed map.
+    Map(Box<TypeRef>),
+    /// Any JSON value.
+    Any,
+}
+
+/// Scalars the emitted code maps to Rust types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Primitive {
+    /// `string`.
+    String,
+    /// `string`, `format: date-time`.
+    DateTime,
+    /// `string`, `format: date`.
+    Date,
+    /// `boolean`.
+    Bool,
+    /// `integer`, `format: int32`.
+    I32,
+    /// `integer`, `format: int64` or no format.
+    I64,
+    /// `number`, `format: float`.
+    F32,
+    /// `number`, `format: double` or no format.
+    F64,
+}

@@ -1,0 +1,33 @@
+//! OpenAPI 3.0 → typed Rust client generator.
+//!
+//! The pipeline, one module per stage:
+//! 1. [`load`] — YAML/JSON file → [`openapiv3::OpenAPI`];
+//! 2. [`resolve`] — every `$ref` followed and every name settled → [`ir::Api`];
+//! 3. [`emit`] — IR → formatted Rust files.
+//!
+//! [`generate`] runs all three.
+
+pub mod emit;
+pub mod error;
+pub mod ir;
+pub mod load;
+pub mod naming;
+pub mod pointer;
+pub mod resolve;
+pub mod sync;
+pub mod vendored;
+
+use std::path::Path;
+
+pub use emit::{GeneratedFile, Provenance};
+pub use error::Error;
+
+/// Loads the spec at `spec_path`, resolves it and emits the generated module's files.
+pub fn generate(spec_path: &Path, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
+    let spec = load::load(spec_path)?;
+    let api = resolve::resolve(&spec).map_err(|problems| Error::Spec {
+        path: spec_path.to_owned(),
+        problems,
+    })?;
+    emit::emit(&api, provenance)
+}

@@ -1,0 +1,386 @@
+//! Operations: method, path template, parameters (path → query → header → cookie), request body,
+//! success responses by status, and the error body.
+
+use std::collections::BTreeSet;
+
+use openapiv3::{
+    MediaType, Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, StatusCode,
+};
+
+use super::Resolver;
+use crate::ir::{
+    Body, Method, Operation, Param, ParamLocation, ParamStyle, Response, Status, TypeRef,
+};
+use crate::naming;
+use crate::pointer::Pointer;
+
+/// Names the builder struct uses for itself; parameters must not take them.
+const RESERVED_PARAM_NAMES: &[&str] = &["client", "body"];
+
+impl<'a> Resolver<'a> {
+    /// Converts every operation, in spec order.
+    pub(super) fn convert_operations(&mut self) -> Vec<Operation> {
+        let mut method_names = BTreeSet::new();
+        let mut builder_names = BTreeSet::new();
+        let mut out = Vec::new();
+        let paths = Pointer::root().push("paths");
+        for (path, item) in &self.spec.paths.paths {
+            let at = paths.push(path);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { reference } => {
+                    self.problem(&at, format!("path item `$ref: {reference}` is not supported: expected the operations inline"));
+                    continue;
+                }
+            };
+            for (method, op) in item.iter() {
+                let Some(method) = parse_method(method) else {
+                    continue;
+                };
+                let op_at = at.push(method.as_str().to_ascii_lowercase());
+                let id = op.operation_id.clone().unwrap_or_else(|| {
+                    format!("{} {}", method.as_str().to_ascii_lowercase(), path)
+                });
+                let method_name = naming::unique(naming::field_name(&id), &mut method_names);
+                let builder_name = naming::unique(naming::type_name(&id), &mut builder_names);
+                let response_name =
+                    naming::unique(format!("{builder_name}Response"), &mut builder_names);
+                let params = self.params(
+                    path,
+                    (&item.parameters, &at),
+                    &op.parameters,
+                    &op_at,
+                    &builder_name,
+                );
+                let body = op
+                    .request_body
+                    .as_ref()
+                    .and_then(|b| self.body(b, &op_at.push("requestBody"), &builder_name));
+                let (responses, error) =
+                    self.responses(&op.responses, &op_at.push("responses"), &builder_name);
+                let scopes = self.scopes(op.security.as_ref());
+                out.push(Operation {
+                    id,
+                    method_name,
+                    builder_name,
+                    response_name,
+                    method,
+                    path: path.clone(),
+                    pointer: op_at.to_string(),
+                    summary: op.summary.clone(),
+                    description: op.description.clone(),
+                    tags: op.tags.clone(),
+                    deprecated: op.deprecated,
+                    params,
+                    body,
+                    responses,
+                    error,
+                    scopes,
+                });
+            }
+        }
+        out
+    }
+
+    fn params(
+        &mut self,
+        path: &str,
+        (shared, path_at): (&'a [ReferenceOr<Parameter>], &Pointer),
+        own: &'a [ReferenceOr<Parameter>],
+        op_at: &Pointer,
+        builder: &str,
+    ) -> Vec<Param> {
+        // Operation-level parameters override path-level ones with the same name and location.
+        let mut found: Vec<(ParamLocation, Param)> = Vec::new();
+        let sources = shared
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, path_at.push("parameters").push(i.to_string())))
+            .chain(
+                own.iter()
+                    .enumerate()
+                    .map(|(i, p)| (p, op_at.push("parameters").push(i.to_string()))),
+            );
+        let mut used: BTreeSet<String> =
+            RESERVED_PARAM_NAMES.iter().map(|s| s.to_string()).collect();
+        for (param, at) in sources {
+            let Some((param, at)) = self.parameter(param, &at) else {
+                continue;
+            };
+            let Some(converted) = self.param(param, &at, builder, &mut used) else {
+                continue;
+            };
+            found.retain(|(loc, p)| {
+                !(*loc == converted.location && p.wire_name == converted.wire_name)
+            });
+            found.push((converted.location, converted));
+        }
+        // Path parameters in template order, then the rest by location, each in spec order.
+        let template: Vec<&str> = path_template_names(path);
+        for name in &template {
+            if !found
+                .iter()
+                .any(|(loc, p)| *loc == ParamLocation::Path && p.wire_name == *name)
+            {
+                self.problem(op_at, format!("path template names `{{{name}}}` but no path parameter `{name}` is declared"));
+            }
+        }
+        for (loc, p) in &found {
+            if *loc == ParamLocation::Path && !template.contains(&p.wire_name.as_str()) {
+                let message = format!(
+                    "path parameter `{}` does not appear in the path template `{path}`",
+                    p.wire_name
+                );
+                self.problem(op_at, message);
+            }
+        }
+        let rank = |p: &Param| match p.location {
+            ParamLocation::Path => template
+                .iter()
+                .position(|n| *n == p.wire_name)
+                .unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        let mut params: Vec<Param> = found.into_iter().map(|(_, p)| p).collect();
+        params.sort_by_key(|p| (p.location, rank(p)));
+        params
+    }
+
+    fn param(
+        &mut self,
+        param: &'a Parameter,
+        at: &Pointer,
+        builder: &str,
+        used: &mut BTreeSet<String>,
+    ) -> Option<Param> {
+        let data = param.parameter_data_ref();
+        let (location, style, default_explode) = match param {
+            Parameter::Path { style, .. } => (
+                ParamLocation::Path,
+                match style {
+                    PathStyle::Simple => ParamStyle::Simple,
+                    PathStyle::Label => ParamStyle::Label,
+                    PathStyle::Matrix => ParamStyle::Matrix,
+                },
+                false,
+            ),
+            Parameter::Query { style, .. } => {
+                let style = match style {
+                    QueryStyle::Form => ParamStyle::Form,
+                    QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                    QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                    QueryStyle::DeepObject => ParamStyle::DeepObject,
+                };
+                (ParamLocation::Query, style, style == ParamStyle::Form)
+            }
+            Parameter::Header { .. } => (ParamLocation::Header, ParamStyle::Simple, false),
+            Parameter::Cookie { .. } => (ParamLocation::Cookie, ParamStyle::Form, true),
+        };
+        if location == ParamLocation::Path && !data.required {
+            self.problem(at, "path parameters must be `required: true`");
+        }
+        if !matches!(style, ParamStyle::Form | ParamStyle::Simple) {
+            self.problem(at, "parameter style is not supported yet: expected `form` (query) or `simple` (path, header)");
+            return None;
+        }
+        let ty = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => {
+                let hint = format!("{builder}{}", naming::type_name(&data.name));
+                self.type_of(schema.into(), &at.push("schema"), &hint)
+            }
+            ParameterSchemaOrContent::Content(_) => {
+                self.problem(
+                    at,
+                    "parameters described by `content` are not supported: expected `schema`",
+                );
+                return None;
+            }
+        };
+        Some(Param {
+            wire_name: data.name.clone(),
+            rust_name: naming::unique(naming::field_name(&data.name), used),
+            location,
+            ty,
+            required: data.required,
+            style,
+            explode: data.explode.unwrap_or(default_explode),
+            docs: data.description.clone(),
+        })
+    }
+
+    fn body(
+        &mut self,
+        body: &'a ReferenceOr<openapiv3::RequestBody>,
+        at: &Pointer,
+        builder: &str,
+    ) -> Option<Body> {
+        let (body, at) = self.request_body(body, at)?;
+        let content_at = at.push("content");
+        let Some((media_type, media)) = pick_json(&body.content) else {
+            let found: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            self.problem(&content_at, format!("request body media types {found:?} are not supported yet: expected application/json"));
+            return None;
+        };
+        let ty = self.media_type(
+            media,
+            &content_at.push(media_type),
+            &format!("{builder}Body"),
+        );
+        Some(Body {
+            media_type: media_type.to_owned(),
+            ty,
+            required: body.required,
+            docs: body.description.clone(),
+        })
+    }
+
+    fn responses(
+        &mut self,
+        responses: &'a openapiv3::Responses,
+        at: &Pointer,
+        builder: &str,
+    ) -> (Vec<Response>, Option<TypeRef>) {
+        let mut success = Vec::new();
+        let mut error = None;
+        let listed = responses.responses.iter().map(|(code, r)| {
+            let (key, status) = match code {
+                StatusCode::Code(c) => (c.to_string(), Some(Status::Code(*c))),
+                StatusCode::Range(r) => (format!("{r}XX"), Some(Status::Range(*r))),
+            };
+            (key, status, r)
+        });
+        let default = responses
+            .default
+            .iter()
+            .map(|r| ("default".to_owned(), None, r));
+        for (key, status, response) in listed.chain(default) {
+            let Some((response, response_at)) = self.response(response, &at.push(&key)) else {
+                continue;
+            };
+            let is_success = matches!(
+                status,
+                Some(Status::Code(200..=299)) | Some(Status::Range(2))
+            );
+            let content_at = response_at.push("content");
+            let body = if response.content.is_empty() {
+                None
+            } else if let Some((media_type, media)) = pick_json(&response.content) {
+                let hint = if is_success {
+                    format!("{builder}Response{key}")
+                } else {
+                    format!("{builder}Error")
+                };
+                Some((
+                    media_type.to_owned(),
+                    self.media_type(media, &content_at.push(media_type), &hint),
+                ))
+            } else if is_success {
+                let found: Vec<&str> = response.content.keys().map(String::as_str).collect();
+                self.problem(&content_at, format!("response media types {found:?} are not supported yet: expected application/json"));
+                continue;
+            } else {
+                None
+            };
+            match (is_success, status) {
+                (true, Some(status)) => success.push(Response {
+                    status,
+                    media_type: body.as_ref().map(|(m, _)| m.clone()),
+                    ty: body.map(|(_, t)| t),
+                    docs: Some(response.description.clone()).filter(|d| !d.is_empty()),
+                }),
+                _ => {
+                    if error.is_none() {
+                        error = body.map(|(_, t)| t);
+                    }
+                }
+            }
+        }
+        if success.is_empty() {
+            self.problem(at, "no success (2xx) response is declared");
+        }
+        success.sort_by_key(|r| r.status);
+        (success, error)
+    }
+
+    fn media_type(&mut self, media: &'a MediaType, at: &Pointer, hint: &str) -> TypeRef {
+        match &media.schema {
+            Some(schema) => self.type_of(schema.into(), &at.push("schema"), hint),
+            None => TypeRef::Any,
+        }
+    }
+
+    fn scopes(&self, security: Option<&Vec<openapiv3::SecurityRequirement>>) -> Vec<String> {
+        let requirements = security.or(self.spec.security.as_ref());
+        let mut scopes = Vec::new();
+        for requirement in requirements.into_iter().flatten() {
+            for names in requirement.values() {
+                for scope in names {
+                    if !scopes.contains(scope) {
+                        scopes.push(scope.clone());
+                    }
+                }
+            }
+        }
+        scopes
+    }
+}
+
+fn parse_method(method: &str) -> Option<Method> {
+    Some(match method {
+        "get" => Method::Get,
+        "put" => Method::Put,
+        "post" => Method::Post,
+        "delete" => Method::Delete,
+        "options" => Method::Options,
+        "head" => Method::Head,
+        "patch" => Method::Patch,
+        "trace" => Method::Trace,
+        _ => return None,
+    })
+}
+
+/// The JSON-decodable media type of a content map: `application/json`, then any `+json`,
+/// then `*/*` and `application/*` (HubSpot declares its error bodies as `*/*`).
+fn pick_json(content: &indexmap::IndexMap<String, MediaType>) -> Option<(&str, &MediaType)> {
+    let rank = |media_type: &str| {
+        let essence = media_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        match essence.as_str() {
+            "application/json" => Some(0),
+            e if e.ends_with("+json") => Some(1),
+            "*/*" | "application/*" => Some(2),
+            _ => None,
+        }
+    };
+    content
+        .iter()
+        .filter_map(|(k, v)| rank(k).map(|r| (r, k.as_str(), v)))
+        .min_by_key(|(r, ..)| *r)
+        .map(|(_, k, v)| (k, v))
+}
+
+/// Names inside `{...}` of a path template, in order.
+pub(crate) fn path_template_names(path: &str) -> Vec<&str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_template_names;
+
+    #[test]
+    fn template_names_in_order() {
+        assert_eq!(
+            path_template_names("/t/{threadId}/m/{messageId}"),
+            ["threadId", "messageId"]
+        );
+        assert!(path_template_names("/inboxes").is_empty());
+    }
+}

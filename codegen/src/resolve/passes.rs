@@ -1,0 +1,237 @@
+//! IR passes run after conversion, in order:
+//! 1. tag stripping — variant structs of a tagged union drop the tag property (serde writes and
+//!    reads it from the enum); a union whose variants are also used on their own stays untagged;
+//! 2. pruning — inline types nothing refers to any more (the stripped tags' enums) are dropped;
+//! 3. cycle breaking — a field or variant that leads back to its own type without passing through
+//!    a list or map is boxed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, UnionTag};
+
+/// Runs every pass over the types.
+pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+    strip_tags(types, operations);
+    prune(types, operations);
+    break_cycles(types);
+}
+
+fn strip_tags(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+    let standalone = standalone_uses(types, operations);
+    let mut strip: BTreeMap<String, String> = BTreeMap::new();
+    let mut untag = Vec::new();
+    for def in types.values() {
+        let TypeKind::Union(union) = &def.kind else {
+            continue;
+        };
+        let UnionTag::Property(tag) = &union.tag else {
+            continue;
+        };
+        let all_private_structs = union.variants.iter().all(|v| match &v.ty {
+            TypeRef::Named(n) => {
+                !standalone.contains(n.as_str())
+                    && matches!(types.get(n).map(|d| &d.kind), Some(TypeKind::Struct(_)))
+            }
+            _ => false,
+        });
+        if all_private_structs {
+            for variant in &union.variants {
+                if let TypeRef::Named(n) = &variant.ty {
+                    strip.insert(n.clone(), tag.clone());
+                }
+            }
+        } else {
+            untag.push(def.name.clone());
+        }
+    }
+    for name in untag {
+        if let Some(TypeKind::Union(union)) = types.get_mut(&name).map(|d| &mut d.kind) {
+            union.tag = UnionTag::Untagged;
+            for variant in &mut union.variants {
+                variant.tag_value = None;
+            }
+        }
+    }
+    for (name, tag) in strip {
+        if let Some(TypeKind::Struct(s)) = types.get_mut(&name).map(|d| &mut d.kind) {
+            s.fields.retain(|f| f.wire_name != tag);
+        }
+    }
+}
+
+/// Whether a type was defined by a schema under `#/components/schemas` (and so is kept even
+/// when unused) rather than named from an inline schema.
+fn is_component(def: &TypeDef) -> bool {
+    def.pointer
+        .strip_prefix("#/components/schemas/")
+        .is_some_and(|rest| !rest.contains('/'))
+}
+
+/// Drops inline types that no component type or operation reaches.
+fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut stack: Vec<String> = types
+        .values()
+        .filter(|d| is_component(d))
+        .map(|d| d.name.clone())
+        .collect();
+    let mut roots = BTreeSet::new();
+    for op in operations {
+        op.params
+            .iter()
+            .for_each(|p| collect_names(&p.ty, &mut roots));
+        op.body
+            .iter()
+            .for_each(|b| collect_names(&b.ty, &mut roots));
+        op.responses
+            .iter()
+            .filter_map(|r| r.ty.as_ref())
+            .for_each(|t| collect_names(t, &mut roots));
+        op.error.iter().for_each(|t| collect_names(t, &mut roots));
+    }
+    stack.extend(roots.into_iter().map(str::to_owned));
+    while let Some(name) = stack.pop() {
+        if !reached.insert(name.clone()) {
+            continue;
+        }
+        let Some(def) = types.get(&name) else {
+            continue;
+        };
+        let mut next = BTreeSet::new();
+        match &def.kind {
+            TypeKind::Struct(s) => {
+                s.fields
+                    .iter()
+                    .for_each(|f| collect_names(&f.ty, &mut next));
+                s.additional
+                    .iter()
+                    .for_each(|t| collect_names(t, &mut next));
+            }
+            TypeKind::Union(u) => u
+                .variants
+                .iter()
+                .for_each(|v| collect_names(&v.ty, &mut next)),
+            TypeKind::Alias(t) => collect_names(t, &mut next),
+            TypeKind::Enum(_) => {}
+        }
+        stack.extend(next.into_iter().map(str::to_owned));
+    }
+    types.retain(|name, _| reached.contains(name));
+}
+
+/// Named types used anywhere other than as a variant of a tagged union.
+fn standalone_uses<'t>(
+    types: &'t BTreeMap<String, TypeDef>,
+    operations: &'t [Operation],
+) -> BTreeSet<&'t str> {
+    let mut out = BTreeSet::new();
+    let mut note = |ty: &'t TypeRef| collect_names(ty, &mut out);
+    for def in types.values() {
+        match &def.kind {
+            TypeKind::Struct(s) => {
+                s.fields.iter().for_each(|f| note(&f.ty));
+                s.additional.iter().for_each(&mut note);
+            }
+            TypeKind::Union(u) if u.tag == UnionTag::Untagged => {
+                u.variants.iter().for_each(|v| note(&v.ty))
+            }
+            TypeKind::Union(_) | TypeKind::Enum(_) => {}
+            TypeKind::Alias(ty) => note(ty),
+        }
+    }
+    for op in operations {
+        op.params.iter().for_each(|p| note(&p.ty));
+        op.body.iter().for_each(|b| note(&b.ty));
+        op.responses
+            .iter()
+            .filter_map(|r| r.ty.as_ref())
+            .for_each(&mut note);
+        op.error.iter().for_each(&mut note);
+    }
+    out
+}
+
+fn collect_names<'t>(ty: &'t TypeRef, out: &mut BTreeSet<&'t str>) {
+    match ty {
+        TypeRef::Named(n) => {
+            out.insert(n);
+        }
+        TypeRef::List(inner) | TypeRef::Map(inner) => collect_names(inner, out),
+        TypeRef::Primitive(_) | TypeRef::Any => {}
+    }
+}
+
+/// The named type a field or variant holds inline (not behind a list or map).
+fn direct(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn direct_edges(def: &TypeDef) -> Vec<&str> {
+    match &def.kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .filter(|f| !f.boxed)
+            .filter_map(|f| direct(&f.ty))
+            .collect(),
+        TypeKind::Union(u) => u
+            .variants
+            .iter()
+            .filter(|v| !v.boxed)
+            .filter_map(|v| direct(&v.ty))
+            .collect(),
+        TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
+        TypeKind::Enum(_) => Vec::new(),
+    }
+}
+
+/// Whether `to` can be reached from `from` through unboxed inline edges.
+fn reaches(types: &BTreeMap<String, TypeDef>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![from.to_owned()];
+    while let Some(name) = stack.pop() {
+        if name == to {
+            return true;
+        }
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(def) = types.get(&name) {
+            stack.extend(direct_edges(def).into_iter().map(str::to_owned));
+        }
+    }
+    false
+}
+
+fn break_cycles(types: &mut BTreeMap<String, TypeDef>) {
+    let names: Vec<String> = types.keys().cloned().collect();
+    for name in names {
+        let targets: Vec<(usize, String)> = match &types[&name].kind {
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| direct(&f.ty).map(|t| (i, t.to_owned())))
+                .collect(),
+            TypeKind::Union(u) => u
+                .variants
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| direct(&v.ty).map(|t| (i, t.to_owned())))
+                .collect(),
+            _ => continue,
+        };
+        for (i, target) in targets {
+            if reaches(types, &target, &name) {
+                match &mut types.get_mut(&name).expect("name taken from the map").kind {
+                    TypeKind::Struct(s) => s.fields[i].boxed = true,
+                    TypeKind::Union(u) => u.variants[i].boxed = true,
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! Schemas → IR types: primitives, string enums, objects, maps and arrays; `allOf` and unions
+//! are handed to their own modules. Inline schemas that need a Rust item get a name from their
+//! context (`Thread` + `status` → `ThreadStatus`).
+
+use openapiv3::{
+    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
+};
+
+use super::refs::component_key;
+use super::Resolver;
+use crate::ir::{EnumValue, Field, Primitive, StringEnum, Struct, TypeDef, TypeKind, TypeRef};
+use crate::naming;
+use crate::pointer::Pointer;
+
+/// A borrowed schema or reference, whichever box it came in.
+#[derive(Clone, Copy)]
+pub(super) enum SchemaRef<'a> {
+    /// `$ref: ...`
+    Ref(&'a str),
+    /// An inline schema.
+    Item(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
+    fn from(value: &'a ReferenceOr<Schema>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
+    fn from(value: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
+        }
+    }
+}
+
+/// The object part of a schema: its properties, required list and extra-keys policy.
+pub(super) struct ObjectView<'a> {
+    pub properties: Vec<(&'a str, SchemaRef<'a>, Pointer)>,
+    pub required: Vec<&'a str>,
+    pub additional: Option<&'a AdditionalProperties>,
+}
+
+/// What a schema turns into: a kind that needs a named item, or a plain type use.
+pub(super) enum Shape {
+    Kind(TypeKind),
+    Ref(TypeRef),
+}
+
+/// Documentation of a schema: its description, else its title.
+pub(super) fn docs_of(schema: &Schema) -> Option<String> {
+    let data = &schema.schema_data;
+    data.description.clone().or_else(|| data.title.clone())
+}
+
+impl<'a> Resolver<'a> {
+    /// Defines the component schema `name` found at `pointer`.
+    pub(super) fn define_component(
+        &mut self,
+        name: &str,
+        schema: &'a ReferenceOr<Schema>,
+        pointer: &Pointer,
+    ) {
+        let (kind, docs) = match schema {
+            ReferenceOr::Reference { .. } => (
+                TypeKind::Alias(self.type_of(schema.into(), pointer, name)),
+                None,
+            ),
+            ReferenceOr::Item(item) => match self.shape(item, pointer, name) {
+                Shape::Kind(kind) => (kind, docs_of(item)),
+                Shape::Ref(ty) => (TypeKind::Alias(ty), docs_of(item)),
+            },
+        };
+        self.insert_type(name, pointer, docs, kind);
+    }
+
+    pub(super) fn insert_type(
+        &mut self,
+        name: &str,
+        pointer: &Pointer,
+        docs: Option<String>,
+        kind: TypeKind,
+    ) {
+        self.types.insert(
+            name.to_owned(),
+            TypeDef {
+                name: name.to_owned(),
+                pointer: pointer.to_string(),
+                docs,
+                kind,
+            },
+        );
+    }
+
+    /// The type a schema or `$ref` denotes; inline schemas needing an item are named from `hint`.
+    pub(super) fn type_of(
+        &mut self,
+        schema: SchemaRef<'a>,
+        pointer: &Pointer,
+        hint: &str,
+    ) -> TypeRef {
+        match schema {
+            SchemaRef::Ref(reference) => {
+                let name = component_key(reference, "schemas")
+                    .and_then(|key| self.component_names.get(key).cloned());
+                match name {
+                    Some(name) => TypeRef::Named(name),
+                    None => {
+                        self.problem(
+                            pointer,
+                            format!(
+                                "`$ref: {reference}` does not name a schema under \
+                                 `#/components/schemas`"
+                            ),
+                        );
+                        TypeRef::Any
+                    }
+                }
+            }
+            SchemaRef::Item(schema) => self.inline(schema, pointer, hint),
+        }
+    }
+
+    fn inline(&mut self, schema: &'a Schema, pointer: &Pointer, hint: &str) -> TypeRef {
+        if let Some(known) = self.inline_cache.get(pointer.as_str()) {
+            return known.clone();
+        }
+        let ty = match self.shape(schema, pointer, hint) {
+            Shape::Ref(ty) => ty,
+            Shape::Kind(kind) => {
+                let name = self.fresh_name(hint);
+                self.insert_type(&name, pointer, docs_of(schema), kind);
+                TypeRef::Named(name)
+            }
+        };
+        self.inline_cache.insert(pointer.to_string(), ty.clone());
+        ty
+    }
+
+    /// Decides what a schema becomes; `name` is its own (or proposed) name, used to name
+    /// inline children.
+    pub(super) fn shape(&mut self, schema: &'a Schema, pointer: &Pointer, name: &str) -> Shape {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => {
+                if s.enumeration.is_empty() {
+                    Shape::Ref(TypeRef::Primitive(string_primitive(&s.format)))
+                } else {
+                    let values = s.enumeration.iter().flatten().map(String::as_str);
+                    Shape::Kind(TypeKind::Enum(string_enum(values)))
+                }
+            }
+            SchemaKind::Type(Type::Integer(i)) => Shape::Ref(TypeRef::Primitive(match i.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Primitive::I32,
+                _ => Primitive::I64,
+            })),
+            SchemaKind::Type(Type::Number(n)) => Shape::Ref(TypeRef::Primitive(match n.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Primitive::F32,
+                _ => Primitive::F64,
+            })),
+            SchemaKind::Type(Type::Boolean(_)) => Shape::Ref(TypeRef::Primitive(Primitive::Bool)),
+            SchemaKind::Type(Type::Array(a)) => {
+                Shape::Ref(self.array(a.items.as_ref(), pointer, name))
+            }
+            SchemaKind::Type(Type::Object(o)) => {
+                let view = ObjectView::of_properties(
+                    &o.properties,
+                    &o.required,
+                    o.additional_properties.as_ref(),
+                    pointer,
+                );
+                self.object(view, pointer, name)
+            }
+            SchemaKind::OneOf { one_of } => {
+                self.union(schema, one_of, &pointer.push("oneOf"), name)
+            }
+            SchemaKind::AnyOf { any_of } => {
+                self.union(schema, any_of, &pointer.push("anyOf"), name)
+            }
+            SchemaKind::AllOf { all_of } => self.all_of(all_of, pointer, name),
+            SchemaKind::Not { .. } => {
+                self.problem(pointer, "`not` schemas are not supported: expected a type, `$ref`, `allOf`, `oneOf` or `anyOf`");
+                Shape::Ref(TypeRef::Any)
+            }
+            SchemaKind::Any(any) => self.any_schema(schema, any, pointer, name),
+        }
+    }
+
+    /// A schema that mixes keywords (no `type`, or `type` beside composition keywords).
+    fn any_schema(
+        &mut self,
+        schema: &'a Schema,
+        any: &'a AnySchema,
+        pointer: &Pointer,
+        name: &str,
+    ) -> Shape {
+        if !any.one_of.is_empty() {
+            return self.union(schema, &any.one_of, &pointer.push("oneOf"), name);
+        }
+        if !any.any_of.is_empty() {
+            return self.union(schema, &any.any_of, &pointer.push("anyOf"), name);
+        }
+        if !any.all_of.is_empty() {
+            return self.all_of(&any.all_of, pointer, name);
+        }
+        if !any.properties.is_empty()
+            || any.additional_properties.is_some()
+            || any.typ.as_deref() == Some("object")
+        {
+            let view = ObjectView::of_properties(
+                &any.properties,
+                &any.required,
+                any.additional_properties.as_ref(),
+                pointer,
+            );
+            return self.object(view, pointer, name);
+        }
+        if any.items.is_some() || any.typ.as_deref() == Some("array") {
+            return Shape::Ref(self.array(any.items.as_ref(), pointer, name));
+        }
+        if !any.enumeration.is_empty() {
+            let strings: Option<Vec<&str>> = any
+                .enumeration
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(|v| v.as_str())
+                .collect();
+            return match strings {
+                Some(values) => Shape::Kind(TypeKind::Enum(string_enum(values.into_iter()))),
+                None => {
+                    self.problem(pointer, "enum values that are not strings are not supported yet: expected `type: string`");
+                    Shape::Ref(TypeRef::Any)
+                }
+            };
+        }
+        match any.typ.as_deref() {
+            None => Shape::Ref(TypeRef::Any),
+            Some(other) => {
+                self.problem(pointer, format!("unexpected `type: {other}` here: expected string, number, integer, boolean, array or object"));
+                Shape::Ref(TypeRef::Any)
+            }
+        }
+    }
+
+    fn array(
+        &mut self,
+        items: Option<&'a ReferenceOr<Box<Schema>>>,
+        pointer: &Pointer,
+        name: &str,
+    ) -> TypeRef {
+        let item = match items {
+            Some(items) => {
+                self.type_of(items.into(), &pointer.push("items"), &format!("{name}Item"))
+            }
+            None => TypeRef::Any,
+        };
+        TypeRef::List(Box::new(item))
+    }
+
+    /// An object: a map when it has no properties, else a struct.
+    pub(super) fn object(&mut self, view: ObjectView<'a>, pointer: &Pointer, name: &str) -> Shape {
+        let additional = match view.additional {
+            None | Some(AdditionalProperties::Any(false)) => None,
+            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
+            Some(AdditionalProperties::Schema(schema)) => {
+                let hint = format!("{name}Value");
+                Some(self.type_of(
+                    schema.as_ref().into(),
+                    &pointer.push("additionalProperties"),
+                    &hint,
+                ))
+            }
+        };
+        if view.properties.is_empty() {
+            let closed = matches!(view.additional, Some(AdditionalProperties::Any(false)));
+            if !closed {
+                // A free-form object or a map: `{}` or `additionalProperties: <schema>`.
+                return Shape::Ref(TypeRef::Map(Box::new(additional.unwrap_or(TypeRef::Any))));
+            }
+        }
+        let mut used = std::collections::BTreeSet::new();
+        let mut fields = Vec::with_capacity(view.properties.len());
+        for (wire_name, property, at) in view.properties {
+            let hint = format!("{name}{}", naming::type_name(wire_name));
+            let ty = self.type_of(property, &at, &hint);
+            let (nullable, docs) = match property {
+                SchemaRef::Item(schema) => (schema.schema_data.nullable, docs_of(schema)),
+                SchemaRef::Ref(_) => (false, None),
+            };
+            fields.push(Field {
+                wire_name: wire_name.to_owned(),
+                rust_name: naming::unique(naming::field_name(wire_name), &mut used),
+                ty,
+                required: view.required.contains(&wire_name),
+                nullable,
+                boxed: false,
+                docs,
+            });
+        }
+        if additional.is_some() && used.contains("additional_properties") {
+            self.problem(
+                pointer,
+                "a property named `additionalProperties` clashes with the map of extra properties",
+            );
+        }
+        Shape::Kind(TypeKind::Struct(Struct { fields, additional }))
+    }
+}
+
+impl<'a> ObjectView<'a> {
+    /// The view of an object schema's own keywords.
+    pub(super) fn of_properties(
+        properties: &'a indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &'a [String],
+        additional: Option<&'a AdditionalProperties>,
+        pointer: &Pointer,
+    ) -> Self {
+        let base = pointer.push("properties");
+        ObjectView {
+            properties: properties
+                .iter()
+                .map(|(name, schema)| (name.as_str(), schema.into(), base.push(name)))
+                .collect(),
+            required: required.iter().map(String::as_str).collect(),
+            additional,
+        }
+    }
+}
+
+fn string_primitive(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Primitive {
+    match format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Primitive::DateTime,
+        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Primitive::Date,
+        _ => Primitive::String,
+    }
+}
+
+/// A string enum from its values: duplicates dropped, variant names made unique.
+pub(super) fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> StringEnum {
+    let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for value in values {
+        if !seen.insert(value) {
+            continue;
+        }
+        out.push(EnumValue {
+            wire_name: value.to_owned(),
+            rust_name: naming::unique(naming::variant_name(value), &mut used),
+        });
+    }
+    StringEnum { values: out }
+}

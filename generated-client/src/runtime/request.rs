@@ -1,0 +1,110 @@
+//! A request as an operation describes it: method, encoded path, query pairs, headers, body.
+
+use reqwest::header::{HeaderName, HeaderValue};
+use reqwest::{Method, Url};
+use serde::Serialize;
+
+use super::{Error, ParamValue};
+
+/// One HTTP request, before the client adds the base URL and credentials.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) body: Option<Vec<u8>>,
+}
+
+impl Request {
+    /// A request for `path`, which must already be percent-encoded (see [`super::encode_path`]).
+    pub fn new(method: Method, path: String) -> Self {
+        Request {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds `name=value` to the query string.
+    pub fn query<T: ParamValue + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.query.push((name, value.to_param().into_owned()));
+    }
+
+    /// Adds an array: `name=a&name=b` when `explode`, else `name=a,b` (OpenAPI `form` style).
+    pub fn query_list<T: ParamValue>(&mut self, name: &'static str, values: &[T], explode: bool) {
+        if explode {
+            for value in values {
+                self.query(name, value);
+            }
+        } else if !values.is_empty() {
+            let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
+            self.query.push((name, joined.join(",")));
+        }
+    }
+
+    /// Sets a header; a value that cannot be sent in a header is an invalid argument.
+    pub fn header<T: ParamValue + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let text = value.to_param();
+        let value = HeaderValue::from_str(&text).map_err(|_| {
+            Error::InvalidArgument(format!("header `{name}` cannot carry {text:?}"))
+        })?;
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::InvalidArgument(format!("`{name}` is not a valid header name")))?;
+        self.headers.push((name, value));
+        Ok(())
+    }
+
+    /// Serializes `body` as the JSON request body.
+    pub fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::InvalidArgument(format!("request body does not serialize: {e}")))?;
+        self.body = Some(bytes);
+        Ok(())
+    }
+
+    /// The full URL under `base_url`.
+    pub(crate) fn url(&self, base_url: &str) -> Result<Url, Error> {
+        let joined = format!("{}{}", base_url.trim_end_matches('/'), self.path);
+        let mut url = Url::parse(&joined)
+            .map_err(|e| Error::InvalidArgument(format!("invalid request URL {joined:?}: {e}")))?;
+        if !self.query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (name, value) in &self.query {
+                pairs.append_pair(name, value);
+            }
+        }
+        Ok(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_urls_with_repeated_and_joined_arrays() {
+        let mut request = Request::new(Method::GET, "/threads".into());
+        request.query_list("inboxId", &[1_i32, 2], true);
+        request.query_list("sort", &["a".to_owned(), "b c".to_owned()], false);
+        request.query("archived", &false);
+        let url = request.url("https://api.example.com/").unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://api.example.com/threads?inboxId=1&inboxId=2&sort=a%2Cb+c&archived=false"
+        );
+    }
+
+    #[test]
+    fn rejects_header_values_with_newlines() {
+        let mut request = Request::new(Method::GET, "/".into());
+        let err = request.header("X-Thing", "a\nb").unwrap_err();
+        assert!(err.to_string().contains("X-Thing"), "{err}");
+    }
+}

@@ -1,0 +1,66 @@
+//! Serde helpers the generated models call: string enums that keep unknown values, and tagged
+//! unions that keep unknown tags but reject a known tag with a malformed body.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Deserializes a string into an enum through its `From<&str>` (which maps unknown values to
+/// `Unknown`).
+pub fn deserialize_str_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    struct StrVisitor<T>(PhantomData<T>);
+
+    impl<T: for<'a> From<&'a str>> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+            Ok(T::from(value))
+        }
+    }
+
+    deserializer.deserialize_str(StrVisitor(PhantomData))
+}
+
+/// Deserializes a union tagged by the string property `tag`. `known` decodes the variant for a
+/// tag it knows, or hands the value back for an unknown tag, which `unknown` then keeps.
+pub fn deserialize_tagged<'de, D, T>(
+    deserializer: D,
+    tag: &'static str,
+    known: impl FnOnce(&str, Value) -> Result<Result<T, serde_json::Error>, Value>,
+    unknown: fn(Value) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let value = Value::deserialize(deserializer)?;
+    let name = match value.get(tag) {
+        Some(Value::String(name)) => name.clone(),
+        Some(other) => {
+            return Err(de::Error::custom(format_args!(
+                "`{tag}` must be a string, found {other}"
+            )))
+        }
+        None => return Err(de::Error::missing_field(tag)),
+    };
+    match known(&name, value) {
+        Ok(Ok(decoded)) => Ok(decoded),
+        Ok(Err(e)) => Err(de::Error::custom(format_args!("in `{tag}: {name}`: {e}"))),
+        Err(value) => Ok(unknown(value)),
+    }
+}
+
+/// Decodes a variant body from the buffered value.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, serde_json::Error> {
+    serde_json::from_value(value)
+}

@@ -1,0 +1,127 @@
+//! `cargo xtask`: project automation.
+//!
+//! - `cargo xtask regen` rewrites `generated-client/src/generated/` from the vendored spec;
+//! - `cargo xtask check` regenerates in memory and fails, showing a diff, when the checked-in
+//!   files are stale (CI runs it).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use codegen::sync::{self, Change};
+use codegen::vendored;
+
+/// Longest diff printed per stale file.
+const MAX_DIFF_LINES: usize = 80;
+
+#[derive(Parser)]
+#[command(about = "Project automation for the HubSpot Conversations client generator")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate generated-client/src/generated/ from spec/hubspot-conversations-v3.yaml.
+    Regen,
+    /// Fail (exit 1) with a diff when the checked-in generated code differs from fresh generation.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let result = match cli.command {
+        Command::Regen => regen(&root),
+        Command::Check => check(&root),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// Generates the vendored spec and compares it with the checked-in files.
+fn changes(root: &Path) -> Result<Vec<Change>, String> {
+    let started = Instant::now();
+    let files = vendored::generate_vendored(root).map_err(|e| e.to_string())?;
+    println!(
+        "generated {} files from {} in {:.1} ms",
+        files.len(),
+        vendored::SPEC,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    sync::compare(&root.join(vendored::OUT_DIR), &files).map_err(|e| e.to_string())
+}
+
+fn regen(root: &Path) -> Result<ExitCode, String> {
+    let changes = changes(root)?;
+    sync::apply(&root.join(vendored::OUT_DIR), &changes).map_err(|e| e.to_string())?;
+    if changes.is_empty() {
+        println!("{} is up to date", vendored::OUT_DIR);
+    }
+    for change in &changes {
+        let verb = match change {
+            Change::Modified { .. } => "updated",
+            Change::Added { .. } => "created",
+            Change::Removed { .. } => "removed",
+        };
+        println!("{verb} {}/{}", vendored::OUT_DIR, change.path());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &Path) -> Result<ExitCode, String> {
+    let changes = changes(root)?;
+    if changes.is_empty() {
+        println!("{} is up to date", vendored::OUT_DIR);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for change in &changes {
+        let path = format!("{}/{}", vendored::OUT_DIR, change.path());
+        match change {
+            Change::Modified { old, new, .. } => {
+                println!("stale: {path}");
+                print_diff(&path, old, new);
+            }
+            Change::Added { .. } => println!("missing: {path} (generation creates it)"),
+            Change::Removed { .. } => println!("extra: {path} (nothing generates it any more)"),
+        }
+    }
+    eprintln!(
+        "error: {} generated file(s) are stale; run `cargo xtask regen` and commit the result",
+        changes.len()
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+fn print_diff(path: &str, old: &str, new: &str) {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(
+            &format!("{path} (checked in)"),
+            &format!("{path} (generated)"),
+        )
+        .to_string();
+    let total = text.lines().count();
+    for line in text.lines().take(MAX_DIFF_LINES) {
+        println!("    {line}");
+    }
+    if total > MAX_DIFF_LINES {
+        println!("    … {} more diff lines", total - MAX_DIFF_LINES);
+    }
+}
