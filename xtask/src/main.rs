@@ -18,6 +18,9 @@ const MAX_DIFF_LINES: usize = 80;
 #[derive(Parser)]
 #[command(about = "Project automation for the HubSpot Conversations client generator")]
 struct Cli {
+    /// Workspace root to work in (default: this checkout).
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -32,7 +35,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = workspace_root();
+    let root = cli.root.unwrap_or_else(workspace_root);
     let result = match cli.command {
         Command::Regen => regen(&root),
         Command::Check => check(&root),

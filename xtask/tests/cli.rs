@@ -1,0 +1,150 @@
+//! `cargo xtask regen` / `check` run as a user runs them, on a scratch copy of the workspace's
+//! spec and generated code (`--root`), so the real checkout is never touched.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SPEC: &str = "spec/hubspot-conversations-v3.yaml";
+const OUT: &str = "generated-client/src/generated";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A scratch workspace holding a copy of the spec and of the checked-in generated code.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("xtask-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("spec")).unwrap();
+        std::fs::create_dir_all(dir.join(OUT)).unwrap();
+        std::fs::copy(repo().join(SPEC), dir.join(SPEC)).unwrap();
+        for entry in std::fs::read_dir(repo().join(OUT)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.join(OUT).join(entry.file_name())).unwrap();
+        }
+        Scratch(dir)
+    }
+
+    fn run(&self, command: &str) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .arg(command)
+            .arg("--root")
+            .arg(&self.0)
+            .output()
+            .unwrap()
+    }
+
+    fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.0.join(path)).unwrap()
+    }
+
+    fn edit(&self, path: &str, from: &str, to: &str) {
+        let text = self.read(path);
+        assert!(text.contains(from), "{path} does not contain {from:?}");
+        std::fs::write(self.0.join(path), text.replacen(from, to, 1)).unwrap();
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_on_fresh_code() {
+    let scratch = Scratch::new("fresh");
+    let output = scratch.run("check");
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).contains("is up to date"));
+}
+
+#[test]
+fn check_names_a_hand_edited_file_and_regen_repairs_it() {
+    let scratch = Scratch::new("hand-edit");
+    let models = format!("{OUT}/models.rs");
+    let original = scratch.read(&models);
+    scratch.edit(
+        &models,
+        "pub struct Thread {",
+        "pub struct Thread { // local tweak",
+    );
+    let output = scratch.run("check");
+    assert!(!output.status.success());
+    let out = stdout(&output);
+    assert!(out.contains(&format!("stale: {models}")), "{out}");
+    assert!(
+        out.contains("+pub struct Thread {") && out.contains("-pub struct Thread { // local tweak"),
+        "{out}"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("run `cargo xtask regen`"));
+
+    assert!(scratch.run("regen").status.success());
+    assert_eq!(scratch.read(&models), original);
+    assert!(scratch.run("check").status.success());
+}
+
+#[test]
+fn check_fails_after_a_spec_edit_without_regen() {
+    let scratch = Scratch::new("spec-edit");
+    scratch.edit(SPEC, "Whether a thread is open or closed.\n      type: string\n      enum:\n        - CLOSED\n        - OPEN\n", "Whether a thread is open or closed.\n      type: string\n      enum:\n        - CLOSED\n        - OPEN\n        - SNOOZED\n");
+    let output = scratch.run("check");
+    assert!(!output.status.success());
+    let out = stdout(&output);
+    assert!(out.contains(&format!("stale: {OUT}/models.rs")), "{out}");
+    assert!(out.contains("+    Snoozed,"), "{out}");
+}
+
+#[test]
+fn regen_twice_gives_identical_bytes_and_removes_orphans() {
+    let scratch = Scratch::new("twice");
+    std::fs::write(scratch.0.join(OUT).join("orphan.rs"), "// left over\n").unwrap();
+    assert!(scratch.run("regen").status.success());
+    let first: Vec<String> = ["mod.rs", "models.rs", "operations.rs"]
+        .iter()
+        .map(|f| scratch.read(&format!("{OUT}/{f}")))
+        .collect();
+    assert!(!scratch.0.join(OUT).join("orphan.rs").exists());
+    let output = scratch.run("regen");
+    assert!(
+        stdout(&output).contains("is up to date"),
+        "{}",
+        stdout(&output)
+    );
+    let second: Vec<String> = ["mod.rs", "models.rs", "operations.rs"]
+        .iter()
+        .map(|f| scratch.read(&format!("{OUT}/{f}")))
+        .collect();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn a_broken_spec_is_reported_with_its_location_and_nothing_is_written() {
+    let scratch = Scratch::new("broken");
+    let models = format!("{OUT}/models.rs");
+    let before = scratch.read(&models);
+    scratch.edit(
+        SPEC,
+        "$ref: '#/components/schemas/ThreadAssociationType'",
+        "$ref: '#/components/schemas/NoSuchType'",
+    );
+    let output = scratch.run("regen");
+    assert!(!output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("#/components/schemas/NoSuchType"), "{err}");
+    assert!(
+        err.contains("#/paths/~1conversations~1v3~1conversations~1threads/get/parameters/"),
+        "{err}"
+    );
+    assert_eq!(scratch.read(&models), before);
+}
