@@ -24,8 +24,8 @@ pub use error::Error;
 
 /// Loads the spec at `spec_path`, resolves it and emits the generated module's files.
 pub fn generate(spec_path: &Path, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
-    let spec = load::load(spec_path)?;
-    let api = resolve::resolve(&spec).map_err(|problems| Error::Spec {
+    let document = load::load_document(spec_path)?;
+    let api = resolve::resolve_document(&document).map_err(|problems| Error::Spec {
         path: spec_path.to_owned(),
         problems,
     })?;

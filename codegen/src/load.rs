@@ -4,6 +4,31 @@ use std::path::Path;
 
 use crate::error::{Error, Location};
 
+/// A parsed spec together with its raw YAML tree, which keeps what the typed model drops
+/// (such as a `description` written beside a `$ref`).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The typed OpenAPI model.
+    pub spec: openapiv3::OpenAPI,
+    /// The same document as a plain YAML tree.
+    pub raw: serde_yaml::Value,
+}
+
+/// Reads and parses the spec at `path`, keeping its raw tree too.
+pub fn load_document(path: &Path) -> Result<Document, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let spec = parse(path, &text)?;
+    let raw = serde_yaml::from_str(&text).map_err(|e| Error::Parse {
+        path: path.to_owned(),
+        location: Location(e.location().map(|l| (l.line(), l.column()))),
+        message: e.to_string(),
+    })?;
+    Ok(Document { spec, raw })
+}
+
 /// Reads and parses the spec at `path`. Errors name the file and, where the parser knows it,
 /// the line and column.
 pub fn load(path: &Path) -> Result<openapiv3::OpenAPI, Error> {

@@ -234,12 +234,15 @@ async fn the_token_never_shows_in_debug_output() {
     assert!(!shown.contains("super-secret-oauth"), "{shown}");
 }
 
+/// Method, path, status and the fixture (folder, file) answered for one operation.
+type Route = (&'static str, &'static str, u16, Option<(&'static str, &'static str)>);
+
 /// Every one of the 19 operations, called with its arguments, hits its method and path and
 /// decodes a realistic answer.
 #[tokio::test]
 async fn all_nineteen_operations_round_trip_over_http() {
     let (server, client) = server().await;
-    let routes: &[(&str, &str, u16, Option<(&str, &str)>)] = &[
+    let routes: &[Route] = &[
         (
             "GET",
             "/conversations/v3/conversations/inboxes",

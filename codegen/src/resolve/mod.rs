@@ -25,7 +25,20 @@ use crate::pointer::Pointer;
 
 /// Resolves a loaded spec into the IR, or returns every problem found.
 pub fn resolve(spec: &OpenAPI) -> Result<Api, Vec<SpecProblem>> {
-    let mut resolver = Resolver::new(spec);
+    resolve_with_raw(spec, None)
+}
+
+/// Like [`resolve`], also reading documentation the typed model drops (a `description` beside a
+/// `$ref`) from the document's raw tree.
+pub fn resolve_document(document: &crate::load::Document) -> Result<Api, Vec<SpecProblem>> {
+    resolve_with_raw(&document.spec, Some(&document.raw))
+}
+
+fn resolve_with_raw(
+    spec: &OpenAPI,
+    raw: Option<&serde_yaml::Value>,
+) -> Result<Api, Vec<SpecProblem>> {
+    let mut resolver = Resolver::new(spec, raw);
     resolver.convert_components();
     let operations = resolver.convert_operations();
     let Resolver {
@@ -50,6 +63,8 @@ pub fn resolve(spec: &OpenAPI) -> Result<Api, Vec<SpecProblem>> {
 /// State shared by the conversion of schemas and operations.
 struct Resolver<'a> {
     spec: &'a OpenAPI,
+    /// The raw document, when available, for text the typed model drops.
+    raw: Option<&'a serde_yaml::Value>,
     /// Rust name of each component schema, by its key under `components/schemas`.
     component_names: BTreeMap<String, String>,
     /// Every Rust type name handed out so far.
@@ -63,7 +78,7 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(spec: &'a OpenAPI) -> Self {
+    fn new(spec: &'a OpenAPI, raw: Option<&'a serde_yaml::Value>) -> Self {
         let mut used_names = BTreeSet::new();
         let mut component_names = BTreeMap::new();
         if let Some(components) = &spec.components {
@@ -74,6 +89,7 @@ impl<'a> Resolver<'a> {
         }
         Resolver {
             spec,
+            raw,
             component_names,
             used_names,
             inline_cache: BTreeMap::new(),
@@ -90,6 +106,25 @@ impl<'a> Resolver<'a> {
         });
     }
 
+    /// The `description` written at `pointer` in the raw document, e.g. beside a `$ref`.
+    fn raw_description(&self, pointer: &Pointer) -> Option<String> {
+        let mut node = self.raw?;
+        let text = pointer.as_str().strip_prefix('#')?;
+        for segment in text.split('/').skip(1) {
+            let key = segment.replace("~1", "/").replace("~0", "~");
+            node = match node {
+                serde_yaml::Value::Mapping(map) => {
+                    map.iter()
+                        .find(|(k, _)| yaml_key(k).as_deref() == Some(key.as_str()))?
+                        .1
+                }
+                serde_yaml::Value::Sequence(items) => items.get(key.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        node.get("description")?.as_str().map(str::to_owned)
+    }
+
     /// Reserves a fresh type name derived from `hint`.
     fn fresh_name(&mut self, hint: &str) -> String {
         naming::unique(naming::type_name(hint), &mut self.used_names)
@@ -104,5 +139,15 @@ impl<'a> Resolver<'a> {
             let name = self.component_names[key].clone();
             self.define_component(&name, schema, &base.push(key));
         }
+    }
+}
+
+/// A mapping key as text (YAML allows numbers such as `200` as keys).
+fn yaml_key(key: &serde_yaml::Value) -> Option<String> {
+    match key {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
     }
 }

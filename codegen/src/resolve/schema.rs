@@ -290,7 +290,7 @@ impl<'a> Resolver<'a> {
             let ty = self.type_of(property, &at, &hint);
             let (nullable, docs) = match property {
                 SchemaRef::Item(schema) => (schema.schema_data.nullable, docs_of(schema)),
-                SchemaRef::Ref(_) => (false, None),
+                SchemaRef::Ref(_) => (false, self.raw_description(&at)),
             };
             fields.push(Field {
                 wire_name: wire_name.to_owned(),

@@ -104,7 +104,7 @@ pub struct ActorBatch {
     /// When the batch started processing.
     #[serde(rename = "startedAt")]
     pub started_at: ::chrono::DateTime<::chrono::Utc>,
-    /// `status`
+    /// Processing state of the batch.
     pub status: BatchStatus,
 }
 
@@ -148,7 +148,7 @@ pub struct ActorBatchWithErrors {
     /// When the batch started processing.
     #[serde(rename = "startedAt")]
     pub started_at: ::chrono::DateTime<::chrono::Utc>,
-    /// `status`
+    /// Processing state of the batch.
     pub status: BatchStatus,
 }
 
@@ -187,7 +187,7 @@ pub struct AssignmentChange {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub assigned_to: ::std::option::Option<::std::string::String>,
-    /// `client`
+    /// What produced the event.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
     #[serde(rename = "conversationsThreadId")]
@@ -495,7 +495,7 @@ pub struct ChannelAccount {
     /// When the account was connected.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// `deliveryIdentifier`
+    /// Address messages to this account are sent to.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -514,7 +514,7 @@ pub struct ChannelAccount {
 /// One page of channel accounts with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountPage {
-    /// `paging`
+    /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The channel accounts on this page.
@@ -526,7 +526,7 @@ pub struct ChannelAccountPage {
 /// One page of channels with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelPage {
-    /// `paging`
+    /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The channels on this page.
@@ -542,7 +542,7 @@ pub struct Comment {
     pub archived: bool,
     /// Files and other items attached to the comment.
     pub attachments: ::std::vec::Vec<Attachment>,
-    /// `client`
+    /// What created the comment.
     pub client: MessageClient,
     /// ID of the thread the comment belongs to.
     #[serde(rename = "conversationsThreadId")]
@@ -688,7 +688,7 @@ impl crate::runtime::ParamValue for ContactAddressType {
 /// A contact card shared in a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactAttachment {
-    /// `contactProfile`
+    /// The details on the card.
     #[serde(rename = "contactProfile")]
     pub contact_profile: ContactProfile,
 }
@@ -906,10 +906,10 @@ pub struct ContactProfile {
     pub addresses: ::std::vec::Vec<ContactAddress>,
     /// Email addresses.
     pub emails: ::std::vec::Vec<ContactEmail>,
-    /// `name`
+    /// The person's name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<ContactName>,
-    /// `org`
+    /// The person's workplace.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub org: ::std::option::Option<ContactOrg>,
     /// Phone numbers.
@@ -1007,7 +1007,7 @@ pub struct ConversationMessage {
     /// ID of the channel the message went through.
     #[serde(rename = "channelId")]
     pub channel_id: ::std::string::String,
-    /// `client`
+    /// What sent the message.
     pub client: MessageClient,
     /// ID of the thread the message belongs to.
     #[serde(rename = "conversationsThreadId")]
@@ -1040,7 +1040,7 @@ pub struct ConversationMessage {
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Who sent the message.
     pub senders: ::std::vec::Vec<MessageSender>,
-    /// `status`
+    /// Delivery state of the message.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MessageStatus>,
     /// Subject line, for channels that have one such as email.
@@ -1476,7 +1476,7 @@ impl crate::runtime::ParamValue for FileAttachmentFileUsageType {
 /// Cursor for the next page of a forward-only listing.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ForwardPaging {
-    /// `next`
+    /// Present when another page follows.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<NextPage>,
 }
@@ -1511,7 +1511,7 @@ pub struct Inbox {
 /// One page of inboxes with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct InboxPage {
-    /// `paging`
+    /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The inboxes on this page.
@@ -1875,7 +1875,7 @@ pub struct MessageHeaderAttachment {
 /// One page of a thread's history.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MessagePage {
-    /// `paging`
+    /// Cursor for the next page, when there is one.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<ForwardPaging>,
     /// The history items on this page.
@@ -1892,7 +1892,7 @@ pub struct MessageRecipient {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub actor_id: ::std::option::Option<::std::string::String>,
-    /// `deliveryIdentifier`
+    /// Address the message was delivered to.
     #[serde(rename = "deliveryIdentifier")]
     pub delivery_identifier: DeliveryIdentifier,
     /// Display name of the recipient.
@@ -1917,7 +1917,7 @@ pub struct MessageSender {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub actor_id: ::std::option::Option<::std::string::String>,
-    /// `deliveryIdentifier`
+    /// Address the message was sent from.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -1939,7 +1939,7 @@ pub struct MessageSender {
 /// Delivery state of an outgoing or incoming message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MessageStatus {
-    /// `failureDetails`
+    /// Present when delivery failed.
     #[serde(
         rename = "failureDetails",
         default,
@@ -2034,10 +2034,10 @@ pub struct NextPage {
 /// Cursors for the pages before and after this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Paging {
-    /// `next`
+    /// Present when another page follows.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<NextPage>,
-    /// `prev`
+    /// Present when a page comes before.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<PreviousPage>,
 }
@@ -2159,7 +2159,7 @@ pub struct RecipientDraft {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub actor_id: ::std::option::Option<::std::string::String>,
-    /// `deliveryIdentifier`
+    /// A single address for the recipient (the list form is the required one).
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -2184,7 +2184,7 @@ pub struct RecipientDraft {
 /// Details of a social media post a message refers to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SocialMediaAttachment {
-    /// `socialMetadata`
+    /// The post's details.
     #[serde(rename = "socialMetadata")]
     pub social_metadata: SocialMetadata,
 }
@@ -2192,7 +2192,7 @@ pub struct SocialMediaAttachment {
 /// Details of a social media post to attach to a new message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SocialMediaAttachmentDraft {
-    /// `socialMetadata`
+    /// The post's details.
     #[serde(rename = "socialMetadata")]
     pub social_metadata: SocialMetadata,
 }
@@ -2409,9 +2409,9 @@ pub struct Thread {
     pub original_channel_id: ::std::string::String,
     /// True when the thread has been flagged as spam.
     pub spam: bool,
-    /// `status`
+    /// Whether the thread is open or closed.
     pub status: ThreadStatus,
-    /// `threadAssociations`
+    /// Linked CRM records, present when asked for with `association`.
     #[serde(
         rename = "threadAssociations",
         default,
@@ -2503,7 +2503,7 @@ pub struct ThreadAssociations {
 pub struct ThreadInboxChange {
     /// Whether this event is archived.
     pub archived: bool,
-    /// `client`
+    /// What produced the event.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
     #[serde(rename = "conversationsThreadId")]
@@ -2538,7 +2538,7 @@ pub struct ThreadInboxChange {
 /// One page of threads.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadPage {
-    /// `paging`
+    /// Cursor for the next page, when there is one.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<ForwardPaging>,
     /// The threads on this page.
@@ -2612,7 +2612,7 @@ impl crate::runtime::ParamValue for ThreadStatus {
 pub struct ThreadStatusChange {
     /// Whether this event is archived.
     pub archived: bool,
-    /// `client`
+    /// What produced the event.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
     #[serde(rename = "conversationsThreadId")]
@@ -2625,7 +2625,7 @@ pub struct ThreadStatusChange {
     pub created_by: ::std::string::String,
     /// ID of this history item.
     pub id: ::std::string::String,
-    /// `newStatus`
+    /// The status the thread changed to.
     #[serde(rename = "newStatus")]
     pub new_status: ThreadStatus,
     /// Recipients of the event (usually empty).
@@ -2647,7 +2647,7 @@ pub struct ThreadUpdate {
     /// Send false to restore an archived thread.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub archived: ::std::option::Option<bool>,
-    /// `status`
+    /// The status to move the thread to.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<ThreadStatus>,
 }
@@ -2717,7 +2717,7 @@ pub struct WelcomeMessage {
     /// ID of the channel that showed the greeting.
     #[serde(rename = "channelId")]
     pub channel_id: ::std::string::String,
-    /// `client`
+    /// What produced the greeting.
     pub client: MessageClient,
     /// ID of the thread the greeting belongs to.
     #[serde(rename = "conversationsThreadId")]
