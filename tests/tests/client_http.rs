@@ -235,7 +235,12 @@ async fn the_token_never_shows_in_debug_output() {
 }
 
 /// Method, path, status and the fixture (folder, file) answered for one operation.
-type Route = (&'static str, &'static str, u16, Option<(&'static str, &'static str)>);
+type Route = (
+    &'static str,
+    &'static str,
+    u16,
+    Option<(&'static str, &'static str)>,
+);
 
 /// Every one of the 19 operations, called with its arguments, hits its method and path and
 /// decodes a realistic answer.

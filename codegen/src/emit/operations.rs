@@ -2,7 +2,7 @@
 //! builders themselves (optional parameters as chained setters, `send()` to run), and an enum of
 //! success responses for operations that declare several.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::Scope;
@@ -348,9 +348,13 @@ fn decode(op: &Operation) -> TokenStream {
     let name = ident(&op.response_name);
     let arms = op.responses.iter().map(|r: &Response| {
         let pattern = match r.status {
-            Status::Code(code) => quote!(#code),
+            Status::Code(code) => {
+                let code = Literal::u16_unsuffixed(code);
+                quote!(#code)
+            }
             Status::Range(first) => {
-                let (low, high) = (first * 100, first * 100 + 99);
+                let low = Literal::u16_unsuffixed(first * 100);
+                let high = Literal::u16_unsuffixed(first * 100 + 99);
                 quote!(#low..=#high)
             }
         };

@@ -1218,8 +1218,8 @@ impl BatchReadActors<'_> {
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         match response.status().as_u16() {
-            200u16 => response.json().map(BatchReadActorsResponse::Ok),
-            207u16 => response.json().map(BatchReadActorsResponse::MultiStatus),
+            200 => response.json().map(BatchReadActorsResponse::Ok),
+            207 => response.json().map(BatchReadActorsResponse::MultiStatus),
             _ => {
                 ::std::result::Result::Err(
                     crate::runtime::Error::unexpected_status(response),
