@@ -57,7 +57,7 @@ impl fmt::Display for Location {
 }
 
 /// One problem in the spec, at a JSON pointer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SpecProblem {
     /// JSON pointer of the offending node, e.g. `#/components/schemas/Thread/properties/id`.
     pub pointer: String,

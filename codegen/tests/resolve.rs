@@ -1,8 +1,5 @@
 //! The resolve stage end to end: small OpenAPI 3.0.3 specs written inline, parsed with
 //! `load::parse`, resolved into the IR and, where the output matters, emitted.
-//!
-//! Tests marked `#[ignore = "bug: ..."]` expose generator bugs that are not fixed yet; run them
-//! with `cargo test -p codegen --test resolve -- --ignored`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -1608,7 +1605,6 @@ fn operation_level_params_override_path_level_ones() {
 }
 
 #[test]
-#[ignore = "bug: an operation-level parameter overriding a path-level one gets a suffixed Rust name (`limit2`)"]
 fn overriding_param_keeps_its_plain_rust_name() {
     let api = api(OPERATIONS);
     let limit = op(&api, "getThread")
@@ -1620,7 +1616,6 @@ fn overriding_param_keeps_its_plain_rust_name() {
 }
 
 #[test]
-#[ignore = "bug: an overridden path-level inline param enum leaves its name taken, the override becomes `GetThingOrder2`"]
 fn overriding_inline_param_enum_keeps_the_plain_type_name() {
     let api = api(r##"
 paths:
@@ -2204,7 +2199,6 @@ fn in_child_process(test_name: &str, check: impl FnOnce()) {
 }
 
 #[test]
-#[ignore = "bug: Resolver::schema_target follows component `$ref` chains without a hop limit; an alias cycle overflows the stack"]
 fn alias_ref_cycle_is_a_problem_not_a_stack_overflow() {
     in_child_process("alias_ref_cycle_is_a_problem_not_a_stack_overflow", || {
         let problems = problems(
@@ -2236,7 +2230,6 @@ components:
 }
 
 #[test]
-#[ignore = "bug: a component that is a `$ref` to itself becomes `pub type A = A;` (a cyclic alias) instead of a problem"]
 fn self_referencing_alias_is_a_problem() {
     let result = try_resolve(
         r##"
@@ -2256,7 +2249,6 @@ components:
 }
 
 #[test]
-#[ignore = "bug: passes::strip_tags strips the tag from a variant that is also the payload of a union that falls back to untagged"]
 fn variant_shared_with_a_union_that_falls_back_to_untagged_keeps_its_tag() {
     // `Agent` is a variant of `Actor` (tagged) and of `Other`, which falls back to untagged
     // because `Visitor` is used on its own. `Other::Agent` is then written without any `type`.
@@ -2304,7 +2296,6 @@ components:
 }
 
 #[test]
-#[ignore = "bug: an optional parameter named `send` gets a setter `send` that clashes with the builder's `send()`"]
 fn optional_param_named_send_does_not_clash_with_the_send_method() {
     let api = api(r##"
 paths:
@@ -2328,7 +2319,6 @@ paths:
 }
 
 #[test]
-#[ignore = "bug: operation method names are not kept clear of the runtime Client's own methods (`execute`, `new`, `base_url`, ...)"]
 fn operation_method_names_do_not_clash_with_client_methods() {
     let api = api(r##"
 paths:
@@ -2369,7 +2359,6 @@ paths:
 }
 
 #[test]
-#[ignore = "bug: cookie parameters and array headers emit `request.cookie` / `request.header_list`, which the runtime Request lacks"]
 fn every_request_method_the_emitter_calls_exists_in_the_runtime() {
     let spec = r##"
 paths:
@@ -2447,7 +2436,6 @@ paths:
 }
 
 #[test]
-#[ignore = "bug: object-typed and array path parameters are accepted, but the runtime cannot encode them (no ParamValue impl)"]
 fn parameters_the_runtime_cannot_encode_are_problems() {
     let problems = problems(
         r##"
@@ -2485,7 +2473,6 @@ paths:
 }
 
 #[test]
-#[ignore = "bug: an inline schema of an allOf parent is named after the first child that merges it (`ChildStatus`), not its owner"]
 fn inline_property_of_an_all_of_parent_is_named_after_the_parent() {
     let api = api(r##"
 components:
@@ -2515,7 +2502,6 @@ components:
 }
 
 #[test]
-#[ignore = "bug: a problem in a path-level parameter is reported once per operation of the path"]
 fn path_level_parameter_problem_is_reported_once() {
     let problems = problems(
         r##"

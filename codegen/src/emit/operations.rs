@@ -317,10 +317,10 @@ fn param_step(p: &Param) -> TokenStream {
         (TypeRef::List(_), ParamLocation::Query) => {
             quote!(request.query_list(#wire, #value, #explode);)
         }
-        (TypeRef::List(_), _) => quote!(request.header_list(#wire, #value);),
+        (TypeRef::List(_), _) => quote!(request.header_list(#wire, #value)?;),
         (_, ParamLocation::Query) => quote!(request.query(#wire, #value);),
         (_, ParamLocation::Header) => quote!(request.header(#wire, #value)?;),
-        (_, _) => quote!(request.cookie(#wire, #value);),
+        (_, _) => quote!(request.cookie(#wire, #value)?;),
     };
     if is_argument(p) {
         call(quote!(&self.#field))

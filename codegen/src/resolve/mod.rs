@@ -47,6 +47,12 @@ fn resolve_with_raw(
         ..
     } = resolver;
     if !problems.is_empty() {
+        // A shared (path-level) parameter is converted once per operation: report it once.
+        let mut seen = BTreeSet::new();
+        let problems = problems
+            .into_iter()
+            .filter(|p| seen.insert(p.clone()))
+            .collect();
         return Err(problems);
     }
     passes::run(&mut types, &operations);

@@ -15,12 +15,33 @@ use crate::naming;
 use crate::pointer::Pointer;
 
 /// Names the builder struct uses for itself; parameters must not take them.
-const RESERVED_PARAM_NAMES: &[&str] = &["client", "body"];
+const RESERVED_PARAM_NAMES: &[&str] = &[
+    "client",
+    "body",
+    "send",
+    "send_with_response",
+    "pages",
+    "into_stream",
+];
+
+/// Methods the runtime's `Client` defines itself; operations must not take these names.
+const RESERVED_METHOD_NAMES: &[&str] = &[
+    "new",
+    "builder",
+    "execute",
+    "request",
+    "base_url",
+    "with_base_url",
+    "with_http_client",
+];
 
 impl<'a> Resolver<'a> {
     /// Converts every operation, in spec order.
     pub(super) fn convert_operations(&mut self) -> Vec<Operation> {
-        let mut method_names = BTreeSet::new();
+        let mut method_names: BTreeSet<String> = RESERVED_METHOD_NAMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let mut builder_names = BTreeSet::new();
         let mut out = Vec::new();
         let paths = Pointer::root().push("paths");
@@ -101,19 +122,26 @@ impl<'a> Resolver<'a> {
                     .enumerate()
                     .map(|(i, p)| (p, op_at.push("parameters").push(i.to_string()))),
             );
-        let mut used: BTreeSet<String> =
-            RESERVED_PARAM_NAMES.iter().map(|s| s.to_string()).collect();
+        let mut winners: Vec<(&'a Parameter, Pointer)> = Vec::new();
         for (param, at) in sources {
             let Some((param, at)) = self.parameter(param, &at) else {
                 continue;
             };
-            let Some(converted) = self.param(param, &at, builder, &mut used) else {
-                continue;
+            let key = |p: &Parameter| {
+                (
+                    std::mem::discriminant(p),
+                    p.parameter_data_ref().name.clone(),
+                )
             };
-            found.retain(|(loc, p)| {
-                !(*loc == converted.location && p.wire_name == converted.wire_name)
-            });
-            found.push((converted.location, converted));
+            winners.retain(|(p, _)| key(p) != key(param));
+            winners.push((param, at));
+        }
+        let mut used: BTreeSet<String> =
+            RESERVED_PARAM_NAMES.iter().map(|s| s.to_string()).collect();
+        for (param, at) in winners {
+            if let Some(converted) = self.param(param, &at, builder, &mut used) {
+                found.push((converted.location, converted));
+            }
         }
         // Path parameters in template order, then the rest by location, each in spec order.
         let template: Vec<&str> = path_template_names(path);
@@ -196,6 +224,13 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         };
+        if let Err(expected) = self.encodable(&ty, location) {
+            self.problem(
+                at,
+                format!("this parameter's type cannot be sent yet: expected {expected}"),
+            );
+            // Still returned, so the path template check does not report it a second time.
+        }
         Some(Param {
             wire_name: data.name.clone(),
             rust_name: naming::unique(naming::field_name(&data.name), used),
@@ -206,6 +241,29 @@ impl<'a> Resolver<'a> {
             explode: data.explode.unwrap_or(default_explode),
             docs: data.description.clone(),
         })
+    }
+
+    /// Whether values of `ty` can be written as a parameter in `location`; the error says what
+    /// is accepted there.
+    fn encodable(&self, ty: &TypeRef, location: ParamLocation) -> Result<(), &'static str> {
+        let scalar = |ty: &TypeRef| match ty {
+            TypeRef::Primitive(_) => true,
+            TypeRef::Named(name) => matches!(
+                self.types.get(name).map(|d| &d.kind),
+                Some(crate::ir::TypeKind::Enum(_))
+            ),
+            _ => false,
+        };
+        match (ty, location) {
+            (ty, _) if scalar(ty) => Ok(()),
+            (TypeRef::List(item), ParamLocation::Query | ParamLocation::Header) if scalar(item) => {
+                Ok(())
+            }
+            (_, ParamLocation::Path | ParamLocation::Cookie) => {
+                Err("a string, number, boolean or string enum")
+            }
+            _ => Err("a string, number, boolean, string enum, or an array of those"),
+        }
     }
 
     fn body(

@@ -17,38 +17,50 @@ pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation
 }
 
 fn strip_tags(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
-    let standalone = standalone_uses(types, operations);
-    let mut strip: BTreeMap<String, String> = BTreeMap::new();
-    let mut untag = Vec::new();
-    for def in types.values() {
-        let TypeKind::Union(union) = &def.kind else {
-            continue;
-        };
-        let UnionTag::Property(tag) = &union.tag else {
-            continue;
-        };
-        let all_private_structs = union.variants.iter().all(|v| match &v.ty {
-            TypeRef::Named(n) => {
-                !standalone.contains(n.as_str())
-                    && matches!(types.get(n).map(|d| &d.kind), Some(TypeKind::Struct(_)))
-            }
-            _ => false,
-        });
-        if all_private_structs {
-            for variant in &union.variants {
-                if let TypeRef::Named(n) = &variant.ty {
-                    strip.insert(n.clone(), tag.clone());
+    // Untagging a union makes its variants standalone, which may untag another union sharing
+    // them: repeat until nothing changes.
+    loop {
+        let standalone = standalone_uses(types, operations);
+        let untag: Vec<String> = types
+            .values()
+            .filter(|def| match &def.kind {
+                TypeKind::Union(union) if matches!(union.tag, UnionTag::Property(_)) => {
+                    !union.variants.iter().all(|v| match &v.ty {
+                        TypeRef::Named(n) => {
+                            !standalone.contains(n.as_str())
+                                && matches!(
+                                    types.get(n).map(|d| &d.kind),
+                                    Some(TypeKind::Struct(_))
+                                )
+                        }
+                        _ => false,
+                    })
+                }
+                _ => false,
+            })
+            .map(|def| def.name.clone())
+            .collect();
+        if untag.is_empty() {
+            break;
+        }
+        for name in untag {
+            if let Some(TypeKind::Union(union)) = types.get_mut(&name).map(|d| &mut d.kind) {
+                union.tag = UnionTag::Untagged;
+                for variant in &mut union.variants {
+                    variant.tag_value = None;
                 }
             }
-        } else {
-            untag.push(def.name.clone());
         }
     }
-    for name in untag {
-        if let Some(TypeKind::Union(union)) = types.get_mut(&name).map(|d| &mut d.kind) {
-            union.tag = UnionTag::Untagged;
-            for variant in &mut union.variants {
-                variant.tag_value = None;
+    let mut strip: BTreeMap<String, String> = BTreeMap::new();
+    for def in types.values() {
+        if let TypeKind::Union(union) = &def.kind {
+            if let UnionTag::Property(tag) = &union.tag {
+                for variant in &union.variants {
+                    if let TypeRef::Named(n) = &variant.ty {
+                        strip.insert(n.clone(), tag.clone());
+                    }
+                }
             }
         }
     }

@@ -15,16 +15,22 @@ pub(super) fn component_key<'r>(reference: &'r str, section: &str) -> Option<&'r
 }
 
 impl<'a> Resolver<'a> {
-    /// The schema a `#/components/schemas/X` reference names, with its pointer.
+    /// The schema a `#/components/schemas/X` reference names, with its pointer, following
+    /// components that are themselves `$ref`s. `None` for a dangling reference or a cycle.
     pub(super) fn schema_target(&self, reference: &str) -> Option<(&'a Schema, Pointer, &'a str)> {
-        let key = component_key(reference, "schemas")?;
         let components = self.spec.components.as_ref()?;
-        let (key, schema) = components.schemas.get_key_value(key)?;
-        let pointer = Pointer::from_ref(reference)?;
-        match schema {
-            ReferenceOr::Item(schema) => Some((schema, pointer, key.as_str())),
-            ReferenceOr::Reference { reference } => self.schema_target(reference),
+        let mut reference = reference;
+        for _ in 0..32 {
+            let key = component_key(reference, "schemas")?;
+            let (key, schema) = components.schemas.get_key_value(key)?;
+            match schema {
+                ReferenceOr::Item(schema) => {
+                    return Some((schema, Pointer::from_ref(reference)?, key.as_str()))
+                }
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
         }
+        None
     }
 
     /// Follows a parameter `$ref` (possibly through several hops).

@@ -68,10 +68,18 @@ impl<'a> Resolver<'a> {
         pointer: &Pointer,
     ) {
         let (kind, docs) = match schema {
-            ReferenceOr::Reference { .. } => (
-                TypeKind::Alias(self.type_of(schema.into(), pointer, name)),
-                None,
-            ),
+            ReferenceOr::Reference { reference } => {
+                if self.schema_target(reference).is_none() && self.component_exists(reference) {
+                    self.problem(
+                        pointer,
+                        format!("`$ref: {reference}` leads back to itself: expected a chain of references ending in a schema"),
+                    );
+                }
+                (
+                    TypeKind::Alias(self.type_of(schema.into(), pointer, name)),
+                    None,
+                )
+            }
             ReferenceOr::Item(item) => match self.shape(item, pointer, name) {
                 Shape::Kind(kind) => (kind, docs_of(item)),
                 Shape::Ref(ty) => (TypeKind::Alias(ty), docs_of(item)),
@@ -285,8 +293,16 @@ impl<'a> Resolver<'a> {
         }
         let mut used = std::collections::BTreeSet::new();
         let mut fields = Vec::with_capacity(view.properties.len());
+        let here = self.owning_component(pointer);
         for (wire_name, property, at) in view.properties {
-            let hint = format!("{name}{}", naming::type_name(wire_name));
+            // A property merged in from another component (an `allOf` parent) is named after
+            // that component, whichever child happens to be converted first.
+            let owner = match (self.owning_component(&at), &here) {
+                (Some(owner), Some(here)) if owner != *here => owner,
+                (Some(owner), None) => owner,
+                _ => name.to_owned(),
+            };
+            let hint = format!("{owner}{}", naming::type_name(wire_name));
             let ty = self.type_of(property, &at, &hint);
             let (nullable, docs) = match property {
                 SchemaRef::Item(schema) => (schema.schema_data.nullable, docs_of(schema)),
@@ -309,6 +325,26 @@ impl<'a> Resolver<'a> {
             );
         }
         Shape::Kind(TypeKind::Struct(Struct { fields, additional }))
+    }
+}
+
+impl Resolver<'_> {
+    /// Whether a `#/components/schemas/X` reference names an existing entry (even a `$ref`).
+    fn component_exists(&self, reference: &str) -> bool {
+        let key = component_key(reference, "schemas");
+        let components = self.spec.components.as_ref();
+        matches!((key, components), (Some(key), Some(c)) if c.schemas.contains_key(key))
+    }
+
+    /// The Rust name of the component schema a pointer lies inside, if any.
+    fn owning_component(&self, pointer: &Pointer) -> Option<String> {
+        let rest = pointer.as_str().strip_prefix("#/components/schemas/")?;
+        let key = rest
+            .split('/')
+            .next()?
+            .replace("~1", "/")
+            .replace("~0", "~");
+        self.component_names.get(&key).cloned()
     }
 }
 

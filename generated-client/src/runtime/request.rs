@@ -61,6 +61,37 @@ impl Request {
         Ok(())
     }
 
+    /// Sets a header to a comma-separated list (OpenAPI `simple` style).
+    pub fn header_list<T: ParamValue>(
+        &mut self,
+        name: &'static str,
+        values: &[T],
+    ) -> Result<(), Error> {
+        let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
+        self.header(name, joined.join(",").as_str())
+    }
+
+    /// Adds `name=value` to the `Cookie` header.
+    pub fn cookie<T: ParamValue + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let pair = format!("{name}={}", value.to_param());
+        let existing = self
+            .headers
+            .iter()
+            .position(|(n, _)| n == reqwest::header::COOKIE);
+        let combined = match existing {
+            Some(i) => {
+                let (_, old) = self.headers.remove(i);
+                format!("{}; {pair}", old.to_str().unwrap_or_default())
+            }
+            None => pair,
+        };
+        self.header("cookie", combined.as_str())
+    }
+
     /// Serializes `body` as the JSON request body.
     pub fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body)
@@ -98,6 +129,26 @@ mod tests {
         assert_eq!(
             url.as_str(),
             "https://api.example.com/threads?inboxId=1&inboxId=2&sort=a%2Cb+c&archived=false"
+        );
+    }
+
+    #[test]
+    fn header_lists_join_and_cookies_accumulate() {
+        let mut request = Request::new(Method::GET, "/".into());
+        request.header_list("X-Ids", &[1_i64, 2, 3]).unwrap();
+        request.cookie("a", "1").unwrap();
+        request.cookie("b", &true).unwrap();
+        let headers: Vec<(String, String)> = request
+            .headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                ("x-ids".into(), "1,2,3".into()),
+                ("cookie".into(), "a=1; b=true".into())
+            ]
         );
     }
 

@@ -43,9 +43,16 @@ pub fn deserialize_tagged<'de, D, T>(
 where
     D: Deserializer<'de>,
 {
-    let value = Value::deserialize(deserializer)?;
-    let name = match value.get(tag) {
-        Some(Value::String(name)) => name.clone(),
+    let mut value = Value::deserialize(deserializer)?;
+    let Value::Object(map) = &mut value else {
+        return Err(de::Error::custom(format_args!(
+            "expected an object with a `{tag}` property, found {value}"
+        )));
+    };
+    // Like serde's internally tagged enums, a variant decodes the body without its tag (so a
+    // variant keeping unknown keys does not hold the tag twice); `Unknown` keeps it whole.
+    let name = match map.remove(tag) {
+        Some(Value::String(name)) => name,
         Some(other) => {
             return Err(de::Error::custom(format_args!(
                 "`{tag}` must be a string, found {other}"
@@ -56,7 +63,12 @@ where
     match known(&name, value) {
         Ok(Ok(decoded)) => Ok(decoded),
         Ok(Err(e)) => Err(de::Error::custom(format_args!("in `{tag}: {name}`: {e}"))),
-        Err(value) => Ok(unknown(value)),
+        Err(mut value) => {
+            if let Value::Object(map) = &mut value {
+                map.insert(tag.to_owned(), Value::String(name));
+            }
+            Ok(unknown(value))
+        }
     }
 }
 
