@@ -5,7 +5,9 @@ mod docs;
 mod enums;
 mod models;
 mod operations;
+mod pagination;
 mod paths;
+mod send;
 mod types;
 mod unions;
 

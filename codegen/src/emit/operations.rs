@@ -2,13 +2,13 @@
 //! builders themselves (optional parameters as chained setters, `send()` to run), and an enum of
 //! success responses for operations that declare several.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use super::send::{send, status_label, status_variant};
 use super::types::Scope;
-use super::{docs, paths, types};
-use crate::ir::{Api, Operation, Param, ParamLocation, Primitive, Response, Status, TypeRef};
-use crate::resolve::path_template_names;
+use super::{docs, pagination, paths, types};
+use crate::ir::{Api, Operation, Param, ParamLocation, Primitive, TypeRef};
 
 /// Tokens of the whole operations module.
 pub fn operations(api: &Api) -> TokenStream {
@@ -27,16 +27,16 @@ pub fn operations(api: &Api) -> TokenStream {
 }
 
 /// A parameter or body that the client method takes as an argument.
-fn is_argument(p: &Param) -> bool {
+pub(super) fn is_argument(p: &Param) -> bool {
     p.required
 }
 
-fn ident(name: &str) -> Ident {
+pub(super) fn ident(name: &str) -> Ident {
     format_ident!("{}", name)
 }
 
 /// The argument type and the conversion applied to it, for a value of `ty`.
-fn argument(ty: &TypeRef) -> (TokenStream, TokenStream) {
+pub(super) fn argument(ty: &TypeRef) -> (TokenStream, TokenStream) {
     match ty {
         TypeRef::Primitive(Primitive::String) => (
             quote!(impl ::std::convert::Into<::std::string::String>),
@@ -155,6 +155,7 @@ fn builder(op: &Operation) -> TokenStream {
     }
     let (output, response_enum) = output(op);
     let send = send(op, &output);
+    let streams = op.pagination.as_ref().map(pagination::streams);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -164,9 +165,10 @@ fn builder(op: &Operation) -> TokenStream {
             #(#fields,)*
         }
 
-        impl #name<'_> {
+        impl<'a> #name<'a> {
             #(#setters)*
             #send
+            #streams
         }
 
         #response_enum
@@ -184,7 +186,7 @@ fn location_name(location: ParamLocation) -> &'static str {
 
 /// Whether every success response carries the same body (or none): then `send` returns it
 /// directly instead of an enum.
-fn single_success(op: &Operation) -> Option<&Option<TypeRef>> {
+pub(super) fn single_success(op: &Operation) -> Option<&Option<TypeRef>> {
     let first = &op.responses.first()?.ty;
     op.responses.iter().all(|r| &r.ty == first).then_some(first)
 }
@@ -226,148 +228,4 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
             }
         },
     )
-}
-
-fn status_label(status: Status) -> String {
-    match status {
-        Status::Code(code) => code.to_string(),
-        Status::Range(first) => format!("{first}XX"),
-    }
-}
-
-/// A readable variant name for a success status.
-fn status_variant(status: Status) -> String {
-    match status {
-        Status::Code(200) => "Ok".into(),
-        Status::Code(201) => "Created".into(),
-        Status::Code(202) => "Accepted".into(),
-        Status::Code(203) => "NonAuthoritative".into(),
-        Status::Code(204) => "NoContent".into(),
-        Status::Code(205) => "ResetContent".into(),
-        Status::Code(206) => "PartialContent".into(),
-        Status::Code(207) => "MultiStatus".into(),
-        Status::Code(208) => "AlreadyReported".into(),
-        Status::Code(code) => format!("Status{code}"),
-        Status::Range(first) => format!("Other{first}xx"),
-    }
-}
-
-fn send(op: &Operation, output: &TokenStream) -> TokenStream {
-    let runtime = paths::runtime();
-    let method = ident(op.method.as_str());
-    let mut format_string = op.path.clone();
-    let mut path_args = Vec::new();
-    for name in path_template_names(&op.path) {
-        format_string = format_string.replacen(&format!("{{{name}}}"), "{}", 1);
-        if let Some(p) = op
-            .params
-            .iter()
-            .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
-        {
-            let field = ident(&p.rust_name);
-            path_args.push(quote!(#runtime::encode_path(&self.#field)));
-        }
-    }
-    let path = if path_args.is_empty() {
-        quote!(::std::string::String::from(#format_string))
-    } else {
-        quote!(::std::format!(#format_string, #(#path_args),*))
-    };
-    let mut steps = Vec::new();
-    for p in op
-        .params
-        .iter()
-        .filter(|p| p.location != ParamLocation::Path)
-    {
-        steps.push(param_step(p));
-    }
-    if let Some(body) = &op.body {
-        steps.push(if body.required {
-            quote!(request.json(&self.body)?;)
-        } else {
-            quote! {
-                if let ::std::option::Option::Some(body) = &self.body {
-                    request.json(body)?;
-                }
-            }
-        });
-    }
-    let binding = if steps.is_empty() {
-        quote!(let request)
-    } else {
-        quote!(let mut request)
-    };
-    let decode = decode(op);
-    quote! {
-        /// Sends the request and decodes the response.
-        pub async fn send(self) -> ::std::result::Result<#output, #runtime::Error> {
-            #binding = #runtime::Request::new(#runtime::Method::#method, #path);
-            #(#steps)*
-            let response = self.client.execute(request).await?;
-            #decode
-        }
-    }
-}
-
-fn param_step(p: &Param) -> TokenStream {
-    let field = ident(&p.rust_name);
-    let wire = &p.wire_name;
-    let explode = p.explode;
-    let call = |value: TokenStream| match (&p.ty, p.location) {
-        (TypeRef::List(_), ParamLocation::Query) => {
-            quote!(request.query_list(#wire, #value, #explode);)
-        }
-        (TypeRef::List(_), _) => quote!(request.header_list(#wire, #value)?;),
-        (_, ParamLocation::Query) => quote!(request.query(#wire, #value);),
-        (_, ParamLocation::Header) => quote!(request.header(#wire, #value)?;),
-        (_, _) => quote!(request.cookie(#wire, #value)?;),
-    };
-    if is_argument(p) {
-        call(quote!(&self.#field))
-    } else {
-        let step = call(quote!(value));
-        quote! {
-            if let ::std::option::Option::Some(value) = &self.#field {
-                #step
-            }
-        }
-    }
-}
-
-fn decode(op: &Operation) -> TokenStream {
-    let runtime = paths::runtime();
-    if let Some(ty) = single_success(op) {
-        return match ty {
-            Some(_) => quote!(response.json()),
-            None => quote! {
-                let _ = response;
-                ::std::result::Result::Ok(())
-            },
-        };
-    }
-    let name = ident(&op.response_name);
-    let arms = op.responses.iter().map(|r: &Response| {
-        let pattern = match r.status {
-            Status::Code(code) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote!(#code)
-            }
-            Status::Range(first) => {
-                let low = Literal::u16_unsuffixed(first * 100);
-                let high = Literal::u16_unsuffixed(first * 100 + 99);
-                quote!(#low..=#high)
-            }
-        };
-        let variant = ident(&status_variant(r.status));
-        match r.ty {
-            Some(_) => quote!(#pattern => response.json().map(#name::#variant),),
-            None => quote!(#pattern => ::std::result::Result::Ok(#name::#variant),),
-        }
-    });
-    quote! {
-        match response.status().as_u16() {
-            #(#arms)*
-            _ => ::std::result::Result::Err(#runtime::Error::unexpected_status(response)),
-        }
-    }
 }

@@ -4,7 +4,10 @@
 mod operation;
 mod types;
 
-pub use operation::{Body, Method, Operation, Param, ParamLocation, ParamStyle, Response, Status};
+pub use operation::{
+    Body, CursorStep, Method, Operation, Pagination, Param, ParamLocation, ParamStyle, Response,
+    Status,
+};
 pub use types::{
     EnumValue, Field, Primitive, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union, UnionTag,
     Variant,

@@ -37,6 +37,36 @@ pub struct Operation {
     pub error: Option<TypeRef>,
     /// OAuth scopes any of whose sets grants access.
     pub scopes: Vec<String>,
+    /// Safe to send twice: GET, HEAD, PUT, DELETE and OPTIONS, or any operation marked
+    /// `x-idempotent: true` (e.g. a read sent as POST).
+    pub idempotent: bool,
+    /// How to walk the pages of a cursor-paged list operation.
+    pub pagination: Option<Pagination>,
+}
+
+/// A cursor-paged list operation: the response holds `results` and `paging.next.after`, and the
+/// `after` query parameter asks for the page after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// Rust name of the cursor parameter.
+    pub cursor_param: String,
+    /// Rust name of the page's item list field.
+    pub items_field: String,
+    /// Type of one item.
+    pub item_type: TypeRef,
+    /// Type of one page.
+    pub page_type: TypeRef,
+    /// Fields leading from a page to the next cursor, e.g. `paging` → `next` → `after`.
+    pub next_cursor: Vec<CursorStep>,
+}
+
+/// One field on the way from a page to its next cursor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CursorStep {
+    /// Rust field name.
+    pub field: String,
+    /// Whether the field is an `Option`.
+    pub optional: bool,
 }
 
 /// HTTP methods, in the order operations of one path are emitted.

@@ -40,7 +40,7 @@ fn resolve_with_raw(
 ) -> Result<Api, Vec<SpecProblem>> {
     let mut resolver = Resolver::new(spec, raw);
     resolver.convert_components();
-    let operations = resolver.convert_operations();
+    let mut operations = resolver.convert_operations();
     let Resolver {
         mut types,
         problems,
@@ -55,7 +55,7 @@ fn resolve_with_raw(
             .collect();
         return Err(problems);
     }
-    passes::run(&mut types, &operations);
+    passes::run(&mut types, &mut operations);
     Ok(Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),

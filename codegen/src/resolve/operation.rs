@@ -97,6 +97,8 @@ impl<'a> Resolver<'a> {
                     responses,
                     error,
                     scopes,
+                    idempotent: self.idempotent(method, op, &op_at),
+                    pagination: None,
                 });
             }
         }
@@ -241,6 +243,22 @@ impl<'a> Resolver<'a> {
             explode: data.explode.unwrap_or(default_explode),
             docs: data.description.clone(),
         })
+    }
+
+    /// Whether the operation is safe to send twice: by method, or as its `x-idempotent` says.
+    fn idempotent(&mut self, method: Method, op: &openapiv3::Operation, at: &Pointer) -> bool {
+        let by_method = !matches!(method, Method::Post | Method::Patch);
+        match op.extensions.get("x-idempotent") {
+            None => by_method,
+            Some(serde_json::Value::Bool(marked)) => *marked,
+            Some(other) => {
+                self.problem(
+                    &at.push("x-idempotent"),
+                    format!("expected `true` or `false`, found {other}"),
+                );
+                by_method
+            }
+        }
     }
 
     /// Whether values of `ty` can be written as a parameter in `location`; the error says what

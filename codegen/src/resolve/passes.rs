@@ -3,17 +3,78 @@
 //!    reads it from the enum); a union whose variants are also used on their own stays untagged;
 //! 2. pruning — inline types nothing refers to any more (the stripped tags' enums) are dropped;
 //! 3. cycle breaking — a field or variant that leads back to its own type without passing through
-//!    a list or map is boxed.
+//!    a list or map is boxed;
+//! 4. pagination — list operations with an `after` cursor whose page holds `results` and
+//!    `paging.next.after` are marked paged, so they get page and item streams.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, UnionTag};
+use crate::ir::{
+    CursorStep, Field, Operation, Pagination, ParamLocation, Primitive, TypeDef, TypeKind, TypeRef,
+    UnionTag,
+};
 
-/// Runs every pass over the types.
-pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+/// Runs every pass over the types and operations.
+pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &mut [Operation]) {
     strip_tags(types, operations);
     prune(types, operations);
     break_cycles(types);
+    for op in operations {
+        op.pagination = pagination(types, op);
+    }
+}
+
+/// The pagination of `op`, when it is a cursor-paged list: an optional string query parameter
+/// `after`, one success body that is a struct with a `results` array and a
+/// `paging.next.after` string.
+fn pagination(types: &BTreeMap<String, TypeDef>, op: &Operation) -> Option<Pagination> {
+    let cursor = op.params.iter().find(|p| {
+        p.wire_name == "after"
+            && p.location == ParamLocation::Query
+            && !p.required
+            && p.ty == TypeRef::Primitive(Primitive::String)
+    })?;
+    let page_type = op.responses.iter().find_map(|r| r.ty.clone())?;
+    if op
+        .responses
+        .iter()
+        .any(|r| r.ty.as_ref() != Some(&page_type))
+    {
+        return None;
+    }
+    let field = |ty: &TypeRef, wire: &str| -> Option<Field> {
+        let TypeRef::Named(name) = ty else {
+            return None;
+        };
+        let TypeKind::Struct(s) = &types.get(name)?.kind else {
+            return None;
+        };
+        s.fields
+            .iter()
+            .find(|f| f.wire_name == wire && !f.boxed)
+            .cloned()
+    };
+    let results = field(&page_type, "results")?;
+    let TypeRef::List(item_type) = &results.ty else {
+        return None;
+    };
+    let step = |f: &Field| CursorStep {
+        field: f.rust_name.clone(),
+        optional: !f.required || f.nullable,
+    };
+    let paging = field(&page_type, "paging")?;
+    let next = field(&paging.ty, "next")?;
+    let after = field(&next.ty, "after")?;
+    if after.ty != TypeRef::Primitive(Primitive::String) {
+        return None;
+    }
+    Some(Pagination {
+        cursor_param: cursor.rust_name.clone(),
+        items_field: results.rust_name.clone(),
+        item_type: (**item_type).clone(),
+        page_type,
+        next_cursor: vec![step(&paging), step(&next), step(&after)],
+    })
 }
 
 fn strip_tags(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {

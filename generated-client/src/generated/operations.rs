@@ -339,7 +339,7 @@ pub struct ListInboxes<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl ListInboxes<'_> {
+impl<'a> ListInboxes<'a> {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -375,10 +375,21 @@ impl ListInboxes<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::InboxPage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::InboxPage>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::string::String::from("/conversations/v3/conversations/inboxes"),
-        );
+                crate::runtime::Method::GET,
+                ::std::string::String::from("/conversations/v3/conversations/inboxes"),
+            )
+            .operation("listInboxes", "/conversations/v3/conversations/inboxes");
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -395,7 +406,40 @@ impl ListInboxes<'_> {
             request.query_list("sort", value, true);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::InboxPage, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |page: &models::InboxPage| -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::Inbox, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::InboxPage| page.results,
+        )
     }
 }
 
@@ -408,7 +452,7 @@ pub struct GetInbox<'a> {
     archived: ::std::option::Option<bool>,
 }
 
-impl GetInbox<'_> {
+impl<'a> GetInbox<'a> {
     /// Set to true to look the inbox up among archived inboxes.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -418,18 +462,30 @@ impl GetInbox<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Inbox, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Inbox>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/inboxes/{}", crate
-                ::runtime::encode_path(& self.inbox_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/inboxes/{}", crate
+                    ::runtime::encode_path(& self.inbox_id)
+                ),
+            )
+            .operation("getInbox", "/conversations/v3/conversations/inboxes/{inboxId}");
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -444,7 +500,7 @@ pub struct ListChannels<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl ListChannels<'_> {
+impl<'a> ListChannels<'a> {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -475,10 +531,21 @@ impl ListChannels<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelPage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelPage>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::string::String::from("/conversations/v3/conversations/channels"),
-        );
+                crate::runtime::Method::GET,
+                ::std::string::String::from("/conversations/v3/conversations/channels"),
+            )
+            .operation("listChannels", "/conversations/v3/conversations/channels");
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -492,7 +559,40 @@ impl ListChannels<'_> {
             request.query_list("sort", value, true);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::ChannelPage, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |page: &models::ChannelPage| -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::Channel, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::ChannelPage| page.results,
+        )
     }
 }
 
@@ -504,20 +604,35 @@ pub struct GetChannel<'a> {
     channel_id: i32,
 }
 
-impl GetChannel<'_> {
+impl<'a> GetChannel<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Channel, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Channel>,
+        crate::runtime::Error,
+    > {
         let request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/channels/{}", crate
-                ::runtime::encode_path(& self.channel_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/channels/{}", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "getChannel",
+                "/conversations/v3/conversations/channels/{channelId}",
+            );
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -535,7 +650,7 @@ pub struct ListChannelAccounts<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl ListChannelAccounts<'_> {
+impl<'a> ListChannelAccounts<'a> {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -587,12 +702,26 @@ impl ListChannelAccounts<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccountPage>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::string::String::from(
+                crate::runtime::Method::GET,
+                ::std::string::String::from(
+                    "/conversations/v3/conversations/channel-accounts",
+                ),
+            )
+            .operation(
+                "listChannelAccounts",
                 "/conversations/v3/conversations/channel-accounts",
-            ),
-        );
+            );
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -615,7 +744,42 @@ impl ListChannelAccounts<'_> {
             request.query_list("sort", value, true);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |
+                page: &models::ChannelAccountPage,
+            | -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::ChannelAccountPage| page.results,
+        )
     }
 }
 
@@ -628,7 +792,7 @@ pub struct GetChannelAccount<'a> {
     archived: ::std::option::Option<bool>,
 }
 
-impl GetChannelAccount<'_> {
+impl<'a> GetChannelAccount<'a> {
     /// Set to true to look the channel account up among archived ones.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -638,18 +802,33 @@ impl GetChannelAccount<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccount>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/channel-accounts/{}", crate
-                ::runtime::encode_path(& self.channel_account_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/channel-accounts/{}", crate
+                    ::runtime::encode_path(& self.channel_account_id)
+                ),
+            )
+            .operation(
+                "getChannelAccount",
+                "/conversations/v3/conversations/channel-accounts/{channelAccountId}",
+            );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -673,7 +852,7 @@ pub struct ListThreads<'a> {
     thread_status: ::std::option::Option<models::ThreadStatus>,
 }
 
-impl ListThreads<'_> {
+impl<'a> ListThreads<'a> {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -751,10 +930,21 @@ impl ListThreads<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ThreadPage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ThreadPage>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::string::String::from("/conversations/v3/conversations/threads"),
-        );
+                crate::runtime::Method::GET,
+                ::std::string::String::from("/conversations/v3/conversations/threads"),
+            )
+            .operation("listThreads", "/conversations/v3/conversations/threads");
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -790,7 +980,40 @@ impl ListThreads<'_> {
             request.query("threadStatus", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::ThreadPage, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |page: &models::ThreadPage| -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::Thread, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::ThreadPage| page.results,
+        )
     }
 }
 
@@ -805,7 +1028,7 @@ pub struct GetThread<'a> {
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl GetThread<'_> {
+impl<'a> GetThread<'a> {
     /// Set to true to look the thread up among archived threads.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -831,13 +1054,27 @@ impl GetThread<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Thread>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "getThread",
+                "/conversations/v3/conversations/threads/{threadId}",
+            );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -848,7 +1085,8 @@ impl GetThread<'_> {
             request.query("property", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -860,19 +1098,29 @@ pub struct ArchiveThread<'a> {
     thread_id: i64,
 }
 
-impl ArchiveThread<'_> {
+impl<'a> ArchiveThread<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let request = crate::runtime::Request::new(
-            crate::runtime::Method::DELETE,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::DELETE,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "archiveThread",
+                "/conversations/v3/conversations/threads/{threadId}",
+            );
         let response = self.client.execute(request).await?;
-        let _ = response;
-        ::std::result::Result::Ok(())
+        ::std::result::Result::Ok(response.into_api_response(()))
     }
 }
 
@@ -886,7 +1134,7 @@ pub struct UpdateThread<'a> {
     body: models::ThreadUpdate,
 }
 
-impl UpdateThread<'_> {
+impl<'a> UpdateThread<'a> {
     /// Set to true when the thread being updated is currently archived.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -896,19 +1144,34 @@ impl UpdateThread<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Thread>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::PATCH,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::PATCH,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "updateThread",
+                "/conversations/v3/conversations/threads/{threadId}",
+            );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -921,21 +1184,36 @@ pub struct AssignThread<'a> {
     body: models::ThreadAssignment,
 }
 
-impl AssignThread<'_> {
+impl<'a> AssignThread<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Thread>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::PUT,
-            ::std::format!(
-                "/conversations/conversations/v3/threads/{}/assignee", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::PUT,
+                ::std::format!(
+                    "/conversations/conversations/v3/threads/{}/assignee", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "assignThread",
+                "/conversations/conversations/v3/threads/{threadId}/assignee",
+            );
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -947,19 +1225,29 @@ pub struct UnassignThread<'a> {
     thread_id: i64,
 }
 
-impl UnassignThread<'_> {
+impl<'a> UnassignThread<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let request = crate::runtime::Request::new(
-            crate::runtime::Method::DELETE,
-            ::std::format!(
-                "/conversations/conversations/v3/threads/{}/assignee", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::DELETE,
+                ::std::format!(
+                    "/conversations/conversations/v3/threads/{}/assignee", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "unassignThread",
+                "/conversations/conversations/v3/threads/{threadId}/assignee",
+            );
         let response = self.client.execute(request).await?;
-        let _ = response;
-        ::std::result::Result::Ok(())
+        ::std::result::Result::Ok(response.into_api_response(()))
     }
 }
 
@@ -976,7 +1264,7 @@ pub struct ListMessages<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl ListMessages<'_> {
+impl<'a> ListMessages<'a> {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1015,13 +1303,27 @@ impl ListMessages<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::MessagePage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::MessagePage>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}/messages", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}/messages", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "listMessages",
+                "/conversations/v3/conversations/threads/{threadId}/messages",
+            );
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1038,7 +1340,40 @@ impl ListMessages<'_> {
             request.query_list("sort", value, true);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::MessagePage, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |page: &models::MessagePage| -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::Message, crate::runtime::Error>,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::MessagePage| page.results,
+        )
     }
 }
 
@@ -1051,21 +1386,36 @@ pub struct SendMessage<'a> {
     body: models::MessageDraft,
 }
 
-impl SendMessage<'_> {
+impl<'a> SendMessage<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Message, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Message>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::POST,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}/messages", crate
-                ::runtime::encode_path(& self.thread_id)
-            ),
-        );
+                crate::runtime::Method::POST,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}/messages", crate
+                    ::runtime::encode_path(& self.thread_id)
+                ),
+            )
+            .operation(
+                "sendMessage",
+                "/conversations/v3/conversations/threads/{threadId}/messages",
+            );
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -1079,7 +1429,7 @@ pub struct GetMessage<'a> {
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl GetMessage<'_> {
+impl<'a> GetMessage<'a> {
     /// Name of an extra property to include on the message.
     pub fn property(
         mut self,
@@ -1092,19 +1442,34 @@ impl GetMessage<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Message, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Message>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}/messages/{}", crate
-                ::runtime::encode_path(& self.thread_id), crate ::runtime::encode_path(&
-                self.message_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}/messages/{}", crate
+                    ::runtime::encode_path(& self.thread_id), crate
+                    ::runtime::encode_path(& self.message_id)
+                ),
+            )
+            .operation(
+                "getMessage",
+                "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}",
+            );
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -1118,7 +1483,7 @@ pub struct GetOriginalContent<'a> {
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl GetOriginalContent<'_> {
+impl<'a> GetOriginalContent<'a> {
     /// Name of an extra property to include in the response.
     pub fn property(
         mut self,
@@ -1131,19 +1496,34 @@ impl GetOriginalContent<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::MessageContent, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::MessageContent>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/threads/{}/messages/{}/original-content",
-                crate ::runtime::encode_path(& self.thread_id), crate
-                ::runtime::encode_path(& self.message_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/threads/{}/messages/{}/original-content",
+                    crate ::runtime::encode_path(& self.thread_id), crate
+                    ::runtime::encode_path(& self.message_id)
+                ),
+            )
+            .operation(
+                "getOriginalContent",
+                "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content",
+            );
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -1156,7 +1536,7 @@ pub struct GetActor<'a> {
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl GetActor<'_> {
+impl<'a> GetActor<'a> {
     /// Name of an extra property to include on the actor.
     pub fn property(
         mut self,
@@ -1169,18 +1549,30 @@ impl GetActor<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Actor, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::Actor>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::GET,
-            ::std::format!(
-                "/conversations/v3/conversations/actors/{}", crate
-                ::runtime::encode_path(& self.actor_id)
-            ),
-        );
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/v3/conversations/actors/{}", crate
+                    ::runtime::encode_path(& self.actor_id)
+                ),
+            )
+            .operation("getActor", "/conversations/v3/conversations/actors/{actorId}");
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -1193,7 +1585,7 @@ pub struct BatchReadActors<'a> {
     body: models::ActorBatchRequest,
 }
 
-impl BatchReadActors<'_> {
+impl<'a> BatchReadActors<'a> {
     /// Name of an extra property to include on each actor.
     pub fn property(
         mut self,
@@ -1206,26 +1598,42 @@ impl BatchReadActors<'_> {
     pub async fn send(
         self,
     ) -> ::std::result::Result<BatchReadActorsResponse, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<BatchReadActorsResponse>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::POST,
-            ::std::string::String::from(
+                crate::runtime::Method::POST,
+                ::std::string::String::from(
+                    "/conversations/v3/conversations/actors/batch/read",
+                ),
+            )
+            .operation(
+                "batchReadActors",
                 "/conversations/v3/conversations/actors/batch/read",
-            ),
-        );
+            )
+            .idempotent(true);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
-        match response.status().as_u16() {
-            200 => response.json().map(BatchReadActorsResponse::Ok),
-            207 => response.json().map(BatchReadActorsResponse::MultiStatus),
+        let body = match response.status().as_u16() {
+            200 => BatchReadActorsResponse::Ok(response.json()?),
+            207 => BatchReadActorsResponse::MultiStatus(response.json()?),
             _ => {
-                ::std::result::Result::Err(
+                return ::std::result::Result::Err(
                     crate::runtime::Error::unexpected_status(response),
-                )
+                );
             }
-        }
+        };
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
@@ -1246,17 +1654,29 @@ pub struct CreateVisitorToken<'a> {
     body: models::VisitorTokenRequest,
 }
 
-impl CreateVisitorToken<'_> {
+impl<'a> CreateVisitorToken<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::VisitorToken, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
+    /// rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::VisitorToken>,
+        crate::runtime::Error,
+    > {
         let mut request = crate::runtime::Request::new(
-            crate::runtime::Method::POST,
-            ::std::string::String::from("/visitor-identification/v3/tokens/create"),
-        );
+                crate::runtime::Method::POST,
+                ::std::string::String::from("/visitor-identification/v3/tokens/create"),
+            )
+            .operation("createVisitorToken", "/visitor-identification/v3/tokens/create");
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
-        response.json()
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
     }
 }

@@ -1,48 +1,85 @@
-//! Credentials. Both HubSpot private app tokens and OAuth access tokens travel as
-//! `Authorization: Bearer`; the token never appears in `Debug` output.
+//! Credentials. HubSpot private app tokens and OAuth access tokens both travel as
+//! `Authorization: Bearer`. A [`TokenProvider`] lets OAuth users refresh tokens without rebuilding
+//! the client. Tokens never appear in `Debug` output, errors or logs.
 
 use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+
+use super::Error;
+
+/// Supplies a bearer token for each request (e.g. refreshing an OAuth token when it expires).
+pub trait TokenProvider: Send + Sync {
+    /// The token to send now.
+    fn token(&self) -> BoxFuture<'_, Result<String, Error>>;
+}
+
+impl<F, Fut> TokenProvider for F
+where
+    F: Fn() -> Fut + Send + Sync,
+    Fut: Future<Output = Result<String, Error>> + Send + 'static,
+{
+    fn token(&self) -> BoxFuture<'_, Result<String, Error>> {
+        Box::pin(self())
+    }
+}
 
 /// How the client authenticates.
 #[derive(Clone)]
 pub struct Auth {
-    kind: Kind,
-    token: String,
+    source: Source,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    PrivateApp,
-    OAuth,
+#[derive(Clone)]
+enum Source {
+    PrivateApp(String),
+    OAuth(String),
+    Provider(Arc<dyn TokenProvider>),
 }
 
 impl Auth {
-    /// A private app access token (Settings → Integrations → Private Apps).
+    /// A private app access token (HubSpot settings → Integrations → Private Apps).
     pub fn private_app_token(token: impl Into<String>) -> Self {
         Auth {
-            kind: Kind::PrivateApp,
-            token: token.into(),
+            source: Source::PrivateApp(token.into()),
         }
     }
 
     /// An OAuth 2.0 access token.
     pub fn oauth_token(token: impl Into<String>) -> Self {
         Auth {
-            kind: Kind::OAuth,
-            token: token.into(),
+            source: Source::OAuth(token.into()),
+        }
+    }
+
+    /// A token fetched before every request attempt, e.g. an async closure that refreshes an
+    /// OAuth token when it is about to expire.
+    pub fn provider(provider: impl TokenProvider + 'static) -> Self {
+        Auth {
+            source: Source::Provider(Arc::new(provider)),
         }
     }
 
     /// The bearer token to send.
-    pub(crate) fn bearer(&self) -> &str {
-        &self.token
+    pub(crate) async fn bearer(&self) -> Result<String, Error> {
+        match &self.source {
+            Source::PrivateApp(token) | Source::OAuth(token) => Ok(token.clone()),
+            Source::Provider(provider) => provider.token().await,
+        }
     }
 }
 
 impl fmt::Debug for Auth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.source {
+            Source::PrivateApp(_) => "PrivateAppToken",
+            Source::OAuth(_) => "OAuthToken",
+            Source::Provider(_) => "TokenProvider",
+        };
         f.debug_struct("Auth")
-            .field("kind", &self.kind)
+            .field("kind", &kind)
             .field("token", &"<redacted>")
             .finish()
     }
@@ -50,12 +87,30 @@ impl fmt::Debug for Auth {
 
 #[cfg(test)]
 mod tests {
-    use super::Auth;
+    use super::*;
 
     #[test]
     fn debug_never_shows_the_token() {
-        let shown = format!("{:?}", Auth::private_app_token("pat-na1-secret"));
-        assert!(!shown.contains("secret"), "{shown}");
-        assert!(shown.contains("<redacted>"));
+        for auth in [
+            Auth::private_app_token("pat-na1-secret"),
+            Auth::oauth_token("oauth-secret"),
+        ] {
+            let shown = format!("{auth:?}");
+            assert!(!shown.contains("secret"), "{shown}");
+            assert!(shown.contains("<redacted>"));
+        }
+    }
+
+    #[tokio::test]
+    async fn providers_are_asked_for_every_token() {
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = calls.clone();
+        let auth = Auth::provider(move || {
+            let n = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            async move { Ok(format!("token-{n}")) }
+        });
+        assert_eq!(auth.bearer().await.unwrap(), "token-0");
+        assert_eq!(auth.bearer().await.unwrap(), "token-1");
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 2);
     }
 }

@@ -1,47 +1,60 @@
-//! The client: base URL, credentials and the HTTP connection pool. Operations are methods on it
-//! (see [`crate::operations`]); [`Client::execute`] is what they all call.
+//! The client: configuration, credentials, the HTTP connection pool, and [`Client::execute`],
+//! which every operation calls — auth, optional rate limiting, retries with backoff, timeouts,
+//! tracing and error mapping happen here, once, for all operations.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{HeaderValue, CONTENT_TYPE, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
+use tracing::Instrument;
 
-use super::{Auth, Error, Request, Response};
+use super::{Auth, Error, RateLimit, RawRequest, Request, Response, RetryPolicy};
 
 const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-/// A HubSpot Conversations client. Cheap to clone: clones share one connection pool.
+/// A HubSpot Conversations client. Cheap to clone: clones share one connection pool and one
+/// rate limiter.
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     base_url: String,
     auth: Auth,
+    timeout: Duration,
+    default_headers: HeaderMap,
+    retry: RetryPolicy,
+    rate_limit: Option<Arc<RateLimit>>,
 }
 
 impl Client {
-    /// A client for `https://api.hubapi.com` with the given credentials, a 10 s connect timeout
-    /// and a 60 s total timeout per request.
+    /// A client for HubSpot's API with default settings (see [`ClientBuilder`]).
+    ///
+    /// # Panics
+    ///
+    /// If the TLS backend cannot be initialised, as `reqwest::Client::new` does.
     pub fn new(auth: Auth) -> Self {
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
+        Client::builder(auth)
             .build()
-            .unwrap_or_default();
-        Client {
-            http,
-            base_url: crate::generated::DEFAULT_BASE_URL.to_owned(),
+            .expect("the HTTP client builds with default settings")
+    }
+
+    /// A builder to configure base URL, timeouts, headers, retries and rate limiting.
+    pub fn builder(auth: Auth) -> ClientBuilder {
+        ClientBuilder {
             auth,
+            base_url: crate::generated::DEFAULT_BASE_URL.to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
+            user_agent: None,
+            default_headers: HeaderMap::new(),
+            http: None,
+            retry: RetryPolicy::default(),
+            rate_limit: None,
         }
     }
 
-    /// Sends requests to `base_url` instead (a sandbox, a proxy, or a test server).
+    /// This client sending to `base_url` instead (a sandbox, a proxy, or a test server).
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = base_url.into();
-        self
-    }
-
-    /// Uses a caller-configured `reqwest::Client` (proxies, timeouts, connection pool).
-    pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
-        self.http = http;
         self
     }
 
@@ -50,21 +63,77 @@ impl Client {
         &self.base_url
     }
 
+    /// A request to an endpoint the spec does not cover yet, sent through the same auth,
+    /// retries, rate limiting, tracing and error handling. `path` is appended to the base URL as
+    /// given: percent-encode any ids in it with [`super::encode_path`].
+    pub fn request(&self, method: reqwest::Method, path: impl Into<String>) -> RawRequest<'_> {
+        RawRequest::new(self, Request::new(method, path.into()))
+    }
+
     /// Sends a request built by an operation. Non-2xx answers become [`Error::Api`].
     pub async fn execute(&self, request: Request) -> Result<Response, Error> {
+        let span = tracing::info_span!(
+            "hubspot.request",
+            operation = request.operation,
+            method = %request.method,
+            path = request.path_template,
+            status = tracing::field::Empty,
+            attempt = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        self.execute_with_retries(request).instrument(span).await
+    }
+
+    async fn execute_with_retries(&self, request: Request) -> Result<Response, Error> {
+        let started = tokio::time::Instant::now();
+        let mut attempt = 1;
+        loop {
+            let span = tracing::Span::current();
+            span.record("attempt", attempt);
+            let sent = tokio::time::Instant::now();
+            let outcome = self.attempt(&request).await;
+            span.record("latency_ms", sent.elapsed().as_millis() as u64);
+            if let Some(status) = match &outcome {
+                Ok(response) => Some(response.status()),
+                Err(error) => error.status(),
+            } {
+                span.record("status", status.as_u16());
+            }
+            let error = match outcome {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            let delay =
+                self.retry
+                    .next_delay(&error, attempt, request.idempotent, started.elapsed());
+            let Some(delay) = delay else {
+                return Err(error);
+            };
+            tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(&self, request: &Request) -> Result<Response, Error> {
+        if let Some(limit) = &self.rate_limit {
+            limit.acquire().await;
+        }
         let url = request.url(&self.base_url)?;
+        let token = self.auth.bearer().await?;
         let mut builder = self
             .http
             .request(request.method.clone(), url)
-            .bearer_auth(self.auth.bearer())
-            .header(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
-        for (name, value) in request.headers {
+            .timeout(self.timeout)
+            .headers(self.default_headers.clone())
+            .bearer_auth(token);
+        for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        if let Some(body) = request.body {
+        if let Some(body) = &request.body {
             builder = builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
+                .body(body.clone());
         }
         let response = builder.send().await.map_err(Error::from_reqwest)?;
         let status = response.status();
@@ -76,5 +145,98 @@ impl Client {
         } else {
             Err(Error::from_response(response))
         }
+    }
+}
+
+/// Configuration for a [`Client`].
+#[derive(Debug)]
+#[must_use = "call `build()` to get a client"]
+pub struct ClientBuilder {
+    auth: Auth,
+    base_url: String,
+    connect_timeout: Duration,
+    timeout: Duration,
+    user_agent: Option<String>,
+    default_headers: HeaderMap,
+    http: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    rate_limit: Option<RateLimit>,
+}
+
+impl ClientBuilder {
+    /// Where requests go (default: `https://api.hubapi.com`).
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// How long to wait for a connection (default 10 s). Ignored with [`ClientBuilder::http_client`].
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take in all, from sending to the last body byte (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// A product token put before this crate's own in `User-Agent`, e.g. `my-app/1.2`.
+    pub fn user_agent(mut self, product: impl Into<String>) -> Self {
+        self.user_agent = Some(product.into());
+        self
+    }
+
+    /// A header sent with every request.
+    pub fn default_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.default_headers.insert(name, value);
+        self
+    }
+
+    /// Uses a caller-configured `reqwest::Client` (proxies, pools, TLS settings).
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// When and how failed requests are retried (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Paces requests client-side (off by default), e.g. [`RateLimit::hubspot_standard`].
+    pub fn rate_limit(mut self, limit: RateLimit) -> Self {
+        self.rate_limit = Some(limit);
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let user_agent = match &self.user_agent {
+            Some(product) => format!("{product} {DEFAULT_USER_AGENT}"),
+            None => DEFAULT_USER_AGENT.to_owned(),
+        };
+        let user_agent = HeaderValue::from_str(&user_agent)
+            .map_err(|_| Error::InvalidArgument(format!("invalid User-Agent {user_agent:?}")))?;
+        let mut default_headers = self.default_headers;
+        default_headers.insert(USER_AGENT, user_agent);
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(Error::from_reqwest)?,
+        };
+        Ok(Client {
+            http,
+            base_url: self.base_url,
+            auth: self.auth,
+            timeout: self.timeout,
+            default_headers,
+            retry: self.retry,
+            rate_limit: self.rate_limit.map(Arc::new),
+        })
     }
 }

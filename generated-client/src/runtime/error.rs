@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde::{Deserialize, Serialize};
@@ -25,10 +26,12 @@ pub enum Error {
     #[error("request timed out: {0}")]
     Timeout(#[source] reqwest::Error),
     /// A success response whose body does not match the expected type.
-    #[error("cannot decode the {status} response: {source} (body starts: {snippet})")]
+    #[error("cannot decode the {status} response at `{path}`: {source} (body starts: {snippet})")]
     Decode {
         /// The response status.
         status: StatusCode,
+        /// JSON path of the field that failed, e.g. `results[3].createdAt`.
+        path: String,
         /// What serde could not decode, with line and column.
         #[source]
         source: serde_json::Error,
@@ -67,6 +70,43 @@ impl Error {
         }
     }
 
+    /// Whether trying again later may succeed: 429 (except under the `DAILY` policy, which does
+    /// not clear in seconds), 5xx, timeouts and transport failures.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => match e.status.as_u16() {
+                429 => e.rate_limit_policy() != Some("DAILY"),
+                500..=599 => true,
+                _ => false,
+            },
+            Error::Transport(_) | Error::Timeout(_) => true,
+            Error::Decode { .. } | Error::UnexpectedStatus { .. } | Error::InvalidArgument(_) => {
+                false
+            }
+        }
+    }
+
+    /// The rate-limit policy a 429 names, e.g. `TEN_SECONDLY_ROLLING` or `DAILY`.
+    pub fn rate_limit_policy(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.rate_limit_policy(),
+            _ => None,
+        }
+    }
+
+    /// How long the server asked us to wait (`Retry-After`), if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api(e) => e.retry_after,
+            _ => None,
+        }
+    }
+
+    /// Whether the connection could not be made (so the server never saw the request).
+    pub(crate) fn is_connect(&self) -> bool {
+        matches!(self, Error::Transport(e) if e.is_connect())
+    }
+
     pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
         if error.is_timeout() {
             Error::Timeout(error)
@@ -75,9 +115,15 @@ impl Error {
         }
     }
 
-    pub(crate) fn decode(status: StatusCode, source: serde_json::Error, body: &[u8]) -> Self {
+    pub(crate) fn decode(
+        status: StatusCode,
+        path: String,
+        source: serde_json::Error,
+        body: &[u8],
+    ) -> Self {
         Error::Decode {
             status,
+            path,
             source,
             snippet: snippet(body),
         }
@@ -86,10 +132,16 @@ impl Error {
     /// The error for a non-success response.
     pub fn from_response(response: Response) -> Self {
         let body = serde_json::from_slice(response.body()).ok();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
         Error::Api(Box::new(ApiError {
             status: response.status(),
             body,
             raw: String::from_utf8_lossy(response.body()).into_owned(),
+            retry_after,
         }))
     }
 
@@ -100,6 +152,17 @@ impl Error {
             snippet: snippet(response.body()),
         }
     }
+}
+
+/// `Retry-After` as delay-seconds or an HTTP date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
 fn snippet(body: &[u8]) -> String {
@@ -119,6 +182,15 @@ pub struct ApiError {
     pub body: Option<ApiErrorBody>,
     /// The body as received.
     pub raw: String,
+    /// The `Retry-After` delay, when the server sent one.
+    pub retry_after: Option<Duration>,
+}
+
+impl ApiError {
+    /// The rate-limit policy a 429 body names (`policyName`).
+    pub fn rate_limit_policy(&self) -> Option<&str> {
+        self.body.as_ref()?.policy_name.as_deref()
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -139,7 +211,10 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// HubSpot's error body. Every field is optional so any error HubSpot sends still parses.
+/// HubSpot's error body. Every field is optional so both of HubSpot's shapes parse: the standard
+/// v3 body (`category`, `correlationId`, `message`, `subCategory`, `context`, `links`, `errors`)
+/// and the rate-limit body (`status`, `message`, `errorType: RATE_LIMIT`, `correlationId`,
+/// `policyName`, `requestId`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiErrorBody {
@@ -164,6 +239,18 @@ pub struct ApiErrorBody {
     /// Individual problems.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiErrorDetail>>,
+    /// `error` in rate-limit bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// `RATE_LIMIT` in rate-limit bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+    /// The rate-limit policy that was exceeded, e.g. `TEN_SECONDLY_ROLLING` or `DAILY`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_name: Option<String>,
+    /// Request identifier in rate-limit bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// One problem listed in an error body.
@@ -189,6 +276,41 @@ pub struct ApiErrorDetail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_accepts_seconds_and_http_dates() {
+        assert_eq!(parse_retry_after("2"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_retry_after(" 0.5 "), Some(Duration::from_millis(500)));
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        let later = (chrono::Utc::now() + chrono::Duration::seconds(30)).to_rfc2822();
+        let wait = parse_retry_after(&later).unwrap();
+        assert!(
+            wait > Duration::from_secs(25) && wait <= Duration::from_secs(30),
+            "{wait:?}"
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn both_hubspot_error_shapes_parse() {
+        let standard: ApiErrorBody = serde_json::from_str(
+            r#"{"status":"error","message":"Thread 1 not found","correlationId":"3a6a2f5e-1b1c-4a43-9a40-1f4c0d1e2b3c","category":"OBJECT_NOT_FOUND","subCategory":"ThreadError.NOT_FOUND","context":{"id":["1"]},"links":{"docs":"https://developers.hubspot.com"},"errors":[{"message":"missing","in":"threadId","code":"404"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(standard.category.as_deref(), Some("OBJECT_NOT_FOUND"));
+        assert_eq!(standard.errors.unwrap()[0].in_.as_deref(), Some("threadId"));
+        let limited: ApiErrorBody = serde_json::from_str(
+            r#"{"status":"error","message":"You have reached your daily limit.","errorType":"RATE_LIMIT","correlationId":"c7c5e0f3-5b61-4ba4-9e6f-0d7d0d3f2a11","policyName":"DAILY","requestId":"b3a5d5e2-7c07-4c3e-a8c4-9b55f4d9a0f1"}"#,
+        )
+        .unwrap();
+        assert_eq!(limited.error_type.as_deref(), Some("RATE_LIMIT"));
+        assert_eq!(limited.policy_name.as_deref(), Some("DAILY"));
+        assert!(limited.request_id.is_some());
+    }
 
     #[test]
     fn snippets_are_bounded_on_char_boundaries() {

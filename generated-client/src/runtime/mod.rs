@@ -1,18 +1,27 @@
-//! The hand-written runtime the generated operations call into: the client, authentication,
-//! request and response plumbing, parameter encoding, errors and serde helpers.
+//! The hand-written runtime the generated operations call into: the client and its
+//! configuration, authentication, retries, rate limiting, request and response plumbing,
+//! parameter encoding, pagination, errors and serde helpers.
 
 mod auth;
 mod client;
 mod error;
+pub mod pagination;
 mod param;
+mod rate_limit;
+mod raw;
 mod request;
 mod response;
+mod retry;
 pub mod serde_support;
 
-pub use auth::Auth;
-pub use client::Client;
+pub use auth::{Auth, TokenProvider};
+pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, ApiErrorBody, ApiErrorDetail, Error};
+pub use futures::Stream;
 pub use param::{encode_path, ParamValue};
+pub use rate_limit::RateLimit;
+pub use raw::RawRequest;
 pub use request::Request;
 pub use reqwest::Method;
-pub use response::Response;
+pub use response::{ApiResponse, RateLimitInfo, Response};
+pub use retry::RetryPolicy;

@@ -1,4 +1,7 @@
-//! A request as an operation describes it: method, encoded path, query pairs, headers, body.
+//! A request as an operation describes it: which operation, method, encoded path, query pairs,
+//! headers, body, and whether it is safe to send twice.
+
+use std::borrow::Cow;
 
 use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::{Method, Url};
@@ -9,28 +12,51 @@ use super::{Error, ParamValue};
 /// One HTTP request, before the client adds the base URL and credentials.
 #[derive(Debug, Clone)]
 pub struct Request {
+    pub(crate) operation: &'static str,
+    pub(crate) path_template: &'static str,
     pub(crate) method: Method,
     pub(crate) path: String,
-    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Vec<u8>>,
+    pub(crate) idempotent: bool,
 }
 
 impl Request {
     /// A request for `path`, which must already be percent-encoded (see [`super::encode_path`]).
+    /// GET, HEAD, PUT, DELETE and OPTIONS are idempotent; POST and PATCH are not unless
+    /// [`Request::idempotent`] says so.
     pub fn new(method: Method, path: String) -> Self {
+        let idempotent = !matches!(method, Method::POST | Method::PATCH);
         Request {
+            operation: "request",
+            path_template: "",
             method,
             path,
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            idempotent,
         }
     }
 
+    /// Names the operation and its path template (for tracing).
+    pub fn operation(mut self, operation: &'static str, path_template: &'static str) -> Self {
+        self.operation = operation;
+        self.path_template = path_template;
+        self
+    }
+
+    /// Marks the request safe (or not) to send more than once.
+    pub fn idempotent(mut self, idempotent: bool) -> Self {
+        self.idempotent = idempotent;
+        self
+    }
+
     /// Adds `name=value` to the query string.
-    pub fn query<T: ParamValue + ?Sized>(&mut self, name: &'static str, value: &T) {
-        self.query.push((name, value.to_param().into_owned()));
+    pub fn query<T: ParamValue + ?Sized>(&mut self, name: impl Into<Cow<'static, str>>, value: &T) {
+        self.query
+            .push((name.into(), value.to_param().into_owned()));
     }
 
     /// Adds an array: `name=a&name=b` when `explode`, else `name=a,b` (OpenAPI `form` style).
@@ -41,16 +67,12 @@ impl Request {
             }
         } else if !values.is_empty() {
             let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
-            self.query.push((name, joined.join(",")));
+            self.query.push((name.into(), joined.join(",")));
         }
     }
 
     /// Sets a header; a value that cannot be sent in a header is an invalid argument.
-    pub fn header<T: ParamValue + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+    pub fn header<T: ParamValue + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
         let text = value.to_param();
         let value = HeaderValue::from_str(&text).map_err(|_| {
             Error::InvalidArgument(format!("header `{name}` cannot carry {text:?}"))

@@ -1,4 +1,5 @@
-//! A received response: status, headers and the whole body, decoded on demand.
+//! Received responses: the raw [`Response`] operations decode, the typed [`ApiResponse`] that
+//! `send_with_response()` returns, and HubSpot's rate-limit headers.
 
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
@@ -39,9 +40,128 @@ impl Response {
         &self.body
     }
 
-    /// Decodes the body as JSON into `T`.
+    /// Decodes the body as JSON into `T`; a failure names the JSON path of the offending field.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(&self.body)
-            .map_err(|source| Error::decode(self.status, source, &self.body))
+        // The fast path decodes directly; only a failure pays for a second, path-tracking pass.
+        serde_json::from_slice(&self.body).map_err(|source| {
+            let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
+            let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => String::from("."),
+            };
+            Error::decode(self.status, path, source, &self.body)
+        })
+    }
+
+    /// Wraps a decoded body with this response's status and headers.
+    pub fn into_api_response<T>(self, body: T) -> ApiResponse<T> {
+        ApiResponse {
+            rate_limit: RateLimitInfo::from_headers(&self.headers),
+            status: self.status,
+            headers: self.headers,
+            body,
+        }
+    }
+}
+
+/// A decoded body together with the response it came in.
+#[derive(Debug, Clone)]
+pub struct ApiResponse<T> {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// HubSpot's `X-HubSpot-RateLimit-*` headers, parsed.
+    pub rate_limit: RateLimitInfo,
+    /// The decoded body.
+    pub body: T,
+}
+
+impl<T> ApiResponse<T> {
+    /// The decoded body alone.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+}
+
+/// HubSpot's rate-limit headers; a field is `None` when its header is absent or unreadable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RateLimitInfo {
+    /// `X-HubSpot-RateLimit-Max`: requests allowed per interval.
+    pub max: Option<u64>,
+    /// `X-HubSpot-RateLimit-Remaining`: requests left in the current interval.
+    pub remaining: Option<u64>,
+    /// `X-HubSpot-RateLimit-Interval-Milliseconds`: the interval's length.
+    pub interval_ms: Option<u64>,
+    /// `X-HubSpot-RateLimit-Daily`: requests allowed per day.
+    pub daily: Option<u64>,
+    /// `X-HubSpot-RateLimit-Daily-Remaining`: requests left today.
+    pub daily_remaining: Option<u64>,
+}
+
+impl RateLimitInfo {
+    /// Parses the headers of a response.
+    pub fn from_headers(headers: &HeaderMap) -> Self {
+        let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse().ok();
+        RateLimitInfo {
+            max: number("x-hubspot-ratelimit-max"),
+            remaining: number("x-hubspot-ratelimit-remaining"),
+            interval_ms: number("x-hubspot-ratelimit-interval-milliseconds"),
+            daily: number("x-hubspot-ratelimit-daily"),
+            daily_remaining: number("x-hubspot-ratelimit-daily-remaining"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rate_limit_headers() {
+        let mut headers = HeaderMap::new();
+        headers.insert("X-HubSpot-RateLimit-Max", "190".parse().unwrap());
+        headers.insert("X-HubSpot-RateLimit-Remaining", "187".parse().unwrap());
+        headers.insert(
+            "X-HubSpot-RateLimit-Interval-Milliseconds",
+            "10000".parse().unwrap(),
+        );
+        headers.insert("X-HubSpot-RateLimit-Daily", "not-a-number".parse().unwrap());
+        let info = RateLimitInfo::from_headers(&headers);
+        assert_eq!(
+            info,
+            RateLimitInfo {
+                max: Some(190),
+                remaining: Some(187),
+                interval_ms: Some(10000),
+                daily: None,
+                daily_remaining: None,
+            }
+        );
+    }
+
+    #[test]
+    fn decode_errors_name_the_json_path() {
+        let response = Response::new(
+            StatusCode::OK,
+            HeaderMap::new(),
+            Bytes::from_static(br#"{"results":[{"id":"1"},{"id":2}]}"#),
+        );
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Page {
+            results: Vec<Item>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Item {
+            id: String,
+        }
+        let err = response.json::<Page>().unwrap_err();
+        let Error::Decode { path, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(path, "results[1].id");
+        assert!(err.to_string().contains("results[1].id"), "{err}");
     }
 }
