@@ -1793,7 +1793,7 @@ fn operations_emit_response_enums_and_builders() {
     assert!(squashed.contains("Ok(models::Thread),"));
     assert!(squashed.contains("NoContent,"));
     assert!(squashed.contains("MultiStatus(models::Multi),"));
-    assert!(squashed.contains("207=>response.json().map(GetThreadResponse::MultiStatus),"));
+    assert!(squashed.contains("207=>GetThreadResponse::MultiStatus(response.json()?),"));
     assert!(squashed.contains("pubfndelete_inboxes_inbox_id_threads_thread_id("));
     // Path arguments in template order.
     assert!(
