@@ -38,7 +38,7 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         #[doc = #pages_doc]
         pub fn pages(
             self,
-        ) -> impl #runtime::Stream<Item = ::std::result::Result<#page, #runtime::Error>> + 'a {
+        ) -> impl #runtime::Stream<Item = ::std::result::Result<#page, #runtime::Error>> + ::std::marker::Unpin + 'a {
             #runtime::pagination::pages(
                 self,
                 |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -56,7 +56,7 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         /// Every item of every page, fetched lazily page by page; memory stays that of one page.
         pub fn into_stream(
             self,
-        ) -> impl #runtime::Stream<Item = ::std::result::Result<#item, #runtime::Error>> + 'a {
+        ) -> impl #runtime::Stream<Item = ::std::result::Result<#item, #runtime::Error>> + ::std::marker::Unpin + 'a {
             #runtime::pagination::items(self.pages(), |page: #page| page.#items)
         }
     }

@@ -414,7 +414,7 @@ impl<'a> ListInboxes<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::InboxPage, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -435,7 +435,7 @@ impl<'a> ListInboxes<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Inbox, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::InboxPage| page.results,
@@ -567,7 +567,7 @@ impl<'a> ListChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelPage, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -588,7 +588,7 @@ impl<'a> ListChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Channel, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelPage| page.results,
@@ -752,7 +752,7 @@ impl<'a> ListChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -775,7 +775,7 @@ impl<'a> ListChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,
@@ -988,7 +988,7 @@ impl<'a> ListThreads<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ThreadPage, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1009,7 +1009,7 @@ impl<'a> ListThreads<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Thread, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ThreadPage| page.results,
@@ -1348,7 +1348,7 @@ impl<'a> ListMessages<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::MessagePage, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1369,7 +1369,7 @@ impl<'a> ListMessages<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Message, crate::runtime::Error>,
-    > + 'a {
+    > + ::std::marker::Unpin + 'a {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::MessagePage| page.results,

@@ -19,7 +19,7 @@ pub fn pages<B, P, F, Fut>(
     builder: B,
     mut fetch: F,
     next_cursor: fn(&P) -> Option<String>,
-) -> impl Stream<Item = Result<P, Error>>
+) -> impl Stream<Item = Result<P, Error>> + Unpin
 where
     B: Clone,
     F: FnMut(B, Option<String>) -> Fut,
@@ -32,7 +32,8 @@ where
             }
             State::Done => None,
         };
-        async move {
+        // Boxed so the stream is `Unpin`: callers can `.next().await` without pinning it.
+        Box::pin(async move {
             let Some((builder, cursor, page)) = request else {
                 return Ok(None);
             };
@@ -45,15 +46,15 @@ where
                 _ => State::Done,
             };
             Ok(Some((page, state)))
-        }
+        })
     })
 }
 
 /// Every item of every page, in order.
 pub fn items<P, T>(
-    pages: impl Stream<Item = Result<P, Error>>,
+    pages: impl Stream<Item = Result<P, Error>> + Unpin,
     results: fn(P) -> Vec<T>,
-) -> impl Stream<Item = Result<T, Error>> {
+) -> impl Stream<Item = Result<T, Error>> + Unpin {
     pages
         .map_ok(move |page| stream::iter(results(page).into_iter().map(Ok)))
         .try_flatten()
