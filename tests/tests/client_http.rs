@@ -2,9 +2,11 @@
 //! local mock server (wiremock) and decodes the answer; errors carry HubSpot's parsed body.
 
 use std::path::Path;
+use std::time::Duration;
 
 use generated_client::models::*;
 use generated_client::operations::BatchReadActorsResponse;
+use generated_client::runtime::RetryPolicy;
 use generated_client::{Auth, Client, Error};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
@@ -20,7 +22,12 @@ fn fixture(dir: &str, file: &str) -> Value {
 
 async fn server() -> (MockServer, Client) {
     let server = MockServer::start().await;
-    let client = Client::new(Auth::private_app_token("pat-test-token")).with_base_url(server.uri());
+    // Quick retries keep the tests fast; the retry rules themselves are tested elsewhere.
+    let client = Client::builder(Auth::private_app_token("pat-test-token"))
+        .base_url(server.uri())
+        .retry(RetryPolicy::default().initial_backoff(Duration::from_millis(5)))
+        .build()
+        .unwrap();
     (server, client)
 }
 
@@ -234,199 +241,358 @@ async fn the_token_never_shows_in_debug_output() {
     assert!(!shown.contains("super-secret-oauth"), "{shown}");
 }
 
-/// Method, path, status and the fixture (folder, file) answered for one operation.
-type Route = (
-    &'static str,
-    &'static str,
-    u16,
-    Option<(&'static str, &'static str)>,
-);
+/// Mounts a mock that must be hit exactly once: `verb path`, the bearer token, exactly the
+/// given query string (order as sent), the JSON body when given, answering `status` with a
+/// fixture (or nothing).
+async fn expect_call(
+    server: &MockServer,
+    verb: &str,
+    route: &str,
+    query: &str,
+    body: Option<Value>,
+    status: u16,
+    answer: Option<(&str, &str)>,
+) {
+    let expected_query = query.to_owned();
+    let mut mock = Mock::given(method(verb))
+        .and(path(route))
+        .and(header("authorization", "Bearer pat-test-token"))
+        .and(move |request: &Request| request.url.query().unwrap_or_default() == expected_query);
+    mock = match body {
+        Some(body) => mock
+            .and(header("content-type", "application/json"))
+            .and(body_json(body)),
+        None => mock.and(|request: &Request| request.body.is_empty()),
+    };
+    let response = match answer {
+        Some((dir, file)) => ok(status, fixture(dir, file)),
+        None => ResponseTemplate::new(status),
+    };
+    mock.respond_with(response)
+        .expect(1)
+        .named(format!("{verb} {route}"))
+        .mount(server)
+        .await;
+}
 
-/// Every one of the 19 operations, called with its arguments, hits its method and path and
-/// decodes a realistic answer.
+/// Every one of the 19 operations, called with realistic arguments (optional parameters set),
+/// sends exactly the expected method, path, query, auth header and body, and decodes a
+/// realistic answer.
 #[tokio::test]
-async fn all_nineteen_operations_round_trip_over_http() {
+async fn all_nineteen_operations_send_exact_requests_and_decode_answers() {
     let (server, client) = server().await;
-    let routes: &[Route] = &[
-        (
-            "GET",
-            "/conversations/v3/conversations/inboxes",
-            200,
-            Some(("InboxPage", "with_paging.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/inboxes/11",
-            200,
-            Some(("Inbox", "inbox.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/channels",
-            200,
-            Some(("ChannelPage", "with_paging.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/channels/12",
-            200,
-            Some(("Channel", "email.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/channel-accounts",
-            200,
-            Some(("ChannelAccountPage", "with_paging.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/channel-accounts/13",
-            200,
-            Some(("ChannelAccount", "email.json")),
-        ),
-        ("GET", THREADS, 200, Some(("ThreadPage", "with_next.json"))),
-        (
-            "GET",
-            "/conversations/v3/conversations/threads/14",
-            200,
-            Some(("Thread", "closed.json")),
-        ),
-        (
-            "PATCH",
-            "/conversations/v3/conversations/threads/14",
-            200,
-            Some(("Thread", "closed.json")),
-        ),
-        (
-            "DELETE",
-            "/conversations/v3/conversations/threads/14",
-            204,
-            None,
-        ),
-        (
-            "PUT",
-            "/conversations/conversations/v3/threads/14/assignee",
-            200,
-            Some(("Thread", "open_assigned.json")),
-        ),
-        (
-            "DELETE",
-            "/conversations/conversations/v3/threads/14/assignee",
-            204,
-            None,
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/threads/14/messages",
-            200,
-            Some(("MessagePage", "with_next.json")),
-        ),
-        (
-            "POST",
-            "/conversations/v3/conversations/threads/14/messages",
-            201,
-            Some(("Message", "comment.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/threads/14/messages/m1",
-            200,
-            Some(("Message", "welcome_message.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/threads/14/messages/m1/original-content",
-            200,
-            Some(("MessageContent", "full.json")),
-        ),
-        (
-            "GET",
-            "/conversations/v3/conversations/actors/A-1",
-            200,
-            Some(("Actor", "agent.json")),
-        ),
-        (
-            "POST",
-            "/conversations/v3/conversations/actors/batch/read",
-            200,
-            Some(("ActorBatch", "complete.json")),
-        ),
-        (
-            "POST",
-            "/visitor-identification/v3/tokens/create",
-            200,
-            Some(("VisitorToken", "token.json")),
-        ),
-    ];
-    for (verb, route, status, body) in routes {
-        let response = match body {
-            Some((dir, file)) => ok(*status, fixture(dir, file)),
-            None => ResponseTemplate::new(*status),
-        };
-        Mock::given(method(*verb))
-            .and(path(*route))
-            .respond_with(response)
-            .expect(1)
-            .mount(&server)
-            .await;
-    }
-    let update = ThreadUpdate {
-        archived: None,
-        status: Some(ThreadStatus::Closed),
-    };
-    let assign = ThreadAssignment {
-        actor_id: "A-1".into(),
-    };
-    let draft: MessageDraft =
-        serde_json::from_value(fixture("MessageDraft", "comment.json")).unwrap();
-    let token: VisitorTokenRequest =
-        serde_json::from_value(fixture("VisitorTokenRequest", "full.json")).unwrap();
-    let batch = ActorBatchRequest {
-        inputs: vec!["A-1".into()],
-    };
+    let s = &server;
+    let t = "/conversations/v3/conversations/threads/14";
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/inboxes",
+        "after=c1&archived=false&defaultPageLength=20&limit=10&sort=-createdAt",
+        None,
+        200,
+        Some(("InboxPage", "with_paging.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/inboxes/11",
+        "archived=true",
+        None,
+        200,
+        Some(("Inbox", "inbox.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/channels",
+        "after=abc&limit=5",
+        None,
+        200,
+        Some(("ChannelPage", "with_paging.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/channels/12",
+        "",
+        None,
+        200,
+        Some(("Channel", "email.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/channel-accounts",
+        "channelId=12&channelId=13&inboxId=11",
+        None,
+        200,
+        Some(("ChannelAccountPage", "with_paging.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/channel-accounts/13",
+        "archived=false",
+        None,
+        200,
+        Some(("ChannelAccount", "email.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        THREADS,
+        "archived=false&associatedContactId=501&association=TICKET&threadStatus=OPEN",
+        None,
+        200,
+        Some(("ThreadPage", "with_next.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        t,
+        "association=TICKET&property=hs_thread_id",
+        None,
+        200,
+        Some(("Thread", "closed.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "PATCH",
+        t,
+        "",
+        Some(json!({"status": "CLOSED"})),
+        200,
+        Some(("Thread", "closed.json")),
+    )
+    .await;
+    expect_call(s, "DELETE", t, "", None, 204, None).await;
+    expect_call(
+        s,
+        "PUT",
+        "/conversations/conversations/v3/threads/14/assignee",
+        "",
+        Some(json!({"actorId": "A-1"})),
+        200,
+        Some(("Thread", "open_assigned.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "DELETE",
+        "/conversations/conversations/v3/threads/14/assignee",
+        "",
+        None,
+        204,
+        None,
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        &format!("{t}/messages"),
+        "archived=false&limit=5&sort=-createdAt",
+        None,
+        200,
+        Some(("MessagePage", "with_next.json")),
+    )
+    .await;
+    let draft = fixture("MessageDraft", "comment.json");
+    expect_call(
+        s,
+        "POST",
+        &format!("{t}/messages"),
+        "",
+        Some(draft.clone()),
+        201,
+        Some(("Message", "comment.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        &format!("{t}/messages/m1"),
+        "property=hs_body",
+        None,
+        200,
+        Some(("Message", "welcome_message.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        &format!("{t}/messages/m1/original-content"),
+        "",
+        None,
+        200,
+        Some(("MessageContent", "full.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "GET",
+        "/conversations/v3/conversations/actors/A-1",
+        "property=email",
+        None,
+        200,
+        Some(("Actor", "agent.json")),
+    )
+    .await;
+    expect_call(
+        s,
+        "POST",
+        "/conversations/v3/conversations/actors/batch/read",
+        "",
+        Some(json!({"inputs": ["A-1", "V-2"]})),
+        207,
+        Some(("ActorBatchWithErrors", "partial.json")),
+    )
+    .await;
+    let token = fixture("VisitorTokenRequest", "full.json");
+    expect_call(
+        s,
+        "POST",
+        "/visitor-identification/v3/tokens/create",
+        "",
+        Some(token.clone()),
+        200,
+        Some(("VisitorToken", "token.json")),
+    )
+    .await;
 
-    client
+    let page = client
         .list_inboxes()
+        .after("c1")
         .archived(false)
+        .default_page_length(20)
         .limit(10)
+        .sort(["-createdAt".to_owned()])
         .send()
         .await
         .unwrap();
+    assert_eq!(
+        page.results.len(),
+        fixture("InboxPage", "with_paging.json")["results"]
+            .as_array()
+            .unwrap()
+            .len()
+    );
     client.get_inbox(11).archived(true).send().await.unwrap();
-    client.list_channels().after("abc").send().await.unwrap();
+    client
+        .list_channels()
+        .after("abc")
+        .limit(5)
+        .send()
+        .await
+        .unwrap();
     client.get_channel(12).send().await.unwrap();
     client
         .list_channel_accounts()
-        .channel_id([12])
+        .channel_id([12, 13])
         .inbox_id([11])
         .send()
         .await
         .unwrap();
-    client.get_channel_account(13).send().await.unwrap();
-    client.list_threads().inbox_id([11]).send().await.unwrap();
+    client
+        .get_channel_account(13)
+        .archived(false)
+        .send()
+        .await
+        .unwrap();
+    client
+        .list_threads()
+        .archived(false)
+        .associated_contact_id(501)
+        .association([ThreadAssociationType::Ticket])
+        .thread_status(ThreadStatus::Open)
+        .send()
+        .await
+        .unwrap();
     client
         .get_thread(14)
+        .association([ThreadAssociationType::Ticket])
         .property("hs_thread_id")
         .send()
         .await
         .unwrap();
-    client.update_thread(14, update).send().await.unwrap();
+    let closed = client
+        .update_thread(
+            14,
+            ThreadUpdate {
+                archived: None,
+                status: Some(ThreadStatus::Closed),
+            },
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status, ThreadStatus::Closed);
     client.archive_thread(14).send().await.unwrap();
-    client.assign_thread(14, assign).send().await.unwrap();
+    let assigned = client
+        .assign_thread(
+            14,
+            ThreadAssignment {
+                actor_id: "A-1".into(),
+            },
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(assigned.assigned_to.is_some());
     client.unassign_thread(14).send().await.unwrap();
     client
         .list_messages(14)
+        .archived(false)
         .limit(5)
         .sort(["-createdAt".to_owned()])
         .send()
         .await
         .unwrap();
-    client.send_message(14, draft).send().await.unwrap();
-    client.get_message(14, "m1").send().await.unwrap();
+    let sent = client
+        .send_message(14, serde_json::from_value(draft).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert!(matches!(sent, Message::Comment(_)), "{sent:?}");
+    let welcome = client
+        .get_message(14, "m1")
+        .property("hs_body")
+        .send()
+        .await
+        .unwrap();
+    assert!(matches!(welcome, Message::WelcomeMessage(_)), "{welcome:?}");
     client.get_original_content(14, "m1").send().await.unwrap();
-    client.get_actor("A-1").send().await.unwrap();
-    client.batch_read_actors(batch).send().await.unwrap();
-    client.create_visitor_token(token).send().await.unwrap();
+    let actor = client
+        .get_actor("A-1")
+        .property("email")
+        .send()
+        .await
+        .unwrap();
+    assert!(matches!(actor, Actor::Agent(_)), "{actor:?}");
+    let batch = client
+        .batch_read_actors(ActorBatchRequest {
+            inputs: vec!["A-1".into(), "V-2".into()],
+        })
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        matches!(batch, BatchReadActorsResponse::MultiStatus(_)),
+        "{batch:?}"
+    );
+    let visitor = client
+        .create_visitor_token(serde_json::from_value(token).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert!(!visitor.token.is_empty());
 
     assert_eq!(server.received_requests().await.unwrap().len(), 19);
     server.verify().await;
