@@ -158,7 +158,8 @@ impl Error {
 fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+        // Negative, NaN or absurdly large values are ignored rather than trusted.
+        return Duration::try_from_secs_f64(seconds).ok();
     }
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     let wait = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
@@ -293,6 +294,8 @@ mod tests {
             "{wait:?}"
         );
         assert_eq!(parse_retry_after("soon"), None);
+        assert_eq!(parse_retry_after("1e30"), None);
+        assert_eq!(parse_retry_after("NaN"), None);
     }
 
     #[test]

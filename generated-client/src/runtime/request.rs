@@ -122,11 +122,26 @@ impl Request {
         Ok(())
     }
 
-    /// The full URL under `base_url`.
+    /// The full URL under `base_url`. The path must start with `/` and the result must stay on
+    /// the base URL's origin, so a path can never send the credentials to another host.
     pub(crate) fn url(&self, base_url: &str) -> Result<Url, Error> {
+        if !self.path.starts_with('/') {
+            return Err(Error::InvalidArgument(format!(
+                "request path {:?} must start with `/`",
+                self.path
+            )));
+        }
+        let base = Url::parse(base_url)
+            .map_err(|e| Error::InvalidArgument(format!("invalid base URL {base_url:?}: {e}")))?;
         let joined = format!("{}{}", base_url.trim_end_matches('/'), self.path);
         let mut url = Url::parse(&joined)
             .map_err(|e| Error::InvalidArgument(format!("invalid request URL {joined:?}: {e}")))?;
+        if url.origin() != base.origin() || !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::InvalidArgument(format!(
+                "request path {:?} leaves the base URL's host",
+                self.path
+            )));
+        }
         if !self.query.is_empty() {
             let mut pairs = url.query_pairs_mut();
             for (name, value) in &self.query {
@@ -171,6 +186,19 @@ mod tests {
                 ("x-ids".into(), "1,2,3".into()),
                 ("cookie".into(), "a=1; b=true".into())
             ]
+        );
+    }
+
+    #[test]
+    fn paths_cannot_leave_the_base_host() {
+        for path in ["@evil.example/x", "evil.example/x", "x", ""] {
+            let request = Request::new(Method::GET, path.into());
+            assert!(request.url("https://api.hubapi.com").is_err(), "{path:?}");
+        }
+        let ok = Request::new(Method::GET, "/a/b".into());
+        assert_eq!(
+            ok.url("https://api.hubapi.com/").unwrap().as_str(),
+            "https://api.hubapi.com/a/b"
         );
     }
 

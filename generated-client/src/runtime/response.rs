@@ -6,7 +6,7 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
-use super::Error;
+use super::{serde_support, Error};
 
 /// A response with its body read.
 #[derive(Debug, Clone)]
@@ -46,7 +46,12 @@ impl Response {
         serde_json::from_slice(&self.body).map_err(|source| {
             let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
             let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                Err(e) => e.path().to_string(),
+                // A tagged union decodes its variant from a buffered value; the variant's own
+                // path leads its message (see `serde_support::from_value`).
+                Err(e) => match serde_support::split_path(&e.inner().to_string()) {
+                    Some((inner, _)) => serde_support::join_path(&e.path().to_string(), inner),
+                    None => e.path().to_string(),
+                },
                 Ok(_) => String::from("."),
             };
             Error::decode(self.status, path, source, &self.body)

@@ -62,7 +62,7 @@ where
     };
     match known(&name, value) {
         Ok(Ok(decoded)) => Ok(decoded),
-        Ok(Err(e)) => Err(de::Error::custom(format_args!("in `{tag}: {name}`: {e}"))),
+        Ok(Err(e)) => Err(de::Error::custom(format_args!("{e} (in `{tag}: {name}`)"))),
         Err(mut value) => {
             if let Value::Object(map) = &mut value {
                 map.insert(tag.to_owned(), Value::String(name));
@@ -72,7 +72,48 @@ where
     }
 }
 
-/// Decodes a variant body from the buffered value.
+/// Decodes a variant body from the buffered value. A failure's message starts with the path of
+/// the failing field inside the variant (`` at `createdAt`: … ``), so the caller's decode error
+/// can name the full path even though the body went through a `Value`.
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, serde_json::Error> {
-    serde_json::from_value(value)
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let (full, message) = match split_path(&inner) {
+            Some((deeper, rest)) => (join_path(&path, deeper), rest.to_owned()),
+            None => (path, inner),
+        };
+        de::Error::custom(format_args!("at `{full}`: {message}"))
+    })
+}
+
+/// Splits `` at `path`: message `` into its path and message.
+pub(crate) fn split_path(message: &str) -> Option<(&str, &str)> {
+    let rest = message.strip_prefix("at `")?;
+    let (path, rest) = rest.split_once("`: ")?;
+    Some((path, rest))
+}
+
+/// `outer` followed by `inner` (`results[0]` + `createdAt` → `results[0].createdAt`).
+pub(crate) fn join_path(outer: &str, inner: &str) -> String {
+    match (outer, inner) {
+        (".", inner) | ("", inner) => inner.to_owned(),
+        (outer, ".") | (outer, "") => outer.to_owned(),
+        (outer, inner) if inner.starts_with('[') => format!("{outer}{inner}"),
+        (outer, inner) => format!("{outer}.{inner}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_join_and_split() {
+        assert_eq!(join_path("results[0]", "createdAt"), "results[0].createdAt");
+        assert_eq!(join_path("results", "[2].id"), "results[2].id");
+        assert_eq!(join_path(".", "id"), "id");
+        assert_eq!(split_path("at `a.b[1]`: bad"), Some(("a.b[1]", "bad")));
+        assert_eq!(split_path("bad"), None);
+    }
 }
