@@ -2523,3 +2523,93 @@ paths:
     );
     assert_eq!(pointers(&problems), ["#/paths/~1x/parameters/0"]);
 }
+
+const PAGED: &str = r##"
+paths:
+  /things:
+    get:
+      operationId: listThings
+      parameters:
+        - name: after
+          in: query
+          schema:
+            type: string
+        - name: limit
+          in: query
+          schema:
+            type: integer
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ThingPage'
+  /others:
+    get:
+      operationId: listOthers
+      parameters:
+        - name: limit
+          in: query
+          schema:
+            type: integer
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ThingPage'
+components:
+  schemas:
+    ThingPage:
+      type: object
+      required: [results]
+      properties:
+        results:
+          type: array
+          items:
+            $ref: '#/components/schemas/Thing'
+        paging:
+          type: object
+          properties:
+            next:
+              type: object
+              required: [after]
+              properties:
+                after:
+                  type: string
+    Thing:
+      type: object
+      properties:
+        id:
+          type: string
+"##;
+
+#[test]
+fn cursor_paged_operations_are_detected_from_the_after_parameter_and_page_shape() {
+    let api = api(PAGED);
+    let paged = &api.operations[0];
+    let pagination = paged.pagination.as_ref().expect("listThings is paged");
+    assert_eq!(pagination.cursor_param, "after");
+    assert_eq!(pagination.items_field, "results");
+    assert_eq!(pagination.item_type, named("Thing"));
+    assert_eq!(pagination.page_type, named("ThingPage"));
+    let steps: Vec<(&str, bool)> = pagination
+        .next_cursor
+        .iter()
+        .map(|s| (s.field.as_str(), s.optional))
+        .collect();
+    assert_eq!(steps, [("paging", true), ("next", true), ("after", false)]);
+    // Same page shape but no `after` parameter: not paged.
+    assert!(api.operations[1].pagination.is_none());
+    let files = emit(&api);
+    let ops = squash(file(&files, "operations.rs"));
+    assert!(ops.contains("pubfnpages(self,)"), "{ops}");
+    assert!(
+        ops.contains("page.paging.as_ref()?.next.as_ref()?.after.clone()"),
+        "{ops}"
+    );
+    assert!(ops.contains("pubfninto_stream(self,)"));
+    assert_eq!(ops.matches("pubfnpages(").count(), 1);
+}

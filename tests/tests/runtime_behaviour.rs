@@ -1511,3 +1511,23 @@ async fn a_decode_error_inside_a_message_names_the_field() {
     };
     assert_eq!(path, "results[0].createdAt", "{err}");
 }
+
+#[tokio::test]
+async fn a_caller_supplied_reqwest_client_is_used() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(header("x-from-custom-client", "yes"))
+        .respond_with(json_response(200, thread_json("7")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-from-custom-client", "yes".parse().unwrap());
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap();
+    let client = builder(&server).http_client(http).build().unwrap();
+    client.get_thread(7).send().await.unwrap();
+    server.verify().await;
+}

@@ -72,8 +72,8 @@ pub(super) fn send(op: &Operation, output: &TokenStream) -> TokenStream {
             self.send_with_response().await.map(#runtime::ApiResponse::into_body)
         }
 
-        /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-        /// rate-limit headers.
+        /// Sends the request; returns the decoded body with the status, the headers and the
+        /// parsed rate-limit headers.
         pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<#runtime::ApiResponse<#output>, #runtime::Error> {

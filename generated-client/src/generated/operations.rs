@@ -377,8 +377,8 @@ impl<'a> ListInboxes<'a> {
     ) -> ::std::result::Result<models::InboxPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -464,8 +464,8 @@ impl<'a> GetInbox<'a> {
     ) -> ::std::result::Result<models::Inbox, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -533,8 +533,8 @@ impl<'a> ListChannels<'a> {
     ) -> ::std::result::Result<models::ChannelPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -611,8 +611,8 @@ impl<'a> GetChannel<'a> {
     ) -> ::std::result::Result<models::Channel, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -704,8 +704,8 @@ impl<'a> ListChannelAccounts<'a> {
     ) -> ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -804,8 +804,8 @@ impl<'a> GetChannelAccount<'a> {
     ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -932,8 +932,8 @@ impl<'a> ListThreads<'a> {
     ) -> ::std::result::Result<models::ThreadPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1056,8 +1056,8 @@ impl<'a> GetThread<'a> {
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1103,8 +1103,8 @@ impl<'a> ArchiveThread<'a> {
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
@@ -1146,8 +1146,8 @@ impl<'a> UpdateThread<'a> {
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1191,8 +1191,8 @@ impl<'a> AssignThread<'a> {
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1230,8 +1230,8 @@ impl<'a> UnassignThread<'a> {
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
@@ -1305,8 +1305,8 @@ impl<'a> ListMessages<'a> {
     ) -> ::std::result::Result<models::MessagePage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1393,8 +1393,8 @@ impl<'a> SendMessage<'a> {
     ) -> ::std::result::Result<models::Message, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1444,8 +1444,8 @@ impl<'a> GetMessage<'a> {
     ) -> ::std::result::Result<models::Message, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1498,8 +1498,8 @@ impl<'a> GetOriginalContent<'a> {
     ) -> ::std::result::Result<models::MessageContent, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1551,8 +1551,8 @@ impl<'a> GetActor<'a> {
     ) -> ::std::result::Result<models::Actor, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1600,8 +1600,8 @@ impl<'a> BatchReadActors<'a> {
     ) -> ::std::result::Result<BatchReadActorsResponse, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
@@ -1661,8 +1661,8 @@ impl<'a> CreateVisitorToken<'a> {
     ) -> ::std::result::Result<models::VisitorToken, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
-    /// Sends the request; returns the decoded body with the status, headers and HubSpot's
-    /// rate-limit headers.
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
