@@ -2613,3 +2613,54 @@ fn cursor_paged_operations_are_detected_from_the_after_parameter_and_page_shape(
     assert!(ops.contains("pubfninto_stream(self,)"));
     assert_eq!(ops.matches("pubfnpages(").count(), 1);
 }
+
+#[test]
+fn duplicate_operation_ids_are_a_problem() {
+    let problems = problems(
+        r##"
+paths:
+  /a:
+    get:
+      operationId: getThing
+      responses:
+        '204':
+          description: ok
+  /b:
+    get:
+      operationId: getThing
+      responses:
+        '204':
+          description: ok
+"##,
+    );
+    assert_eq!(pointers(&problems), ["#/paths/~1b/get/operationId"]);
+    assert!(
+        problems[0]
+            .message
+            .contains("already used by #/paths/~1a/get"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn external_references_are_reported_as_unsupported() {
+    let problems = problems(
+        r##"
+paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        b:
+          $ref: 'other.yaml#/components/schemas/B'
+"##,
+    );
+    assert_eq!(pointers(&problems), ["#/components/schemas/A/properties/b"]);
+    assert!(
+        problems[0]
+            .message
+            .contains("external references are not supported"),
+        "{problems:?}"
+    );
+}

@@ -72,7 +72,7 @@ impl<'a> Resolver<'a> {
             match SchemaRef::from(member) {
                 SchemaRef::Ref(reference) => {
                     let Some((target, target_pointer, _)) = self.schema_target(reference) else {
-                        self.problem(&at, format!("`$ref: {reference}` does not name a schema under `#/components/schemas`"));
+                        self.problem(&at, super::refs::dangling(reference, "schemas"));
                         continue;
                     };
                     if self.lists_any_of(target, chain) {

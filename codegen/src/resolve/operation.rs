@@ -43,6 +43,7 @@ impl<'a> Resolver<'a> {
             .map(|s| s.to_string())
             .collect();
         let mut builder_names = BTreeSet::new();
+        let mut operation_ids: std::collections::BTreeMap<String, String> = Default::default();
         let mut out = Vec::new();
         let paths = Pointer::root().push("paths");
         for (path, item) in &self.spec.paths.paths {
@@ -59,6 +60,16 @@ impl<'a> Resolver<'a> {
                     continue;
                 };
                 let op_at = at.push(method.as_str().to_ascii_lowercase());
+                if let Some(declared) = &op.operation_id {
+                    if let Some(first) = operation_ids.get(declared) {
+                        self.problem(
+                            &op_at.push("operationId"),
+                            format!("operationId `{declared}` is already used by {first}: expected unique operationIds"),
+                        );
+                    } else {
+                        operation_ids.insert(declared.clone(), op_at.to_string());
+                    }
+                }
                 let id = op.operation_id.clone().unwrap_or_else(|| {
                     format!("{} {}", method.as_str().to_ascii_lowercase(), path)
                 });

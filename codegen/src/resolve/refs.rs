@@ -5,6 +5,18 @@ use openapiv3::{Parameter, ReferenceOr, RequestBody, Response, Schema};
 use super::Resolver;
 use crate::pointer::Pointer;
 
+/// Why a `$ref` to `#/components/<section>/…` could not be followed, for error messages.
+pub(super) fn dangling(reference: &str, section: &str) -> String {
+    if !reference.starts_with('#') {
+        format!(
+            "`$ref: {reference}` points into another document: external references are not \
+             supported, expected a local `#/components/{section}/...` reference"
+        )
+    } else {
+        format!("`$ref: {reference}` does not name an entry of `#/components/{section}`")
+    }
+}
+
 /// The component key a `$ref` names under `#/components/<section>/`, if it is of that form.
 pub(super) fn component_key<'r>(reference: &'r str, section: &str) -> Option<&'r str> {
     let key = reference
@@ -83,13 +95,7 @@ impl<'a> Resolver<'a> {
                             item = next;
                         }
                         None => {
-                            self.problem(
-                                &at,
-                                format!(
-                                    "`$ref: {reference}` does not name an entry of \
-                                     `#/components/{section}`"
-                                ),
-                            );
+                            self.problem(&at, dangling(reference, section));
                             return None;
                         }
                     }

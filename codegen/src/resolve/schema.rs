@@ -120,13 +120,7 @@ impl<'a> Resolver<'a> {
                 match name {
                     Some(name) => TypeRef::Named(name),
                     None => {
-                        self.problem(
-                            pointer,
-                            format!(
-                                "`$ref: {reference}` does not name a schema under \
-                                 `#/components/schemas`"
-                            ),
-                        );
+                        self.problem(pointer, super::refs::dangling(reference, "schemas"));
                         TypeRef::Any
                     }
                 }
