@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_yaml::{Mapping, Value};
 
-const MUTATIONS: usize = 1200;
+const MUTATIONS: usize = 1000;
 const TIME_BUDGET: Duration = Duration::from_secs(15);
 
 /// xorshift64*: small, fast, reproducible.
