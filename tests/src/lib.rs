@@ -1,5 +1,22 @@
-//! Test-only crate: the tests live in `tests/tests/`. The workspace README's code examples are
-//! compiled here as doctests so they stay true.
+//! Test-only crate: the tests live in `tests/tests/`; this library holds what several of them
+//! share. The workspace README's code examples are compiled here as doctests so they stay true.
+
+use std::path::Path;
+
+/// The fixture `tests/fixtures/models/<dir>/<file>` as JSON.
+///
+/// # Panics
+///
+/// When the file is missing or is not JSON: a broken fixture is a test failure.
+pub fn fixture(dir: &str, file: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/models")
+        .join(dir)
+        .join(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
 
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

@@ -1,9 +1,9 @@
 //! End-to-end: every operation of `generated-client` sends the right request over real HTTP to a
 //! local mock server (wiremock) and decodes the answer; errors carry HubSpot's parsed body.
 
-use std::path::Path;
 use std::time::Duration;
 
+use conversations_tests::fixture;
 use generated_client::models::*;
 use generated_client::operations::BatchReadActorsResponse;
 use generated_client::runtime::RetryPolicy;
@@ -11,14 +11,6 @@ use generated_client::{Auth, Client, Error};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-fn fixture(dir: &str, file: &str) -> Value {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/models")
-        .join(dir)
-        .join(file);
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap()
-}
 
 async fn server() -> (MockServer, Client) {
     let server = MockServer::start().await;

@@ -4,11 +4,11 @@
 //! rate-limit headers, the client-side rate limiter, the raw escape hatch, client configuration
 //! and tracing.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use conversations_tests::fixture;
 use futures::{StreamExt, TryStreamExt};
 use generated_client::models::{ActorBatchRequest, Message, MessageDraft, ThreadStatus};
 use generated_client::operations::BatchReadActorsResponse;
@@ -27,14 +27,6 @@ const ACTORS_BATCH: &str = "/conversations/v3/conversations/actors/batch/read";
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-fn fixture(dir: &str, file: &str) -> Value {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/models")
-        .join(dir)
-        .join(file);
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap()
-}
 
 /// Retries fast enough for tests: backoff from 10 ms, `Retry-After` honoured up to 2 s.
 fn fast_retry() -> RetryPolicy {
