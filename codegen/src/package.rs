@@ -16,6 +16,14 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../generated-client/src/runtime/auth.rs"),
     ),
     (
+        "src/runtime/binary.rs",
+        include_str!("../../generated-client/src/runtime/binary.rs"),
+    ),
+    (
+        "src/runtime/body.rs",
+        include_str!("../../generated-client/src/runtime/body.rs"),
+    ),
+    (
         "src/runtime/client.rs",
         include_str!("../../generated-client/src/runtime/client.rs"),
     ),
@@ -65,6 +73,7 @@ pub fn runtime_files() -> impl Iterator<Item = &'static str> {
 /// Dependencies of a generated crate: the runtime's, at the versions this workspace tests.
 const DEPENDENCIES: &str = r#"[dependencies]
 bytes = "1"
+form_urlencoded = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std", "clock"] }
 futures = { version = "0.3", default-features = false, features = ["std", "async-await"] }
 percent-encoding = "2"

@@ -131,8 +131,12 @@ impl Client {
             builder = builder.header(name, value);
         }
         if let Some(body) = &request.body {
+            let content_type = request
+                .content_type
+                .clone()
+                .unwrap_or_else(|| HeaderValue::from_static("application/octet-stream"));
             builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .header(CONTENT_TYPE, content_type)
                 .body(body.clone());
         }
         let response = builder.send().await.map_err(Error::from_reqwest)?;

@@ -3,6 +3,8 @@
 //! parameter encoding, pagination, errors and serde helpers.
 
 mod auth;
+mod binary;
+mod body;
 mod client;
 mod error;
 pub mod pagination;
@@ -15,13 +17,16 @@ mod retry;
 pub mod serde_support;
 
 pub use auth::{Auth, TokenProvider};
+pub use binary::Binary;
+pub use body::{form_urlencoded, Multipart};
+pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, ApiErrorBody, ApiErrorDetail, Error};
 pub use futures::Stream;
 pub use param::{encode_path, ParamValue};
 pub use rate_limit::RateLimit;
 pub use raw::RawRequest;
-pub use request::Request;
+pub use request::{ObjectStyle, Request};
 pub use reqwest::Method;
 pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;

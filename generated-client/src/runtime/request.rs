@@ -3,11 +3,14 @@
 
 use std::borrow::Cow;
 
+use bytes::Bytes;
 use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::{Method, Url};
 use serde::Serialize;
+use serde_json::Value;
 
-use super::{Error, ParamValue};
+use super::body::scalar_text;
+use super::{Error, Multipart, ParamValue};
 
 /// One HTTP request, before the client adds the base URL and credentials.
 #[derive(Debug, Clone)]
@@ -18,7 +21,8 @@ pub struct Request {
     pub(crate) path: String,
     pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
-    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) body: Option<Bytes>,
+    pub(crate) content_type: Option<HeaderValue>,
     pub(crate) idempotent: bool,
 }
 
@@ -36,6 +40,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            content_type: None,
             idempotent,
         }
     }
@@ -68,6 +73,79 @@ impl Request {
         } else if !values.is_empty() {
             let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
             self.query.push((name.into(), joined.join(",")));
+        }
+    }
+
+    /// Adds an array joined by `delimiter` (OpenAPI `spaceDelimited` and `pipeDelimited`).
+    pub fn query_delimited<T: ParamValue>(
+        &mut self,
+        name: &'static str,
+        values: &[T],
+        delimiter: &str,
+    ) {
+        if !values.is_empty() {
+            let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
+            self.query.push((name.into(), joined.join(delimiter)));
+        }
+    }
+
+    /// Adds an object: `name[key]=value` for `deepObject`, `key=value` per property for an
+    /// exploded `form`, `name=key,value,...` for an unexploded one. Nested objects go deeper
+    /// (`deepObject`) or as JSON text; arrays repeat the pair; `null`s are left out.
+    pub fn query_object<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: ObjectStyle,
+    ) -> Result<(), Error> {
+        let value = serde_json::to_value(value).map_err(|e| {
+            Error::InvalidArgument(format!("query parameter `{name}` does not serialize: {e}"))
+        })?;
+        let Value::Object(properties) = value else {
+            return Err(Error::InvalidArgument(format!(
+                "query parameter `{name}` must be an object"
+            )));
+        };
+        match style {
+            ObjectStyle::DeepObject => self.deep_object(name.to_owned(), &properties),
+            ObjectStyle::Form { explode: true } => {
+                for (key, value) in &properties {
+                    self.query_value(key.clone(), value);
+                }
+            }
+            ObjectStyle::Form { explode: false } => {
+                let mut flat = Vec::new();
+                for (key, value) in properties.iter().filter(|(_, v)| !v.is_null()) {
+                    flat.push(key.clone());
+                    flat.push(scalar_text(value));
+                }
+                if !flat.is_empty() {
+                    self.query.push((name.into(), flat.join(",")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn deep_object(&mut self, prefix: String, properties: &serde_json::Map<String, Value>) {
+        for (key, value) in properties {
+            let name = format!("{prefix}[{key}]");
+            match value {
+                Value::Object(inner) => self.deep_object(name, inner),
+                other => self.query_value(name, other),
+            }
+        }
+    }
+
+    fn query_value(&mut self, name: String, value: &Value) {
+        match value {
+            Value::Null => {}
+            Value::Array(items) => {
+                for item in items {
+                    self.query.push((name.clone().into(), scalar_text(item)));
+                }
+            }
+            other => self.query.push((name.into(), scalar_text(other))),
         }
     }
 
@@ -118,7 +196,37 @@ impl Request {
     pub fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body)
             .map_err(|e| Error::InvalidArgument(format!("request body does not serialize: {e}")))?;
-        self.body = Some(bytes);
+        self.set_body("application/json", Bytes::from(bytes))
+    }
+
+    /// Sends `body` as text of the given media type (e.g. `text/plain`).
+    pub fn text(&mut self, media_type: &str, body: &str) -> Result<(), Error> {
+        self.set_body(media_type, Bytes::copy_from_slice(body.as_bytes()))
+    }
+
+    /// Sends raw bytes of the given media type (e.g. `application/octet-stream`).
+    pub fn bytes(&mut self, media_type: &str, body: Bytes) -> Result<(), Error> {
+        self.set_body(media_type, body)
+    }
+
+    /// Sends an object as `application/x-www-form-urlencoded` (see [`super::form_urlencoded`]).
+    pub fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+        let encoded = super::form_urlencoded(body)?;
+        self.set_body("application/x-www-form-urlencoded", Bytes::from(encoded))
+    }
+
+    /// Sends a `multipart/form-data` body.
+    pub fn multipart(&mut self, body: &Multipart) -> Result<(), Error> {
+        let (content_type, bytes) = body.encode();
+        self.set_body(&content_type, bytes)
+    }
+
+    fn set_body(&mut self, media_type: &str, body: Bytes) -> Result<(), Error> {
+        let content_type = HeaderValue::from_str(media_type).map_err(|_| {
+            Error::InvalidArgument(format!("{media_type:?} is not a valid Content-Type"))
+        })?;
+        self.content_type = Some(content_type);
+        self.body = Some(body);
         Ok(())
     }
 
@@ -152,9 +260,65 @@ impl Request {
     }
 }
 
+/// How an object-valued query parameter is written (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectStyle {
+    /// `form`: each property as its own pair when exploded, else `name=k1,v1,k2,v2`.
+    Form {
+        /// OpenAPI `explode`.
+        explode: bool,
+    },
+    /// `deepObject`: `name[key]=value`.
+    DeepObject,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn objects_in_query_follow_their_style() {
+        let value = serde_json::json!({"a": 1, "b": {"c": "x y"}, "d": [true, false], "e": null});
+        let mut request = Request::new(Method::GET, "/".into());
+        request
+            .query_object("f", &value, ObjectStyle::DeepObject)
+            .unwrap();
+        request.query_delimited("p", &[1, 2], "|");
+        request.query_delimited("s", &["a", "b"], " ");
+        let url = request.url("https://h.example").unwrap();
+        assert_eq!(
+            url.query().unwrap(),
+            "f%5Ba%5D=1&f%5Bb%5D%5Bc%5D=x+y&f%5Bd%5D=true&f%5Bd%5D=false&p=1%7C2&s=a+b"
+        );
+        let mut form = Request::new(Method::GET, "/".into());
+        let flat = serde_json::json!({"a": 1, "b": "x"});
+        form.query_object("o", &flat, ObjectStyle::Form { explode: true })
+            .unwrap();
+        form.query_object("o", &flat, ObjectStyle::Form { explode: false })
+            .unwrap();
+        assert!(form.query_object("o", &3, ObjectStyle::DeepObject).is_err());
+        let url = form.url("https://h.example").unwrap();
+        assert_eq!(url.query().unwrap(), "a=1&b=x&o=a%2C1%2Cb%2Cx");
+    }
+
+    #[test]
+    fn bodies_carry_their_content_type() {
+        let mut request = Request::new(Method::POST, "/".into());
+        request.text("text/plain", "hi").unwrap();
+        assert_eq!(request.content_type.as_ref().unwrap(), "text/plain");
+        request
+            .bytes("image/png", Bytes::from_static(b"\x89PNG"))
+            .unwrap();
+        assert_eq!(request.content_type.as_ref().unwrap(), "image/png");
+        assert_eq!(request.body.as_deref(), Some(&b"\x89PNG"[..]));
+        request.form(&serde_json::json!({"a": "b"})).unwrap();
+        assert_eq!(
+            request.content_type.as_ref().unwrap(),
+            "application/x-www-form-urlencoded"
+        );
+        assert_eq!(request.body.as_deref(), Some(&b"a=b"[..]));
+        assert!(request.text("bad\nmedia", "x").is_err());
+    }
 
     #[test]
     fn builds_urls_with_repeated_and_joined_arrays() {

@@ -58,6 +58,29 @@ impl Response {
         })
     }
 
+    /// The body as text; a body that is not UTF-8 is a decode error.
+    pub fn text(&self) -> Result<String, Error> {
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(e) => {
+                let source = <serde_json::Error as serde::de::Error>::custom(format!(
+                    "the body is not UTF-8 text: {e}"
+                ));
+                Err(Error::decode(
+                    self.status,
+                    ".".to_owned(),
+                    source,
+                    &self.body,
+                ))
+            }
+        }
+    }
+
+    /// The body as bytes (a cheap reference-counted clone).
+    pub fn bytes(&self) -> Bytes {
+        self.body.clone()
+    }
+
     /// Wraps a decoded body with this response's status and headers.
     pub fn into_api_response<T>(self, body: T) -> ApiResponse<T> {
         ApiResponse {
