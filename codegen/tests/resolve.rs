@@ -6,8 +6,8 @@ use std::path::Path;
 
 use codegen::error::SpecProblem;
 use codegen::ir::{
-    Api, Field, Method, Operation, ParamLocation, Primitive, Status, StringEnum, Struct, TypeDef,
-    TypeKind, TypeRef, Union, UnionTag,
+    Api, Encoding, Field, Method, Operation, ParamLocation, Primitive, Status, StringEnum, Struct,
+    TypeDef, TypeKind, TypeRef, Union, UnionTag,
 };
 use codegen::{GeneratedFile, Provenance};
 
@@ -1145,7 +1145,8 @@ components:
       enum: [red, 2]
 "##,
     );
-    assert_eq!(pointers(&problems), ["#/components/schemas/Mixed"]);
+    assert_eq!(pointers(&problems), ["#/components/schemas/Mixed/enum"]);
+    assert!(problems[0].message.contains("mixed"), "{problems:?}");
 }
 
 #[test]
@@ -1936,9 +1937,8 @@ components:
 }
 
 #[test]
-fn non_json_request_body_is_a_problem() {
-    let problems = problems(
-        r##"
+fn non_json_bodies_get_their_encoding_and_non_object_forms_are_a_problem() {
+    let api = api(r##"
 paths:
   /notes:
     post:
@@ -1949,51 +1949,12 @@ paths:
             schema:
               type: string
       responses:
-        '204':
-          description: ok
-"##,
-    );
-    assert_eq!(
-        pointers(&problems),
-        ["#/paths/~1notes/post/requestBody/content"]
-    );
-    assert!(problems[0].message.contains("text/plain"));
-}
-
-#[test]
-fn non_json_success_response_is_a_problem_but_non_json_error_is_not() {
-    let problems = problems(
-        r##"
-paths:
-  /notes:
-    get:
-      operationId: getNote
-      responses:
         '200':
           description: ok
           content:
             text/html:
               schema:
                 type: string
-"##,
-    );
-    assert_eq!(
-        pointers(&problems),
-        // The success response is dropped, so no 2xx response is left either.
-        [
-            "#/paths/~1notes/get/responses/200/content",
-            "#/paths/~1notes/get/responses"
-        ]
-    );
-
-    let api = api(r##"
-paths:
-  /notes:
-    get:
-      operationId: getNote
-      responses:
-        '204':
-          description: ok
         '500':
           description: oops
           content:
@@ -2001,7 +1962,37 @@ paths:
               schema:
                 type: string
 "##);
-    assert_eq!(op(&api, "getNote").error, None);
+    let note = op(&api, "postNote");
+    let body = note.body.as_ref().unwrap();
+    assert_eq!(
+        (body.media_type.as_str(), body.encoding),
+        ("text/plain", Encoding::Text)
+    );
+    assert_eq!(note.responses[0].encoding, Encoding::Text);
+    // A non-JSON error body is left to the runtime's raw error.
+    assert_eq!(note.error, None);
+
+    let problems = problems(
+        r##"
+paths:
+  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: string
+      responses:
+        '204':
+          description: ok
+"##,
+    );
+    assert_eq!(
+        pointers(&problems),
+        ["#/paths/~1upload/post/requestBody/content/multipart~1form-data/schema"]
+    );
+    assert!(problems[0].message.contains("must be an object"));
 }
 
 #[test]
@@ -2014,7 +2005,7 @@ paths:
       operationId: postThing
       requestBody:
         content:
-          text/plain:
+          application/x-www-form-urlencoded:
             schema:
               type: string
       responses:
@@ -2042,7 +2033,7 @@ components:
             "#/components/schemas/A/properties/b",
             "#/components/schemas/N",
             "#/paths/~1things~1{id}/post",
-            "#/paths/~1things~1{id}/post/requestBody/content",
+            "#/paths/~1things~1{id}/post/requestBody/content/application~1x-www-form-urlencoded/schema",
             "#/paths/~1things~1{id}/post/responses/200/content/application~1json/schema",
         ]
     );
@@ -2452,12 +2443,22 @@ paths:
             items:
               type: string
         - name: filter
-          in: query
+          in: header
           schema:
             type: object
             properties:
               a:
                 type: string
+        - name: deep
+          in: query
+          style: deepObject
+          schema:
+            type: string
+        - name: file
+          in: query
+          schema:
+            type: string
+            format: binary
       responses:
         '204':
           description: ok
@@ -2467,9 +2468,12 @@ paths:
         pointers(&problems),
         [
             "#/paths/~1x~1{ids}/get/parameters/0",
-            "#/paths/~1x~1{ids}/get/parameters/1"
+            "#/paths/~1x~1{ids}/get/parameters/1",
+            "#/paths/~1x~1{ids}/get/parameters/2",
+            "#/paths/~1x~1{ids}/get/parameters/3"
         ]
     );
+    assert!(problems[2].message.contains("deepObject"), "{problems:?}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod docs;
 mod enums;
 mod models;
+mod numeric_enums;
 mod operations;
 mod pagination;
 mod paths;

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::Scope;
-use super::{docs, enums, types, unions};
+use super::{docs, enums, numeric_enums, types, unions};
 use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
 
 /// Tokens of the whole models module.
@@ -23,6 +23,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
     match &def.kind {
         TypeKind::Struct(s) => structure(&docs, &name, s),
         TypeKind::Enum(e) => enums::string_enum(&docs, &name, e),
+        TypeKind::NumericEnum(e) => numeric_enums::numeric_enum(&docs, &name, e),
         TypeKind::Union(u) => unions::union(&docs, &name, u),
         TypeKind::Alias(ty) => {
             let ty = types::rust_type(ty, Scope::Models);
@@ -52,14 +53,36 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, s: &Struct) -> Token
 }
 
 fn field(f: &Field) -> TokenStream {
-    let docs = docs::doc_or(f.docs.as_deref(), &format!("`{}`", f.wire_name));
+    let direction = if f.read_only {
+        Some("Read-only: set by the server; never required in a request.")
+    } else if f.write_only {
+        Some("Write-only: sent in requests; never present in responses.")
+    } else {
+        None
+    };
+    let default = f
+        .default
+        .as_ref()
+        .map(|value| format!("Default when absent: `{value}`."));
+    let fallback = format!("`{}`", f.wire_name);
+    let docs = docs::doc(&docs::paragraphs([
+        Some(
+            f.docs
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .unwrap_or(&fallback),
+        ),
+        direction,
+        default.as_deref(),
+    ]));
     let name = format_ident!("{}", f.rust_name);
     let mut ty = types::rust_type(&f.ty, Scope::Models);
     if f.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
     }
-    let optional = !f.required || f.nullable;
-    if optional {
+    let absent = f.optional();
+    if absent || f.nullable {
         ty = quote!(::std::option::Option<#ty>);
     }
     let mut serde_args = Vec::new();
@@ -67,7 +90,7 @@ fn field(f: &Field) -> TokenStream {
         let wire = &f.wire_name;
         serde_args.push(quote!(rename = #wire));
     }
-    if !f.required {
+    if absent {
         serde_args.push(quote!(default));
         serde_args.push(quote!(
             skip_serializing_if = "::std::option::Option::is_none"

@@ -8,13 +8,13 @@ use quote::{format_ident, quote};
 use super::send::{send, status_label, status_variant};
 use super::types::Scope;
 use super::{docs, pagination, paths, types};
-use crate::ir::{Api, Operation, Param, ParamLocation, Primitive, TypeRef};
+use crate::ir::{Api, Encoding, Operation, Param, ParamLocation, Primitive, TypeRef};
 
 /// Tokens of the whole operations module.
 pub fn operations(api: &Api) -> TokenStream {
     let runtime = paths::runtime();
     let methods = api.operations.iter().map(client_method);
-    let builders = api.operations.iter().map(builder);
+    let builders = api.operations.iter().map(|op| builder(api, op));
     quote! {
         #![doc = " Operations of the API: a method on the client per operation, each returning a request builder."]
         use super::models;
@@ -50,6 +50,33 @@ pub(super) fn argument(ty: &TypeRef) -> (TokenStream, TokenStream) {
             )
         }
         other => (types::rust_type(other, Scope::Operations), quote!()),
+    }
+}
+
+/// The Rust type of a body or response of `ty` read or written with `encoding`.
+pub(super) fn body_type(ty: &TypeRef, encoding: Encoding) -> TokenStream {
+    match encoding {
+        Encoding::Binary => {
+            let runtime = paths::runtime();
+            quote!(#runtime::Bytes)
+        }
+        Encoding::Text => quote!(::std::string::String),
+        _ => types::rust_type(ty, Scope::Operations),
+    }
+}
+
+/// The argument type and conversion of a request body.
+fn body_argument(ty: &TypeRef, encoding: Encoding) -> (TokenStream, TokenStream) {
+    match encoding {
+        Encoding::Binary => {
+            let runtime = paths::runtime();
+            (
+                quote!(impl ::std::convert::Into<#runtime::Bytes>),
+                quote!(.into()),
+            )
+        }
+        Encoding::Text => argument(&TypeRef::Primitive(Primitive::String)),
+        _ => (types::rust_type(ty, Scope::Operations), quote!()),
     }
 }
 
@@ -91,9 +118,13 @@ fn client_method(op: &Operation) -> TokenStream {
     }
     if let Some(body) = &op.body {
         if body.required {
-            let ty = types::rust_type(&body.ty, Scope::Operations);
+            let (ty, convert) = body_argument(&body.ty, body.encoding);
             args.push(quote!(body: #ty));
-            inits.push(quote!(body));
+            if convert.is_empty() {
+                inits.push(quote!(body));
+            } else {
+                inits.push(quote!(body: body #convert));
+            }
         } else {
             inits.push(quote!(body: ::std::option::Option::None));
         }
@@ -106,7 +137,7 @@ fn client_method(op: &Operation) -> TokenStream {
     }
 }
 
-fn builder(op: &Operation) -> TokenStream {
+fn builder(api: &Api, op: &Operation) -> TokenStream {
     let runtime = paths::runtime();
     let name = ident(&op.builder_name);
     let doc = format!(
@@ -138,23 +169,24 @@ fn builder(op: &Operation) -> TokenStream {
         }
     }
     if let Some(body) = &op.body {
-        let ty = types::rust_type(&body.ty, Scope::Operations);
+        let ty = body_type(&body.ty, body.encoding);
         if body.required {
             fields.push(quote!(body: #ty));
         } else {
             fields.push(quote!(body: ::std::option::Option<#ty>));
             let docs = docs::doc_or(body.docs.as_deref(), "The request body.");
+            let (arg, convert) = body_argument(&body.ty, body.encoding);
             setters.push(quote! {
                 #docs
-                pub fn body(mut self, value: #ty) -> Self {
-                    self.body = ::std::option::Option::Some(value);
+                pub fn body(mut self, value: #arg) -> Self {
+                    self.body = ::std::option::Option::Some(value #convert);
                     self
                 }
             });
         }
     }
     let (output, response_enum) = output(op);
-    let send = send(op, &output);
+    let send = send(api, op, &output);
     let streams = op.pagination.as_ref().map(pagination::streams);
     quote! {
         #[doc = #doc]
@@ -186,17 +218,21 @@ fn location_name(location: ParamLocation) -> &'static str {
 
 /// Whether every success response carries the same body (or none): then `send` returns it
 /// directly instead of an enum.
-pub(super) fn single_success(op: &Operation) -> Option<&Option<TypeRef>> {
-    let first = &op.responses.first()?.ty;
-    op.responses.iter().all(|r| &r.ty == first).then_some(first)
+pub(super) fn single_success(op: &Operation) -> Option<&crate::ir::Response> {
+    let first = op.responses.first()?;
+    let same = |r: &crate::ir::Response| {
+        r.ty == first.ty && (r.ty.is_none() || r.encoding == first.encoding)
+    };
+    op.responses.iter().all(same).then_some(first)
 }
 
 /// The `send()` output type, and the response enum when one is needed.
 fn output(op: &Operation) -> (TokenStream, TokenStream) {
-    if let Some(ty) = single_success(op) {
-        let out = ty
+    if let Some(response) = single_success(op) {
+        let out = response
+            .ty
             .as_ref()
-            .map(|t| types::rust_type(t, Scope::Operations))
+            .map(|t| body_type(t, response.encoding))
             .unwrap_or(quote!(()));
         return (out, quote!());
     }
@@ -212,7 +248,7 @@ fn output(op: &Operation) -> (TokenStream, TokenStream) {
         let docs = docs::doc_or(r.docs.as_deref(), &fallback);
         match &r.ty {
             Some(ty) => {
-                let ty = types::rust_type(ty, Scope::Operations);
+                let ty = body_type(ty, r.encoding);
                 quote!(#docs #variant(#ty),)
             }
             None => quote!(#docs #variant,),

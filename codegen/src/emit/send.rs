@@ -6,22 +6,30 @@ use quote::quote;
 
 use super::operations::{ident, is_argument, single_success};
 use super::paths;
-use crate::ir::{Operation, Param, ParamLocation, Response, Status, TypeRef};
+use crate::ir::{
+    Api, Body, Encoding, Operation, Param, ParamLocation, ParamShape, ParamStyle, Primitive,
+    Response, Status, TypeKind, TypeRef,
+};
 use crate::resolve::path_template_names;
 
 /// The `send` and `send_with_response` methods of an operation's builder.
-pub(super) fn send(op: &Operation, output: &TokenStream) -> TokenStream {
+pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStream {
     let runtime = paths::runtime();
     let method = ident(op.method.as_str());
     let mut format_string = op.path.clone();
     let mut path_args = Vec::new();
     for name in path_template_names(&op.path) {
-        format_string = format_string.replacen(&format!("{{{name}}}"), "{}", 1);
         if let Some(p) = op
             .params
             .iter()
             .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
         {
+            let placeholder = match p.style {
+                ParamStyle::Label => ".{}".to_owned(),
+                ParamStyle::Matrix => format!(";{name}={{}}"),
+                _ => "{}".to_owned(),
+            };
+            format_string = format_string.replacen(&format!("{{{name}}}"), &placeholder, 1);
             let field = ident(&p.rust_name);
             path_args.push(quote!(#runtime::encode_path(&self.#field)));
         }
@@ -41,11 +49,12 @@ pub(super) fn send(op: &Operation, output: &TokenStream) -> TokenStream {
     }
     if let Some(body) = &op.body {
         steps.push(if body.required {
-            quote!(request.json(&self.body)?;)
+            body_step(api, body, quote!(&self.body))
         } else {
+            let write = body_step(api, body, quote!(body));
             quote! {
                 if let ::std::option::Option::Some(body) = &self.body {
-                    request.json(body)?;
+                    #write
                 }
             }
         });
@@ -88,17 +97,30 @@ pub(super) fn send(op: &Operation, output: &TokenStream) -> TokenStream {
 }
 
 fn param_step(p: &Param) -> TokenStream {
+    let runtime = paths::runtime();
     let field = ident(&p.rust_name);
     let wire = &p.wire_name;
     let explode = p.explode;
-    let call = |value: TokenStream| match (&p.ty, p.location) {
-        (TypeRef::List(_), ParamLocation::Query) => {
+    let call = |value: TokenStream| match (p.shape, p.location, p.style) {
+        (ParamShape::Object, _, ParamStyle::DeepObject) => quote! {
+            request.query_object(#wire, #value, #runtime::ObjectStyle::DeepObject)?;
+        },
+        (ParamShape::Object, _, _) => quote! {
+            request.query_object(#wire, #value, #runtime::ObjectStyle::Form { explode: #explode })?;
+        },
+        (ParamShape::List, ParamLocation::Query, ParamStyle::SpaceDelimited) if !explode => {
+            quote!(request.query_delimited(#wire, #value, " ");)
+        }
+        (ParamShape::List, ParamLocation::Query, ParamStyle::PipeDelimited) if !explode => {
+            quote!(request.query_delimited(#wire, #value, "|");)
+        }
+        (ParamShape::List, ParamLocation::Query, _) => {
             quote!(request.query_list(#wire, #value, #explode);)
         }
-        (TypeRef::List(_), _) => quote!(request.header_list(#wire, #value)?;),
-        (_, ParamLocation::Query) => quote!(request.query(#wire, #value);),
-        (_, ParamLocation::Header) => quote!(request.header(#wire, #value)?;),
-        (_, _) => quote!(request.cookie(#wire, #value)?;),
+        (ParamShape::List, _, _) => quote!(request.header_list(#wire, #value)?;),
+        (_, ParamLocation::Query, _) => quote!(request.query(#wire, #value);),
+        (_, ParamLocation::Header, _) => quote!(request.header(#wire, #value)?;),
+        (_, _, _) => quote!(request.cookie(#wire, #value)?;),
     };
     if is_argument(p) {
         call(quote!(&self.#field))
@@ -112,14 +134,129 @@ fn param_step(p: &Param) -> TokenStream {
     }
 }
 
+/// Statements writing the body `value` (an expression of a reference to it) into `request`.
+fn body_step(api: &Api, body: &Body, value: TokenStream) -> TokenStream {
+    let media_type = &body.media_type;
+    match body.encoding {
+        Encoding::Json => quote!(request.json(#value)?;),
+        Encoding::Text => quote!(request.text(#media_type, #value)?;),
+        Encoding::Binary => {
+            quote!(request.bytes(#media_type, ::std::clone::Clone::clone(#value))?;)
+        }
+        Encoding::Form => quote!(request.form(#value)?;),
+        Encoding::Multipart => {
+            let runtime = paths::runtime();
+            let parts = multipart_parts(api, &body.ty);
+            quote! {
+                let mut form = #runtime::Multipart::new();
+                {
+                    let body = #value;
+                    #parts
+                }
+                request.multipart(&form)?;
+            }
+        }
+    }
+}
+
+/// Statements adding the parts of a multipart body `body` to `form`: binary values as files,
+/// scalars as text, anything else as JSON.
+fn multipart_parts(api: &Api, ty: &TypeRef) -> TokenStream {
+    let def = match ty {
+        TypeRef::Named(name) => api.types.get(name),
+        _ => None,
+    };
+    let Some(TypeKind::Struct(s)) = def.map(|d| &d.kind) else {
+        // A map: every entry a part.
+        let value = match ty {
+            TypeRef::Map(value) => value.as_ref(),
+            _ => &TypeRef::Any,
+        };
+        let add = part(api, value, quote!(name), quote!(value));
+        return quote! {
+            for (name, value) in body {
+                #add
+            }
+        };
+    };
+    let mut steps = Vec::new();
+    for f in &s.fields {
+        let field = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        let add = if f.boxed {
+            quote!(form.json(#wire, value)?;)
+        } else {
+            part(api, &f.ty, quote!(#wire), quote!(value))
+        };
+        steps.push(if f.optional() || f.nullable {
+            quote! {
+                if let ::std::option::Option::Some(value) = &body.#field {
+                    #add
+                }
+            }
+        } else {
+            quote! {
+                let value = &body.#field;
+                #add
+            }
+        });
+    }
+    if let Some(value) = &s.additional {
+        let add = part(api, value, quote!(name), quote!(value));
+        steps.push(quote! {
+            for (name, value) in &body.additional_properties {
+                #add
+            }
+        });
+    }
+    quote!(#(#steps)*)
+}
+
+/// One part (or one per item of an array) named `name` holding `value` of type `ty`.
+fn part(api: &Api, ty: &TypeRef, name: TokenStream, value: TokenStream) -> TokenStream {
+    let scalar = |ty: &TypeRef| match ty {
+        TypeRef::Primitive(p) => *p != Primitive::Binary,
+        TypeRef::Named(n) => matches!(
+            api.types.get(n).map(|d| &d.kind),
+            Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_))
+        ),
+        _ => false,
+    };
+    match ty {
+        TypeRef::Primitive(Primitive::Binary) => quote!(form.file(#name, #value);),
+        ty if scalar(ty) => quote!(form.text(#name, #value);),
+        TypeRef::List(item) if scalar(item) || **item == TypeRef::Primitive(Primitive::Binary) => {
+            let each = part(api, item, name.clone(), quote!(item));
+            quote! {
+                for item in #value {
+                    #each
+                }
+            }
+        }
+        _ => quote!(form.json(#name, #value)?;),
+    }
+}
+
+/// The expression decoding `response` as a body read with `encoding`.
+fn read(encoding: Encoding) -> TokenStream {
+    match encoding {
+        Encoding::Text => quote!(response.text()?),
+        Encoding::Binary => quote!(response.bytes()),
+        _ => quote!(response.json()?),
+    }
+}
+
 fn decode(op: &Operation) -> TokenStream {
     let runtime = paths::runtime();
-    if let Some(ty) = single_success(op) {
-        return match ty {
-            Some(_) => quote! {
-                let body = response.json()?;
-                ::std::result::Result::Ok(response.into_api_response(body))
-            },
+    if let Some(response) = single_success(op) {
+        return match response.ty {
+            Some(_) => {
+                let read = read(response.encoding);
+                quote! {
+                    let body = #read;
+                    ::std::result::Result::Ok(response.into_api_response(body))
+                }
+            }
             None => quote!(::std::result::Result::Ok(response.into_api_response(()))),
         };
     }
@@ -138,7 +275,10 @@ fn decode(op: &Operation) -> TokenStream {
         };
         let variant = ident(&status_variant(r.status));
         match r.ty {
-            Some(_) => quote!(#pattern => #name::#variant(response.json()?),),
+            Some(_) => {
+                let read = read(r.encoding);
+                quote!(#pattern => #name::#variant(#read),)
+            }
             None => quote!(#pattern => #name::#variant,),
         }
     });

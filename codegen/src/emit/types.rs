@@ -32,7 +32,7 @@ pub fn rust_type(ty: &TypeRef, scope: Scope) -> TokenStream {
     }
 }
 
-fn primitive(p: Primitive) -> TokenStream {
+pub(super) fn primitive(p: Primitive) -> TokenStream {
     match p {
         Primitive::String => quote!(::std::string::String),
         Primitive::DateTime => quote!(::chrono::DateTime<::chrono::Utc>),
@@ -42,5 +42,9 @@ fn primitive(p: Primitive) -> TokenStream {
         Primitive::I64 => quote!(i64),
         Primitive::F32 => quote!(f32),
         Primitive::F64 => quote!(f64),
+        Primitive::Binary => {
+            let runtime = paths::runtime();
+            quote!(#runtime::Binary)
+        }
     }
 }

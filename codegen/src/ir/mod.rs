@@ -5,12 +5,12 @@ mod operation;
 mod types;
 
 pub use operation::{
-    Body, CursorStep, Method, Operation, Pagination, Param, ParamLocation, ParamStyle, Response,
-    Status,
+    Body, CursorStep, Encoding, Method, Operation, Pagination, Param, ParamLocation, ParamShape,
+    ParamStyle, Response, Status,
 };
 pub use types::{
-    EnumValue, Field, Primitive, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union, UnionTag,
-    Variant,
+    EnumValue, Field, NumericEnum, NumericValue, Primitive, StringEnum, Struct, TypeDef, TypeKind,
+    TypeRef, Union, UnionTag, Variant,
 };
 
 use std::collections::BTreeMap;

@@ -138,6 +138,17 @@ pub enum ParamStyle {
     Matrix,
 }
 
+/// What kind of value a parameter carries, which decides how it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamShape {
+    /// A string, number, boolean or enum.
+    Scalar,
+    /// An array of scalars.
+    List,
+    /// An object (a struct or a map).
+    Object,
+}
+
 /// One operation parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -155,15 +166,34 @@ pub struct Param {
     pub style: ParamStyle,
     /// Whether arrays repeat the parameter (`true`) or join values (`false`).
     pub explode: bool,
+    /// Whether the value is a scalar, an array or an object.
+    pub shape: ParamShape,
     /// Documentation from the spec.
     pub docs: Option<String>,
+}
+
+/// How a body is written or read, from its media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// JSON (`application/json`, `*+json`, and `*/*` with a non-binary schema).
+    Json,
+    /// Text (`text/*`): a `String`.
+    Text,
+    /// Raw bytes (`application/octet-stream`, images, and any other media type).
+    Binary,
+    /// `application/x-www-form-urlencoded`: an object's properties as pairs.
+    Form,
+    /// `multipart/form-data`: an object's properties as parts, binary ones as files.
+    Multipart,
 }
 
 /// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
-    /// The media type, e.g. `application/json`.
+    /// The media type sent as `Content-Type`, e.g. `application/json`.
     pub media_type: String,
+    /// How the body is encoded.
+    pub encoding: Encoding,
     /// The body type.
     pub ty: TypeRef,
     /// `required: true`.
@@ -190,6 +220,8 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// The media type of the body.
     pub media_type: Option<String>,
+    /// How the body is decoded (meaningful when `ty` is set).
+    pub encoding: Encoding,
     /// Documentation from the spec.
     pub docs: Option<String>,
 }

@@ -20,6 +20,8 @@ pub enum TypeKind {
     Struct(Struct),
     /// A string enum with a catch-all for values added later.
     Enum(StringEnum),
+    /// An integer or number enum with a catch-all for values added later.
+    NumericEnum(NumericEnum),
     /// `oneOf`/`anyOf`: tagged when a discriminator is given or inferred, untagged otherwise.
     Union(Union),
     /// A named schema that is just another type (`type Name = ...`).
@@ -50,8 +52,39 @@ pub struct Field {
     pub nullable: bool,
     /// Held in a `Box` to break a recursive cycle.
     pub boxed: bool,
+    /// `readOnly: true`: sent by the server only, so never required in Rust.
+    pub read_only: bool,
+    /// `writeOnly: true`: sent by the client only, so never required in Rust.
+    pub write_only: bool,
+    /// The schema's `default`, as JSON text, for the docs.
+    pub default: Option<String>,
     /// Documentation from the spec.
     pub docs: Option<String>,
+}
+
+impl Field {
+    /// Whether the Rust field is an `Option`: not required, or required in one direction only.
+    pub fn optional(&self) -> bool {
+        !self.required || self.read_only || self.write_only
+    }
+}
+
+/// An enum of integers (`i32`/`i64`) or numbers (`f32`/`f64`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericEnum {
+    /// The value type: one of the integer or number primitives.
+    pub primitive: Primitive,
+    /// Values in spec order, duplicates removed.
+    pub values: Vec<NumericValue>,
+}
+
+/// One value of a numeric enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericValue {
+    /// The value as a Rust literal of the enum's type, e.g. `-1` or `2.5`.
+    pub literal: String,
+    /// The Rust variant name.
+    pub rust_name: String,
 }
 
 /// A string enum.
@@ -136,4 +169,13 @@ pub enum Primitive {
     F32,
     /// `number`, `format: double` or no format.
     F64,
+    /// `string`, `format: binary`: raw bytes (a file in multipart bodies).
+    Binary,
+}
+
+impl Primitive {
+    /// Whether this is one of the integer types.
+    pub fn is_integer(self) -> bool {
+        matches!(self, Primitive::I32 | Primitive::I64)
+    }
 }

@@ -9,7 +9,8 @@ use openapiv3::{
 
 use super::Resolver;
 use crate::ir::{
-    Body, Method, Operation, Param, ParamLocation, ParamStyle, Response, Status, TypeRef,
+    Body, Encoding, Method, Operation, Param, ParamLocation, ParamShape, ParamStyle, Primitive,
+    Response, Status, TypeRef,
 };
 use crate::naming;
 use crate::pointer::Pointer;
@@ -220,10 +221,6 @@ impl<'a> Resolver<'a> {
         if location == ParamLocation::Path && !data.required {
             self.problem(at, "path parameters must be `required: true`");
         }
-        if !matches!(style, ParamStyle::Form | ParamStyle::Simple) {
-            self.problem(at, "parameter style is not supported yet: expected `form` (query) or `simple` (path, header)");
-            return None;
-        }
         let ty = match &data.format {
             ParameterSchemaOrContent::Schema(schema) => {
                 let hint = format!("{builder}{}", naming::type_name(&data.name));
@@ -237,13 +234,19 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         };
-        if let Err(expected) = self.encodable(&ty, location) {
-            self.problem(
-                at,
-                format!("this parameter's type cannot be sent yet: expected {expected}"),
-            );
-            // Still returned, so the path template check does not report it a second time.
-        }
+        let shape = match self.encodable(&ty, location, style) {
+            Ok(shape) => shape,
+            Err(expected) => {
+                self.problem(
+                    at,
+                    format!(
+                        "this parameter's type cannot be sent with its style: expected {expected}"
+                    ),
+                );
+                // Still returned, so the path template check does not report it a second time.
+                ParamShape::Scalar
+            }
+        };
         Some(Param {
             wire_name: data.name.clone(),
             rust_name: naming::unique(naming::field_name(&data.name), used),
@@ -252,6 +255,7 @@ impl<'a> Resolver<'a> {
             required: data.required,
             style,
             explode: data.explode.unwrap_or(default_explode),
+            shape,
             docs: data.description.clone(),
         })
     }
@@ -272,27 +276,71 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Whether values of `ty` can be written as a parameter in `location`; the error says what
-    /// is accepted there.
-    fn encodable(&self, ty: &TypeRef, location: ParamLocation) -> Result<(), &'static str> {
+    /// Whether values of `ty` can be written as a parameter in `location` with `style`; the
+    /// error says what is accepted there.
+    fn encodable(
+        &self,
+        ty: &TypeRef,
+        location: ParamLocation,
+        style: ParamStyle,
+    ) -> Result<ParamShape, &'static str> {
+        use crate::ir::{Primitive, TypeKind};
+        let kind = |ty: &TypeRef| match ty {
+            TypeRef::Named(name) => self.types.get(name).map(|d| &d.kind),
+            _ => None,
+        };
         let scalar = |ty: &TypeRef| match ty {
-            TypeRef::Primitive(_) => true,
-            TypeRef::Named(name) => matches!(
-                self.types.get(name).map(|d| &d.kind),
-                Some(crate::ir::TypeKind::Enum(_))
+            TypeRef::Primitive(p) => *p != Primitive::Binary,
+            other => matches!(
+                kind(other),
+                Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_))
             ),
+        };
+        let object = |ty: &TypeRef| {
+            matches!(ty, TypeRef::Map(_)) || matches!(kind(ty), Some(TypeKind::Struct(_)))
+        };
+        let list_of_scalars = |ty: &TypeRef| matches!(ty, TypeRef::List(item) if scalar(item));
+        let ok = match (location, style) {
+            (ParamLocation::Path, ParamStyle::Simple | ParamStyle::Label | ParamStyle::Matrix) => {
+                scalar(ty)
+            }
+            (ParamLocation::Query, ParamStyle::Form) => {
+                scalar(ty) || list_of_scalars(ty) || object(ty)
+            }
+            (ParamLocation::Query, ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited) => {
+                scalar(ty) || list_of_scalars(ty)
+            }
+            (ParamLocation::Query, ParamStyle::DeepObject) => object(ty),
+            (ParamLocation::Header, _) => scalar(ty) || list_of_scalars(ty),
+            (ParamLocation::Cookie, _) => scalar(ty),
             _ => false,
         };
-        match (ty, location) {
-            (ty, _) if scalar(ty) => Ok(()),
-            (TypeRef::List(item), ParamLocation::Query | ParamLocation::Header) if scalar(item) => {
-                Ok(())
-            }
-            (_, ParamLocation::Path | ParamLocation::Cookie) => {
-                Err("a string, number, boolean or string enum")
-            }
-            _ => Err("a string, number, boolean, string enum, or an array of those"),
+        if ok {
+            return Ok(if scalar(ty) {
+                ParamShape::Scalar
+            } else if object(ty) {
+                ParamShape::Object
+            } else {
+                ParamShape::List
+            });
         }
+        Err(match (location, style) {
+            (ParamLocation::Path, ParamStyle::Simple | ParamStyle::Label | ParamStyle::Matrix) => {
+                "a string, number, boolean or enum in a path parameter"
+            }
+            (ParamLocation::Path, _) => "style `simple`, `label` or `matrix` in a path parameter",
+            (ParamLocation::Query, ParamStyle::DeepObject) => "an object with `deepObject`",
+            (ParamLocation::Query, ParamStyle::Form) => {
+                "a string, number, boolean, enum, an array of those, or an object"
+            }
+            (ParamLocation::Query, _) => {
+                "a string, number, boolean, enum or an array of those with a delimited style"
+            }
+            (ParamLocation::Header, _) => {
+                "a string, number, boolean, enum or an array of those in a header"
+            }
+            (ParamLocation::Cookie, _) => "a string, number, boolean or enum in a cookie",
+        })
     }
 
     fn body(
@@ -303,22 +351,62 @@ impl<'a> Resolver<'a> {
     ) -> Option<Body> {
         let (body, at) = self.request_body(body, at)?;
         let content_at = at.push("content");
-        let Some((media_type, media)) = pick_json(&body.content) else {
-            let found: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            self.problem(&content_at, format!("request body media types {found:?} are not supported yet: expected application/json"));
+        let Some((media_type, media)) = pick(&body.content, REQUEST_PREFERENCE) else {
+            self.problem(&content_at, "a request body needs at least one media type");
             return None;
         };
-        let ty = self.media_type(
-            media,
-            &content_at.push(media_type),
-            &format!("{builder}Body"),
-        );
+        let media_at = content_at.push(media_type);
+        let (encoding, ty) = self.content(media_type, media, &media_at, &format!("{builder}Body"));
+        if matches!(encoding, Encoding::Form | Encoding::Multipart) && !self.is_object(&ty) {
+            self.problem(
+                &media_at.push("schema"),
+                format!("a `{media_type}` body must be an object: expected `type: object` with properties"),
+            );
+            return None;
+        }
         Some(Body {
-            media_type: media_type.to_owned(),
+            media_type: concrete_media_type(media_type, encoding),
+            encoding,
             ty,
             required: body.required,
             docs: body.description.clone(),
         })
+    }
+
+    /// The encoding and type of one media type's content; `hint` names an inline schema.
+    fn content(
+        &mut self,
+        media_type: &str,
+        media: &'a MediaType,
+        at: &Pointer,
+        hint: &str,
+    ) -> (Encoding, TypeRef) {
+        match classify(media_type) {
+            Class::Text => (Encoding::Text, TypeRef::Primitive(Primitive::String)),
+            Class::Binary => (Encoding::Binary, TypeRef::Primitive(Primitive::Binary)),
+            class => {
+                let ty = self.media_type(media, at, hint);
+                let encoding = match class {
+                    Class::Form => Encoding::Form,
+                    Class::Multipart => Encoding::Multipart,
+                    _ if ty == TypeRef::Primitive(Primitive::Binary) => Encoding::Binary,
+                    _ => Encoding::Json,
+                };
+                (encoding, ty)
+            }
+        }
+    }
+
+    /// Whether `ty` is written as a JSON object (a struct or a map).
+    fn is_object(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Map(_) => true,
+            TypeRef::Named(name) => matches!(
+                self.types.get(name).map(|d| &d.kind),
+                Some(crate::ir::TypeKind::Struct(_))
+            ),
+            _ => false,
+        }
     }
 
     fn responses(
@@ -349,35 +437,32 @@ impl<'a> Resolver<'a> {
                 Some(Status::Code(200..=299)) | Some(Status::Range(2))
             );
             let content_at = response_at.push("content");
-            let body = if response.content.is_empty() {
-                None
-            } else if let Some((media_type, media)) = pick_json(&response.content) {
-                let hint = if is_success {
-                    format!("{builder}Response{key}")
-                } else {
-                    format!("{builder}Error")
-                };
-                Some((
-                    media_type.to_owned(),
-                    self.media_type(media, &content_at.push(media_type), &hint),
-                ))
-            } else if is_success {
-                let found: Vec<&str> = response.content.keys().map(String::as_str).collect();
-                self.problem(&content_at, format!("response media types {found:?} are not supported yet: expected application/json"));
-                continue;
-            } else {
-                None
+            let body = match pick(&response.content, RESPONSE_PREFERENCE) {
+                None => None,
+                Some((media_type, media)) => {
+                    let hint = if is_success {
+                        format!("{builder}Response{key}")
+                    } else {
+                        format!("{builder}Error")
+                    };
+                    let media_at = content_at.push(media_type);
+                    let (encoding, ty) = self.content(media_type, media, &media_at, &hint);
+                    Some((media_type.to_owned(), encoding, ty))
+                }
             };
             match (is_success, status) {
                 (true, Some(status)) => success.push(Response {
                     status,
-                    media_type: body.as_ref().map(|(m, _)| m.clone()),
-                    ty: body.map(|(_, t)| t),
+                    media_type: body.as_ref().map(|(m, ..)| m.clone()),
+                    encoding: body.as_ref().map_or(Encoding::Json, |(_, e, _)| *e),
+                    ty: body.map(|(.., t)| t),
                     docs: Some(response.description.clone()).filter(|d| !d.is_empty()),
                 }),
                 _ => {
                     if error.is_none() {
-                        error = body.map(|(_, t)| t);
+                        error = body
+                            .filter(|(_, e, _)| *e == Encoding::Json)
+                            .map(|(.., t)| t);
                     }
                 }
             }
@@ -426,28 +511,87 @@ fn parse_method(method: &str) -> Option<Method> {
     })
 }
 
-/// The JSON-decodable media type of a content map: `application/json`, then any `+json`,
-/// then `*/*` and `application/*` (HubSpot declares its error bodies as `*/*`).
-fn pick_json(content: &indexmap::IndexMap<String, MediaType>) -> Option<(&str, &MediaType)> {
-    let rank = |media_type: &str| {
-        let essence = media_type
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        match essence.as_str() {
-            "application/json" => Some(0),
-            e if e.ends_with("+json") => Some(1),
-            "*/*" | "application/*" => Some(2),
-            _ => None,
-        }
-    };
+/// What a media type says about how its content is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Json,
+    Form,
+    Multipart,
+    Text,
+    /// `*/*` or `application/*`: JSON unless the schema is binary.
+    Wildcard,
+    Binary,
+}
+
+/// Preferred classes when a request body offers several media types.
+const REQUEST_PREFERENCE: &[Class] = &[
+    Class::Json,
+    Class::Form,
+    Class::Multipart,
+    Class::Wildcard,
+    Class::Text,
+    Class::Binary,
+];
+
+/// Preferred classes when a response offers several media types.
+const RESPONSE_PREFERENCE: &[Class] = &[
+    Class::Json,
+    Class::Wildcard,
+    Class::Text,
+    Class::Binary,
+    Class::Form,
+    Class::Multipart,
+];
+
+fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn classify(media_type: &str) -> Class {
+    let essence = essence(media_type);
+    match essence.as_str() {
+        "application/json" => Class::Json,
+        e if e.ends_with("+json") => Class::Json,
+        "application/x-www-form-urlencoded" => Class::Form,
+        e if e.starts_with("multipart/") => Class::Multipart,
+        e if e.starts_with("text/") => Class::Text,
+        "*/*" | "application/*" | "" => Class::Wildcard,
+        _ => Class::Binary,
+    }
+}
+
+/// The media type of a content map to use: the first of the most preferred class.
+fn pick<'c>(
+    content: &'c indexmap::IndexMap<String, MediaType>,
+    preference: &[Class],
+) -> Option<(&'c str, &'c MediaType)> {
     content
         .iter()
-        .filter_map(|(k, v)| rank(k).map(|r| (r, k.as_str(), v)))
-        .min_by_key(|(r, ..)| *r)
-        .map(|(_, k, v)| (k, v))
+        .min_by_key(|(k, _)| {
+            let class = classify(k);
+            preference.iter().position(|c| *c == class)
+        })
+        .map(|(k, v)| (k.as_str(), v))
+}
+
+/// The `Content-Type` to send: the spec's media type, or a concrete one for a wildcard.
+fn concrete_media_type(media_type: &str, encoding: Encoding) -> String {
+    if !media_type.contains('*') {
+        return media_type.to_owned();
+    }
+    match encoding {
+        Encoding::Json => "application/json",
+        Encoding::Text => "text/plain",
+        Encoding::Form => "application/x-www-form-urlencoded",
+        Encoding::Multipart => "multipart/form-data",
+        Encoding::Binary => "application/octet-stream",
+    }
+    .to_owned()
 }
 
 /// Names inside `{...}` of a path template, in order.

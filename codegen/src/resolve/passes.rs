@@ -60,7 +60,7 @@ fn pagination(types: &BTreeMap<String, TypeDef>, op: &Operation) -> Option<Pagin
     };
     let step = |f: &Field| CursorStep {
         field: f.rust_name.clone(),
-        optional: !f.required || f.nullable,
+        optional: f.optional() || f.nullable,
     };
     let paging = field(&page_type, "paging")?;
     let next = field(&paging.ty, "next")?;
@@ -185,7 +185,7 @@ fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
                 .iter()
                 .for_each(|v| collect_names(&v.ty, &mut next)),
             TypeKind::Alias(t) => collect_names(t, &mut next),
-            TypeKind::Enum(_) => {}
+            TypeKind::Enum(_) | TypeKind::NumericEnum(_) => {}
         }
         stack.extend(next.into_iter().map(str::to_owned));
     }
@@ -208,7 +208,7 @@ fn standalone_uses<'t>(
             TypeKind::Union(u) if u.tag == UnionTag::Untagged => {
                 u.variants.iter().for_each(|v| note(&v.ty))
             }
-            TypeKind::Union(_) | TypeKind::Enum(_) => {}
+            TypeKind::Union(_) | TypeKind::Enum(_) | TypeKind::NumericEnum(_) => {}
             TypeKind::Alias(ty) => note(ty),
         }
     }
@@ -257,7 +257,7 @@ fn direct_edges(def: &TypeDef) -> Vec<&str> {
             .filter_map(|v| direct(&v.ty))
             .collect(),
         TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
-        TypeKind::Enum(_) => Vec::new(),
+        TypeKind::Enum(_) | TypeKind::NumericEnum(_) => Vec::new(),
     }
 }
 

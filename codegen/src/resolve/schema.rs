@@ -157,14 +157,28 @@ impl<'a> Resolver<'a> {
                     Shape::Kind(TypeKind::Enum(string_enum(values)))
                 }
             }
-            SchemaKind::Type(Type::Integer(i)) => Shape::Ref(TypeRef::Primitive(match i.format {
-                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Primitive::I32,
-                _ => Primitive::I64,
-            })),
-            SchemaKind::Type(Type::Number(n)) => Shape::Ref(TypeRef::Primitive(match n.format {
-                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Primitive::F32,
-                _ => Primitive::F64,
-            })),
+            SchemaKind::Type(Type::Integer(i)) => {
+                let primitive = match i.format {
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Primitive::I32,
+                    _ => Primitive::I64,
+                };
+                if i.enumeration.iter().flatten().next().is_none() {
+                    return Shape::Ref(TypeRef::Primitive(primitive));
+                }
+                let literals = i.enumeration.iter().flatten().map(|v| v.to_string());
+                self.numeric_enum(primitive, literals, pointer)
+            }
+            SchemaKind::Type(Type::Number(n)) => {
+                let primitive = match n.format {
+                    VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Primitive::F32,
+                    _ => Primitive::F64,
+                };
+                if n.enumeration.iter().flatten().next().is_none() {
+                    return Shape::Ref(TypeRef::Primitive(primitive));
+                }
+                let literals = n.enumeration.iter().flatten().map(|v| float_literal(*v));
+                self.numeric_enum(primitive, literals, pointer)
+            }
             SchemaKind::Type(Type::Boolean(_)) => Shape::Ref(TypeRef::Primitive(Primitive::Bool)),
             SchemaKind::Type(Type::Array(a)) => {
                 Shape::Ref(self.array(a.items.as_ref(), pointer, name))
@@ -226,19 +240,36 @@ impl<'a> Resolver<'a> {
             return Shape::Ref(self.array(any.items.as_ref(), pointer, name));
         }
         if !any.enumeration.is_empty() {
-            let strings: Option<Vec<&str>> = any
-                .enumeration
+            let values: Vec<&serde_json::Value> =
+                any.enumeration.iter().filter(|v| !v.is_null()).collect();
+            if let Some(strings) = values
                 .iter()
-                .filter(|v| !v.is_null())
                 .map(|v| v.as_str())
-                .collect();
-            return match strings {
-                Some(values) => Shape::Kind(TypeKind::Enum(string_enum(values.into_iter()))),
-                None => {
-                    self.problem(pointer, "enum values that are not strings are not supported yet: expected `type: string`");
-                    Shape::Ref(TypeRef::Any)
-                }
-            };
+                .collect::<Option<Vec<_>>>()
+            {
+                return Shape::Kind(TypeKind::Enum(string_enum(strings.into_iter())));
+            }
+            if let Some(ints) = values
+                .iter()
+                .map(|v| v.as_i64())
+                .collect::<Option<Vec<_>>>()
+            {
+                let literals = ints.into_iter().map(|v| v.to_string());
+                return self.numeric_enum(Primitive::I64, literals, pointer);
+            }
+            if let Some(numbers) = values
+                .iter()
+                .map(|v| v.as_f64())
+                .collect::<Option<Vec<_>>>()
+            {
+                let literals = numbers.into_iter().map(float_literal);
+                return self.numeric_enum(Primitive::F64, literals, pointer);
+            }
+            if values.iter().all(|v| v.is_boolean()) {
+                return Shape::Ref(TypeRef::Primitive(Primitive::Bool));
+            }
+            self.problem(&pointer.push("enum"), "enum values of mixed or structured types are not supported: expected all strings, all integers, all numbers or all booleans");
+            return Shape::Ref(TypeRef::Any);
         }
         match any.typ.as_deref() {
             None => Shape::Ref(TypeRef::Any),
@@ -298,17 +329,20 @@ impl<'a> Resolver<'a> {
             };
             let hint = format!("{owner}{}", naming::type_name(wire_name));
             let ty = self.type_of(property, &at, &hint);
-            let (nullable, docs) = match property {
-                SchemaRef::Item(schema) => (schema.schema_data.nullable, docs_of(schema)),
-                SchemaRef::Ref(_) => (false, self.raw_description(&at)),
+            let (data, docs) = match property {
+                SchemaRef::Item(schema) => (Some(&schema.schema_data), docs_of(schema)),
+                SchemaRef::Ref(_) => (None, self.raw_description(&at)),
             };
             fields.push(Field {
                 wire_name: wire_name.to_owned(),
                 rust_name: naming::unique(naming::field_name(wire_name), &mut used),
                 ty,
                 required: view.required.contains(&wire_name),
-                nullable,
+                nullable: data.is_some_and(|d| d.nullable),
                 boxed: false,
+                read_only: data.is_some_and(|d| d.read_only),
+                write_only: data.is_some_and(|d| d.write_only),
+                default: data.and_then(|d| d.default.as_ref()).map(|v| v.to_string()),
                 docs,
             });
         }
@@ -366,7 +400,60 @@ fn string_primitive(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Primitive
     match format {
         VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Primitive::DateTime,
         VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Primitive::Date,
+        VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Primitive::Binary,
         _ => Primitive::String,
+    }
+}
+
+/// A float as a Rust literal that reads back as the same value (`1.0`, `2.5`, `1e300`).
+fn float_literal(value: f64) -> String {
+    let text = format!("{value:?}");
+    if text.contains(['.', 'e', 'E']) {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+impl Resolver<'_> {
+    /// An integer or number enum from its values (as literals): duplicates dropped, variant
+    /// names made unique (`-1` → `Minus1`, `2.5` → `N2Point5`).
+    fn numeric_enum(
+        &mut self,
+        primitive: Primitive,
+        literals: impl Iterator<Item = String>,
+        pointer: &Pointer,
+    ) -> Shape {
+        let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+        let mut seen = std::collections::BTreeSet::new();
+        let mut values = Vec::new();
+        for literal in literals {
+            let in_range = match primitive {
+                Primitive::I32 => literal.parse::<i32>().is_ok(),
+                Primitive::F32 => literal.parse::<f32>().is_ok_and(f32::is_finite),
+                _ => true,
+            };
+            if !in_range {
+                self.problem(
+                    &pointer.push("enum"),
+                    format!("enum value {literal} does not fit the declared format"),
+                );
+                continue;
+            }
+            if !seen.insert(literal.clone()) {
+                continue;
+            }
+            let spelled = literal.replace('-', "Minus ").replace('.', " Point ");
+            let name = naming::variant_name(&spelled);
+            values.push(crate::ir::NumericValue {
+                rust_name: naming::unique(name, &mut used),
+                literal,
+            });
+        }
+        Shape::Kind(TypeKind::NumericEnum(crate::ir::NumericEnum {
+            primitive,
+            values,
+        }))
     }
 }
 

@@ -190,6 +190,7 @@ fn variant_label(ty: &TypeRef) -> String {
             Primitive::Bool => "Boolean",
             Primitive::I32 | Primitive::I64 => "Integer",
             Primitive::F32 | Primitive::F64 => "Number",
+            Primitive::Binary => "Binary",
         }
         .to_owned(),
         TypeRef::List(_) => "List".to_owned(),

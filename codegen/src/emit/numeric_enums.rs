@@ -1,0 +1,101 @@
+//! Integer and number enums: one variant per value plus `Unknown(T)`, written and read as the
+//! bare number, so a value the API adds later still decodes and re-encodes unchanged.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{paths, types};
+use crate::ir::NumericEnum;
+
+/// Tokens of one numeric enum and its impls.
+pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenStream {
+    let runtime = paths::runtime();
+    let ty = types::primitive(e.primitive);
+    let variants: Vec<Ident> = e
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
+    let literals: Vec<TokenStream> = e
+        .values
+        .iter()
+        .map(|v| {
+            v.literal
+                .parse()
+                .expect("numeric enum literals are formatted numbers")
+        })
+        .collect();
+    let variant_docs = e.values.iter().map(|v| format!(" `{}`", v.literal));
+    let integer = e.primitive.is_integer();
+    let derives = if integer {
+        quote!(#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)])
+    } else {
+        quote!(#[derive(Debug, Clone, Copy, PartialEq)])
+    };
+    // Integers match on the value; numbers compare (a float cannot be a pattern).
+    let from_value = if integer {
+        quote! {
+            match value {
+                #(#literals => Self::#variants,)*
+                other => Self::Unknown(other),
+            }
+        }
+    } else {
+        quote! {
+            #(if value == #literals { return Self::#variants; })*
+            Self::Unknown(value)
+        }
+    };
+    let allow_float_cmp = (!integer).then(|| quote!(#[allow(clippy::float_cmp)]));
+    quote! {
+        #docs
+        #derives
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #variant_docs] #variants,)*
+            /// A value this client does not know yet, kept as received.
+            Unknown(#ty),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn value(self) -> #ty {
+                match self {
+                    #(Self::#variants => #literals,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<#ty> for #name {
+            #allow_float_cmp
+            fn from(value: #ty) -> Self {
+                #from_value
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(&self.value(), serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <#ty as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+
+        impl #runtime::ParamValue for #name {
+            fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Owned(self.value().to_string())
+            }
+        }
+    }
+}
