@@ -14,9 +14,11 @@ const KEYWORDS: &[&str] = &[
     "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Replaces every character that cannot appear in an identifier by a word break.
+/// Transliterates to ASCII (`Größe` → `Grosse`, `名前` → `Ming Qian`), then replaces every
+/// character that cannot appear in an identifier by a word break.
 fn words(raw: &str) -> String {
-    raw.chars()
+    deunicode::deunicode(raw)
+        .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect()
 }
@@ -92,6 +94,8 @@ mod tests {
         assert_eq!(type_name("2fa code"), "N2faCode");
         assert_eq!(type_name("Self"), "SelfType");
         assert_eq!(type_name("!!!"), "Type");
+        assert_eq!(type_name("Größe"), "Grosse");
+        assert_eq!(type_name("名前"), "MingQian");
     }
 
     #[test]
@@ -112,6 +116,11 @@ mod tests {
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("3d"), "n3d");
         assert_eq!(field_name("X-Request-Id"), "x_request_id");
+        assert_eq!(field_name("crème brûlée"), "creme_brulee");
+        assert_eq!(
+            field_name("get-/crm/v3/objects/{objectType}"),
+            "get_crm_v3_objects_object_type"
+        );
     }
 
     #[test]

@@ -54,3 +54,91 @@ fn the_vendored_spec_generates_a_crate_that_checks_without_warnings() {
     );
     assert!(!stderr.contains("warning"), "{stderr}");
 }
+
+/// Every fixture spec under `tests/fixtures/specs/`, sorted.
+fn fixture_specs() -> Vec<PathBuf> {
+    let dir = workspace_root().join("tests/fixtures/specs");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "json")
+            )
+        })
+        .collect();
+    specs.sort();
+    specs
+}
+
+/// One scratch workspace holding a crate per fixture spec (`crates/<stem>`) and the end-to-end
+/// tests of `tests/fixtures/e2e`, built with one target directory: every crate must compile
+/// without warnings, and the end-to-end tests must pass.
+#[test]
+fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_tests() {
+    let root = workspace_root();
+    let out = std::env::temp_dir().join(format!("fixture-crates-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let mut members = Vec::new();
+    for spec in fixture_specs() {
+        let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
+        let files = codegen::generate_crate(&spec, None)
+            .unwrap_or_else(|e| panic!("{} does not generate: {e}", spec.display()));
+        let dir = out.join("crates").join(&stem);
+        codegen::sync::replace_dir(&dir, &files).unwrap();
+        // A member of the scratch workspace rather than a workspace of its own.
+        let manifest = dir.join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        assert!(text.contains("\n[workspace]\n"), "{text}");
+        std::fs::write(&manifest, text.replace("\n[workspace]\n", "\n")).unwrap();
+        members.push(format!("\"crates/{stem}\""));
+    }
+    copy_dir(&root.join("tests/fixtures/e2e"), &out.join("e2e"));
+    members.push("\"e2e\"".to_owned());
+    std::fs::write(
+        out.join("Cargo.toml"),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "test",
+            "--offline",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+        ])
+        .current_dir(&out)
+        .env("RUSTFLAGS", "-D warnings")
+        .env("CARGO_TARGET_DIR", root.join("target/generated-crates"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    std::fs::remove_dir_all(&out).unwrap();
+    assert!(
+        output.status.success(),
+        "building or testing the fixture crates failed:\n{stdout}\n{stderr}"
+    );
+    assert!(!stderr.contains("warning"), "{stderr}");
+    // The end-to-end tests ran (a workspace without them would pass vacuously).
+    assert!(stdout.contains("test result: ok"), "{stdout}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

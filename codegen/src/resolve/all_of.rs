@@ -12,6 +12,24 @@ use crate::pointer::Pointer;
 #[derive(Default)]
 struct Merged<'a> {
     view: Option<ObjectView<'a>>,
+    /// Properties two members declare with incompatible types: (later pointer, message).
+    conflicts: Vec<(Pointer, String)>,
+}
+
+/// The JSON type an inline schema declares, if it declares exactly one.
+fn declared_type(schema: &SchemaRef<'_>) -> Option<&'static str> {
+    let SchemaRef::Item(schema) = schema else {
+        return None;
+    };
+    Some(match &schema.schema_kind {
+        SchemaKind::Type(Type::String(_)) => "string",
+        SchemaKind::Type(Type::Integer(_)) => "integer",
+        SchemaKind::Type(Type::Number(_)) => "number",
+        SchemaKind::Type(Type::Boolean(_)) => "boolean",
+        SchemaKind::Type(Type::Array(_)) => "array",
+        SchemaKind::Type(Type::Object(_)) => "object",
+        _ => return None,
+    })
 }
 
 impl<'a> Merged<'a> {
@@ -23,7 +41,23 @@ impl<'a> Merged<'a> {
         });
         for (name, schema, pointer) in other.properties {
             match view.properties.iter_mut().find(|(n, ..)| *n == name) {
-                Some(slot) => *slot = (name, schema, pointer),
+                Some(slot) => {
+                    // A later member may refine a property (add an enum, a format, docs);
+                    // declaring another type makes the property unsatisfiable.
+                    if let (Some(old), Some(new)) = (declared_type(&slot.1), declared_type(&schema))
+                    {
+                        let numeric =
+                            matches!((old, new), ("integer", "number") | ("number", "integer"));
+                        if old != new && !numeric {
+                            let message = format!(
+                                "`allOf` members give property `{name}` conflicting types `{old}` (at {}) and `{new}`: expected compatible types",
+                                slot.2
+                            );
+                            self.conflicts.push((pointer.clone(), message));
+                        }
+                    }
+                    *slot = (name, schema, pointer)
+                }
                 None => view.properties.push((name, schema, pointer)),
             }
         }
@@ -52,6 +86,9 @@ impl<'a> Resolver<'a> {
         let mut merged = Merged::default();
         let mut chain = vec![pointer.to_string()];
         self.merge_members(members, &pointer.push("allOf"), &mut chain, &mut merged);
+        for (at, message) in std::mem::take(&mut merged.conflicts) {
+            self.problem(&at, message);
+        }
         let view = merged.view.unwrap_or(ObjectView {
             properties: Vec::new(),
             required: Vec::new(),
