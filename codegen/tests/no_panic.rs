@@ -1,15 +1,18 @@
-//! The generator never panics: thousands of random structural mutations of the vendored spec
-//! (delete, duplicate, retype and rename nodes) each end in `Ok` or a clean `Err`. Seeded and
-//! bounded, so a failure is reproducible and the test runs in seconds.
+//! The generator never panics: thousands of random structural mutations of the vendored spec and
+//! of every fixture spec (delete, duplicate, retype and rename nodes) each end in `Ok` or a clean
+//! `Err`, from the text through load (3.1 normalisation included), resolve and emit. Seeded and
+//! bounded, so a failure is reproducible and the tests run in seconds.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_yaml::{Mapping, Value};
 
-const MUTATIONS: usize = 1000;
-const TIME_BUDGET: Duration = Duration::from_secs(15);
+/// Mutants of the vendored spec (~6 s in a debug build on an idle 2-core machine).
+const MUTATIONS: usize = 500;
+/// Mutants per fixture spec (they are small, so each runs the whole pipeline).
+const FIXTURE_MUTATIONS: usize = 150;
 
 /// xorshift64*: small, fast, reproducible.
 struct Rng(u64);
@@ -145,17 +148,26 @@ fn mutate(root: &mut Value, all: &[Vec<Step>], rng: &mut Rng) -> String {
     }
 }
 
-/// Runs the whole pipeline on a mutated document; any panic is the failure. Returns whether the
-/// document parsed as OpenAPI (and so reached the resolver).
-fn generate(value: Value, emit: bool) -> bool {
-    let Ok(spec) = serde_yaml::from_value::<openapiv3::OpenAPI>(value.clone()) else {
-        return false;
+/// Runs the whole pipeline on a mutated document, written back to text (YAML, or JSON when
+/// `json`) unless `json` is `None`; any panic is the failure. Returns whether the document loaded as OpenAPI (and so
+/// reached the resolver).
+fn generate(value: Value, emit: bool, json: Option<bool>) -> bool {
+    let document = if let Some(json) = json {
+        let Some(document) = through_text(value, json) else {
+            return false;
+        };
+        document
+    } else {
+        // The vendored spec is large: skip the text round trip and deserialize the tree.
+        let Ok(spec) = serde_yaml::from_value::<openapiv3::OpenAPI>(value.clone()) else {
+            return false;
+        };
+        codegen::load::Document { spec, raw: value }
     };
-    let document = codegen::load::Document { spec, raw: value };
     if let Ok(api) = codegen::resolve::resolve_document(&document) {
         if emit {
             let provenance = codegen::Provenance {
-                spec: "mutated.yaml".into(),
+                spec: "mutated".into(),
                 command: "test".into(),
             };
             let _ = codegen::emit::emit(&api, &provenance);
@@ -164,48 +176,108 @@ fn generate(value: Value, emit: bool) -> bool {
     true
 }
 
-#[test]
-fn random_mutations_of_the_vendored_spec_never_panic() {
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/hubspot-conversations-v3.yaml");
-    let base: Value = serde_yaml::from_str(&std::fs::read_to_string(spec).unwrap()).unwrap();
+/// The mutated tree written back to text and loaded like a file.
+fn through_text(value: Value, json: bool) -> Option<codegen::load::Document> {
+    let (name, text) = if json {
+        let text = serde_json::to_string_pretty(&value).ok()?;
+        ("mutated.json", text)
+    } else {
+        let text = serde_yaml::to_string(&value).ok()?;
+        ("mutated.yaml", text)
+    };
+    codegen::load::parse_document(Path::new(name), &text).ok()
+}
+
+/// Outcome counts of a mutation run.
+struct Run {
+    ran: usize,
+    parsed: usize,
+}
+
+/// Feeds `count` seeded mutants of `base` (1–3 mutations each) through the pipeline, emitting
+/// every `emit_every`-th; panics naming the mutations of any mutant that panics.
+fn run_mutants(
+    label: &str,
+    base: &Value,
+    count: usize,
+    emit_every: usize,
+    json: Option<bool>,
+) -> Run {
     let mut all = Vec::new();
-    paths(&base, &mut Vec::new(), &mut all);
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    paths(base, &mut Vec::new(), &mut all);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ label.len() as u64);
     let started = Instant::now();
-    let mut outcomes = (0, 0);
-    let mut ran = 0;
-    for i in 0..MUTATIONS {
-        if started.elapsed() > TIME_BUDGET {
-            break;
-        }
+    let mut run = Run { ran: 0, parsed: 0 };
+    for i in 0..count {
         let mut doc = base.clone();
         let steps: Vec<String> = (0..1 + rng.below(3))
             .map(|_| mutate(&mut doc, &all, &mut rng))
             .collect();
-        // Emitting (formatting ~5k lines) is the slow part: do it for a sample.
-        let emit = i % 40 == 0;
-        let outcome = catch_unwind(AssertUnwindSafe(|| generate(doc, emit)));
+        let emit = i % emit_every == 0;
+        let outcome = catch_unwind(AssertUnwindSafe(|| generate(doc, emit, json)));
         let Ok(parsed) = outcome else {
-            panic!("mutation #{i} panicked the generator: {steps:#?}");
+            panic!("{label}: mutation #{i} panicked the generator: {steps:#?}");
         };
-        if parsed {
-            outcomes.0 += 1
-        } else {
-            outcomes.1 += 1
-        }
-        ran += 1;
+        run.parsed += usize::from(parsed);
+        run.ran += 1;
     }
     eprintln!(
-        "{ran} mutants in {:?}: {} parsed, {} rejected by the parser",
+        "{label}: {} mutants in {:?}: {} parsed, {} rejected by the parser",
+        run.ran,
         started.elapsed(),
-        outcomes.0,
-        outcomes.1
+        run.parsed,
+        run.ran - run.parsed
     );
+    run
+}
+
+#[test]
+fn random_mutations_of_the_vendored_spec_never_panic() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/hubspot-conversations-v3.yaml");
+    let base: Value = serde_yaml::from_str(&std::fs::read_to_string(spec).unwrap()).unwrap();
+    // Emitting (formatting ~5k lines) is the slow part: do it for a sample.
+    let run = run_mutants("vendored", &base, MUTATIONS, 40, None);
     // Enough of the mutants must reach the resolver for the test to mean something.
-    assert!(ran >= 300, "only {ran} mutations ran in {TIME_BUDGET:?}");
     assert!(
-        outcomes.0 * 2 >= ran,
-        "only {} of {ran} mutants parsed",
-        outcomes.0
+        run.parsed * 2 >= run.ran,
+        "only {} of {} mutants parsed",
+        run.parsed,
+        run.ran
+    );
+}
+
+#[test]
+fn random_mutations_of_every_fixture_spec_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/specs");
+    let mut specs: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    specs.sort();
+    let mut total = Run { ran: 0, parsed: 0 };
+    for spec in &specs {
+        let text = std::fs::read_to_string(spec).unwrap();
+        let json = spec.extension().is_some_and(|e| e == "json");
+        let base: Value = if json {
+            serde_json::from_str(&text).unwrap()
+        } else {
+            serde_yaml::from_str(&text).unwrap()
+        };
+        let label = spec.file_name().unwrap().to_string_lossy().into_owned();
+        let run = run_mutants(&label, &base, FIXTURE_MUTATIONS, 5, Some(json));
+        total.ran += run.ran;
+        total.parsed += run.parsed;
+    }
+    assert!(specs.len() >= 10, "{specs:?}");
+    assert!(
+        total.ran >= specs.len() * 100,
+        "only {} mutants ran",
+        total.ran
+    );
+    assert!(
+        total.parsed * 2 >= total.ran,
+        "only {} of {} mutants parsed",
+        total.parsed,
+        total.ran
     );
 }

@@ -242,3 +242,40 @@ fn generate_fails_cleanly_on_a_bad_spec_and_writes_nothing() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn generate_works_on_every_fixture_and_fails_cleanly_on_every_invalid_one() {
+    let dir = std::env::temp_dir().join(format!("xtask-fixtures-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (folder, valid) in [("specs", true), ("invalid", false)] {
+        let mut specs: Vec<_> = std::fs::read_dir(repo().join("tests/fixtures").join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        specs.sort();
+        assert!(specs.len() >= 10, "{specs:?}");
+        for spec in specs {
+            let name = spec.file_name().unwrap().to_string_lossy().into_owned();
+            let out = dir.join(&name);
+            let output = xtask(&[
+                "generate",
+                "--spec",
+                spec.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            let err = String::from_utf8_lossy(&output.stderr);
+            if valid {
+                assert!(output.status.success(), "{name}: {err}");
+                assert!(out.join("src/generated/models.rs").exists(), "{name}");
+            } else {
+                assert_eq!(output.status.code(), Some(1), "{name}: {err}");
+                assert!(err.starts_with("error: "), "{name}: {err}");
+                assert!(err.contains(&name), "{name}: {err}");
+                assert!(!out.exists(), "{name}: nothing is written");
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,138 @@
+//! The fixture specs under `tests/fixtures/`: a snapshot of the code generated for every valid
+//! spec in `specs/` (one construct family each), and for every spec in `invalid/` the error
+//! that names the file, the location and what was expected.
+
+use std::path::{Path, PathBuf};
+
+use codegen::Provenance;
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(dir);
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "json")
+            )
+        })
+        .collect();
+    specs.sort();
+    specs
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn snapshot_of_the_code_generated_for_every_fixture_spec() {
+    let specs = fixtures("specs");
+    assert!(specs.len() >= 10, "{specs:?}");
+    for spec in specs {
+        let name = file_name(&spec);
+        let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
+        let provenance = Provenance {
+            spec: format!("tests/fixtures/specs/{name}"),
+            command: "cargo xtask generate".to_owned(),
+        };
+        let files = codegen::generate(&spec, &provenance)
+            .unwrap_or_else(|e| panic!("{name} does not generate: {e}"));
+        for file in files.iter().filter(|f| f.path != "mod.rs") {
+            let snapshot = format!("{stem}__{}", file.path.trim_end_matches(".rs"));
+            insta::assert_snapshot!(snapshot, file.contents);
+        }
+    }
+}
+
+/// What each invalid fixture's error must say: the file, the location (line and column, or
+/// JSON pointer) and the construct.
+const EXPECTED_ERRORS: &[(&str, &[&str])] = &[
+    (
+        "conflicting_all_of.yaml",
+        &[
+            "#/components/schemas/Child/allOf/1/properties/id: ",
+            "conflicting types `string` (at #/components/schemas/Base/properties/id) and `boolean`",
+        ],
+    ),
+    (
+        "dangling_ref.yaml",
+        &[
+            "#/paths/~1a/get/responses/200/content/application~1json/schema: ",
+            "`$ref: #/components/schemas/Missing` does not name an entry",
+        ],
+    ),
+    (
+        "duplicate_operation_id.yaml",
+        &["#/paths/~1b/get/operationId: operationId `fetch` is already used by #/paths/~1a/get"],
+    ),
+    (
+        "external_ref.yaml",
+        &[
+            "#/components/schemas/A/properties/b: ",
+            "common.yaml#/components/schemas/B",
+            "external references are not supported",
+        ],
+    ),
+    ("invalid_json.json", &["invalid_json.json:4:13: key must be a string"]),
+    ("invalid_yaml.yaml", &["invalid_yaml.yaml:8:1: ", "flow mapping"]),
+    (
+        "path_parameters.yaml",
+        &[
+            "#/paths/~1things~1{thingId}/get: path template names `{thingId}` but no path parameter `thingId` is declared",
+            "path parameter `id` does not appear in the path template `/things/{thingId}`",
+        ],
+    ),
+    (
+        "ref_cycle.yaml",
+        &[
+            "#/components/schemas/A: `$ref: #/components/schemas/B` leads back to itself",
+            "#/components/schemas/B: `$ref: #/components/schemas/A` leads back to itself",
+        ],
+    ),
+    (
+        "unmappable_31.yaml",
+        &[
+            "#/components/schemas/Either/type: a schema of several types",
+            "#/components/schemas/Point/prefixItems: tuple arrays cannot be expressed",
+        ],
+    ),
+    (
+        "unsupported_constructs.yaml",
+        &[
+            "#/components/schemas/NotAString: `not` schemas are not supported",
+            "#/paths/~1upload/post/parameters/0: ",
+            "expected an object with `deepObject`",
+            "#/paths/~1upload/post/requestBody/content/multipart~1form-data/schema: a `multipart/form-data` body must be an object",
+        ],
+    ),
+    (
+        "wrong_node_type.yaml",
+        &["wrong_node_type.yaml:7:3: ", "expected struct Responses"],
+    ),
+];
+
+#[test]
+fn every_invalid_fixture_fails_with_its_location_and_what_was_expected() {
+    let files: Vec<String> = fixtures("invalid").iter().map(|p| file_name(p)).collect();
+    let listed: Vec<&str> = EXPECTED_ERRORS.iter().map(|(f, _)| *f).collect();
+    assert_eq!(files, listed, "every invalid fixture has its expectations");
+    for spec in fixtures("invalid") {
+        let name = file_name(&spec);
+        let error = codegen::generate_crate(&spec, None)
+            .map(|_| ())
+            .expect_err(&name)
+            .to_string();
+        assert!(error.starts_with(&spec.display().to_string()), "{error}");
+        let (_, expected) = EXPECTED_ERRORS.iter().find(|(f, _)| *f == name).unwrap();
+        for part in *expected {
+            assert!(
+                error.contains(part),
+                "{name}: {part:?} missing from:\n{error}"
+            );
+        }
+    }
+}
