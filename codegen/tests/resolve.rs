@@ -318,15 +318,17 @@ components:
               type: integer
               format: int32
             note:
-              type: integer
+              type: string
+              enum: [short, long]
 "##);
     let child = structure(&api, "Child");
-    // `note` is redefined in place by the later member.
+    // `note` is refined in place by the later member (conflicting types are a problem instead:
+    // see `tests/fixtures/invalid/conflicting_all_of.yaml`).
     assert_eq!(wire_names(child), ["id", "note", "size"]);
     assert!(field(child, "id").required);
     assert!(field(child, "size").required);
     assert!(!field(child, "note").required);
-    assert_eq!(field(child, "note").ty, TypeRef::Primitive(Primitive::I64));
+    assert_eq!(field(child, "note").ty, TypeRef::Named("ChildNote".into()));
     assert_eq!(field(child, "size").ty, TypeRef::Primitive(Primitive::I32));
     // The base stays a type of its own.
     assert_eq!(wire_names(structure(&api, "Base")), ["id", "note"]);
@@ -2666,5 +2668,130 @@ components:
             .message
             .contains("external references are not supported"),
         "{problems:?}"
+    );
+}
+
+#[test]
+fn numeric_enums_keep_their_values_and_get_readable_names() {
+    let api = api(r##"
+components:
+  schemas:
+    Level:
+      type: integer
+      format: int32
+      enum: [-1, 0, 2, 2]
+    Ratio:
+      type: number
+      enum: [0.5, 2.5, 25]
+    Loose:
+      enum: [1, 2.5]
+"##);
+    let numeric = |name: &str| match &api.types[name].kind {
+        TypeKind::NumericEnum(e) => (
+            e.primitive,
+            e.values
+                .iter()
+                .map(|v| (v.literal.clone(), v.rust_name.clone()))
+                .collect::<Vec<_>>(),
+        ),
+        other => panic!("{name} is {other:?}"),
+    };
+    let pairs = |items: &[(&str, &str)]| {
+        items
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        numeric("Level"),
+        (
+            Primitive::I32,
+            pairs(&[("-1", "Minus1"), ("0", "N0"), ("2", "N2")])
+        )
+    );
+    assert_eq!(
+        numeric("Ratio"),
+        (
+            Primitive::F64,
+            pairs(&[
+                ("0.5", "N0Point5"),
+                ("2.5", "N2Point5"),
+                ("25.0", "N25Point0")
+            ])
+        )
+    );
+    assert_eq!(
+        numeric("Loose"),
+        (
+            Primitive::F64,
+            pairs(&[("1.0", "N1Point0"), ("2.5", "N2Point5")])
+        )
+    );
+    let problems = problems(
+        r##"
+components:
+  schemas:
+    Small:
+      type: integer
+      format: int32
+      enum: [1, 3000000000]
+"##,
+    );
+    assert_eq!(pointers(&problems), ["#/components/schemas/Small/enum"]);
+}
+
+#[test]
+fn form_and_multipart_responses_are_raw_bytes_and_wildcards_follow_the_schema() {
+    let api = api(r##"
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody:
+        content:
+          '*/*':
+            schema:
+              type: object
+              properties:
+                x:
+                  type: string
+      responses:
+        '200':
+          description: ok
+          content:
+            multipart/mixed:
+              schema:
+                type: object
+  /b:
+    get:
+      operationId: getB
+      responses:
+        '200':
+          description: ok
+          content:
+            application/xml:
+              schema:
+                type: object
+            application/vnd.api+json:
+              schema:
+                type: object
+                properties:
+                  y:
+                    type: string
+"##);
+    let a = op(&api, "postA");
+    let body = a.body.as_ref().unwrap();
+    assert_eq!(
+        (body.media_type.as_str(), body.encoding),
+        ("application/json", Encoding::Json)
+    );
+    assert_eq!(a.responses[0].encoding, Encoding::Binary);
+    let b = op(&api, "getB");
+    assert_eq!(
+        (
+            b.responses[0].media_type.as_deref(),
+            b.responses[0].encoding
+        ),
+        (Some("application/vnd.api+json"), Encoding::Json)
     );
 }

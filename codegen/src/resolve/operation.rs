@@ -446,7 +446,13 @@ impl<'a> Resolver<'a> {
                         format!("{builder}Error")
                     };
                     let media_at = content_at.push(media_type);
-                    let (encoding, ty) = self.content(media_type, media, &media_at, &hint);
+                    let (encoding, ty) = match classify(media_type) {
+                        // A form or multipart response is handed over as its raw bytes.
+                        Class::Form | Class::Multipart => {
+                            (Encoding::Binary, TypeRef::Primitive(Primitive::Binary))
+                        }
+                        _ => self.content(media_type, media, &media_at, &hint),
+                    };
                     Some((media_type.to_owned(), encoding, ty))
                 }
             };
