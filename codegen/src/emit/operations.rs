@@ -87,11 +87,18 @@ fn operation_docs(op: &Operation) -> String {
         format!("OAuth scopes: {}.", list.join(", "))
     });
     let deprecated = op.deprecated.then_some("Deprecated by the API.");
+    let errors = match &op.error {
+        Some(TypeRef::Named(name)) => Some(format!(
+            "Error bodies are [`models::{name}`](super::models::{name}): decode one with `api_error.decode_body::<models::{name}>()`."
+        )),
+        _ => None,
+    };
     docs::paragraphs([
         op.summary.as_deref(),
         op.description.as_deref(),
         Some(sends.as_str()),
         scopes.as_deref(),
+        errors.as_deref(),
         deprecated,
     ])
 }
@@ -220,10 +227,11 @@ fn location_name(location: ParamLocation) -> &'static str {
 /// directly instead of an enum.
 pub(super) fn single_success(op: &Operation) -> Option<&crate::ir::Response> {
     let first = op.responses.first()?;
+    // Several statuses without content still say different things (`Created` vs `NoContent`).
     let same = |r: &crate::ir::Response| {
-        r.ty == first.ty && (r.ty.is_none() || r.encoding == first.encoding)
+        r.ty == first.ty && r.ty.is_some() && r.encoding == first.encoding
     };
-    op.responses.iter().all(same).then_some(first)
+    (op.responses.len() == 1 || op.responses.iter().all(same)).then_some(first)
 }
 
 /// The `send()` output type, and the response enum when one is needed.

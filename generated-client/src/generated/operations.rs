@@ -13,6 +13,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/inboxes`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_inboxes(&self) -> ListInboxes<'_> {
         ListInboxes {
             client: self,
@@ -30,6 +32,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/inboxes/{inboxId}`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_inbox(&self, inbox_id: i32) -> GetInbox<'_> {
         GetInbox {
             client: self,
@@ -44,6 +48,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/channels`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_channels(&self) -> ListChannels<'_> {
         ListChannels {
             client: self,
@@ -60,6 +66,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/channels/{channelId}`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_channel(&self, channel_id: i32) -> GetChannel<'_> {
         GetChannel {
             client: self,
@@ -73,6 +81,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/channel-accounts`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_channel_accounts(&self) -> ListChannelAccounts<'_> {
         ListChannelAccounts {
             client: self,
@@ -92,6 +102,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/channel-accounts/{channelAccountId}`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount<'_> {
         GetChannelAccount {
             client: self,
@@ -106,6 +118,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/threads`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_threads(&self) -> ListThreads<'_> {
         ListThreads {
             client: self,
@@ -129,6 +143,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_thread(&self, thread_id: i64) -> GetThread<'_> {
         GetThread {
             client: self,
@@ -145,6 +161,8 @@ impl crate::runtime::Client {
     /// Sends `DELETE /conversations/v3/conversations/threads/{threadId}`.
     ///
     /// OAuth scopes: `conversations.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread<'_> {
         ArchiveThread {
             client: self,
@@ -158,6 +176,8 @@ impl crate::runtime::Client {
     /// Sends `PATCH /conversations/v3/conversations/threads/{threadId}`.
     ///
     /// OAuth scopes: `conversations.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_thread(
         &self,
         thread_id: i64,
@@ -177,6 +197,8 @@ impl crate::runtime::Client {
     /// Sends `PUT /conversations/conversations/v3/threads/{threadId}/assignee`.
     ///
     /// OAuth scopes: `conversations.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn assign_thread(
         &self,
         thread_id: i64,
@@ -195,6 +217,8 @@ impl crate::runtime::Client {
     /// Sends `DELETE /conversations/conversations/v3/threads/{threadId}/assignee`.
     ///
     /// OAuth scopes: `conversations.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread<'_> {
         UnassignThread {
             client: self,
@@ -208,6 +232,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_messages(&self, thread_id: i64) -> ListMessages<'_> {
         ListMessages {
             client: self,
@@ -226,6 +252,8 @@ impl crate::runtime::Client {
     /// Sends `POST /conversations/v3/conversations/threads/{threadId}/messages`.
     ///
     /// OAuth scopes: `conversations.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn send_message(
         &self,
         thread_id: i64,
@@ -244,6 +272,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_message(
         &self,
         thread_id: i64,
@@ -263,6 +293,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_original_content(
         &self,
         thread_id: i64,
@@ -282,6 +314,8 @@ impl crate::runtime::Client {
     /// Sends `GET /conversations/v3/conversations/actors/{actorId}`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_actor(
         &self,
         actor_id: impl ::std::convert::Into<::std::string::String>,
@@ -299,6 +333,8 @@ impl crate::runtime::Client {
     /// Sends `POST /conversations/v3/conversations/actors/batch/read`.
     ///
     /// OAuth scopes: `conversations.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn batch_read_actors(
         &self,
         body: models::ActorBatchRequest,
@@ -316,6 +352,8 @@ impl crate::runtime::Client {
     /// Sends `POST /visitor-identification/v3/tokens/create`.
     ///
     /// OAuth scopes: `conversations.visitor_identification.tokens.create`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn create_visitor_token(
         &self,
         body: models::VisitorTokenRequest,

@@ -188,6 +188,12 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// Decodes the raw body as `T`: the error schema an operation declares (its docs name it)
+    /// when that is not HubSpot's usual shape.
+    pub fn decode_body<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(&self.raw)
+    }
+
     /// The rate-limit policy a 429 body names (`policyName`).
     pub fn rate_limit_policy(&self) -> Option<&str> {
         self.body.as_ref()?.policy_name.as_deref()

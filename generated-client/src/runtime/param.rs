@@ -56,6 +56,12 @@ impl ParamValue for DateTime<Utc> {
     }
 }
 
+/// Percent-encodes text for a query string: everything but RFC 3986 unreserved characters is
+/// escaped (a space is `%20`), so delimiters the caller adds stay unambiguous.
+pub(crate) fn encode_query(text: &str) -> String {
+    utf8_percent_encode(text, PATH_SEGMENT).to_string()
+}
+
 /// Percent-encodes a value for use as one path segment.
 pub fn encode_path<T: ParamValue + ?Sized>(value: &T) -> String {
     utf8_percent_encode(&value.to_param(), PATH_SEGMENT).to_string()

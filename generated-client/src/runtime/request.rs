@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::body::scalar_text;
+use super::param::encode_query;
 use super::{Error, Multipart, ParamValue};
 
 /// One HTTP request, before the client adds the base URL and credentials.
@@ -19,7 +20,8 @@ pub struct Request {
     pub(crate) path_template: &'static str,
     pub(crate) method: Method,
     pub(crate) path: String,
-    pub(crate) query: Vec<(Cow<'static, str>, String)>,
+    /// Encoded `name=value` pairs, in order.
+    pub(crate) query: Vec<String>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Bytes>,
     pub(crate) content_type: Option<HeaderValue>,
@@ -60,23 +62,38 @@ impl Request {
 
     /// Adds `name=value` to the query string.
     pub fn query<T: ParamValue + ?Sized>(&mut self, name: impl Into<Cow<'static, str>>, value: &T) {
-        self.query
-            .push((name.into(), value.to_param().into_owned()));
+        self.push_query(
+            &encode_query(&name.into()),
+            &encode_query(&value.to_param()),
+        );
     }
 
-    /// Adds an array: `name=a&name=b` when `explode`, else `name=a,b` (OpenAPI `form` style).
+    /// Adds a pair whose name and value are already encoded.
+    fn push_query(&mut self, name: &str, value: &str) {
+        self.query.push(format!("{name}={value}"));
+    }
+
+    /// Values encoded one by one and joined by a literal `delimiter`.
+    fn joined<T: ParamValue>(values: &[T], delimiter: &str) -> String {
+        let encoded: Vec<String> = values.iter().map(|v| encode_query(&v.to_param())).collect();
+        encoded.join(delimiter)
+    }
+
+    /// Adds an array: `name=a&name=b` when `explode`, else `name=a,b` (OpenAPI `form` style;
+    /// the comma stays literal, commas inside values are escaped).
     pub fn query_list<T: ParamValue>(&mut self, name: &'static str, values: &[T], explode: bool) {
         if explode {
             for value in values {
                 self.query(name, value);
             }
         } else if !values.is_empty() {
-            let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
-            self.query.push((name.into(), joined.join(",")));
+            let joined = Self::joined(values, ",");
+            self.push_query(&encode_query(name), &joined);
         }
     }
 
-    /// Adds an array joined by `delimiter` (OpenAPI `spaceDelimited` and `pipeDelimited`).
+    /// Adds an array joined by `delimiter`, written as is (OpenAPI `spaceDelimited`: `%20`,
+    /// `pipeDelimited`: `|`).
     pub fn query_delimited<T: ParamValue>(
         &mut self,
         name: &'static str,
@@ -84,8 +101,8 @@ impl Request {
         delimiter: &str,
     ) {
         if !values.is_empty() {
-            let joined: Vec<String> = values.iter().map(|v| v.to_param().into_owned()).collect();
-            self.query.push((name.into(), joined.join(delimiter)));
+            let joined = Self::joined(values, delimiter);
+            self.push_query(&encode_query(name), &joined);
         }
     }
 
@@ -107,29 +124,30 @@ impl Request {
             )));
         };
         match style {
-            ObjectStyle::DeepObject => self.deep_object(name.to_owned(), &properties),
+            ObjectStyle::DeepObject => self.deep_object(encode_query(name), &properties),
             ObjectStyle::Form { explode: true } => {
                 for (key, value) in &properties {
-                    self.query_value(key.clone(), value);
+                    self.query_value(encode_query(key), value);
                 }
             }
             ObjectStyle::Form { explode: false } => {
                 let mut flat = Vec::new();
                 for (key, value) in properties.iter().filter(|(_, v)| !v.is_null()) {
-                    flat.push(key.clone());
-                    flat.push(scalar_text(value));
+                    flat.push(encode_query(key));
+                    flat.push(encode_query(&scalar_text(value)));
                 }
                 if !flat.is_empty() {
-                    self.query.push((name.into(), flat.join(",")));
+                    self.push_query(&encode_query(name), &flat.join(","));
                 }
             }
         }
         Ok(())
     }
 
+    /// `prefix[key]=value` pairs; `prefix` is encoded, the brackets stay literal.
     fn deep_object(&mut self, prefix: String, properties: &serde_json::Map<String, Value>) {
         for (key, value) in properties {
-            let name = format!("{prefix}[{key}]");
+            let name = format!("{prefix}[{}]", encode_query(key));
             match value {
                 Value::Object(inner) => self.deep_object(name, inner),
                 other => self.query_value(name, other),
@@ -137,15 +155,16 @@ impl Request {
         }
     }
 
+    /// `name=value` (repeated for arrays) with an already-encoded `name`.
     fn query_value(&mut self, name: String, value: &Value) {
         match value {
             Value::Null => {}
             Value::Array(items) => {
                 for item in items {
-                    self.query.push((name.clone().into(), scalar_text(item)));
+                    self.push_query(&name, &encode_query(&scalar_text(item)));
                 }
             }
-            other => self.query.push((name.into(), scalar_text(other))),
+            other => self.push_query(&name, &encode_query(&scalar_text(other))),
         }
     }
 
@@ -177,7 +196,8 @@ impl Request {
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        let pair = format!("{name}={}", value.to_param());
+        // `form` style: the value is percent-encoded, so it cannot end the cookie or add another.
+        let pair = format!("{name}={}", encode_query(&value.to_param()));
         let existing = self
             .headers
             .iter()
@@ -251,10 +271,7 @@ impl Request {
             )));
         }
         if !self.query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (name, value) in &self.query {
-                pairs.append_pair(name, value);
-            }
+            url.set_query(Some(&self.query.join("&")));
         }
         Ok(url)
     }
@@ -288,7 +305,7 @@ mod tests {
         let url = request.url("https://h.example").unwrap();
         assert_eq!(
             url.query().unwrap(),
-            "f%5Ba%5D=1&f%5Bb%5D%5Bc%5D=x+y&f%5Bd%5D=true&f%5Bd%5D=false&p=1%7C2&s=a+b"
+            "f[a]=1&f[b][c]=x%20y&f[d]=true&f[d]=false&p=1|2&s=a%20b"
         );
         let mut form = Request::new(Method::GET, "/".into());
         let flat = serde_json::json!({"a": 1, "b": "x"});
@@ -298,7 +315,7 @@ mod tests {
             .unwrap();
         assert!(form.query_object("o", &3, ObjectStyle::DeepObject).is_err());
         let url = form.url("https://h.example").unwrap();
-        assert_eq!(url.query().unwrap(), "a=1&b=x&o=a%2C1%2Cb%2Cx");
+        assert_eq!(url.query().unwrap(), "a=1&b=x&o=a,1,b,x");
     }
 
     #[test]
@@ -325,11 +342,13 @@ mod tests {
         let mut request = Request::new(Method::GET, "/threads".into());
         request.query_list("inboxId", &[1_i32, 2], true);
         request.query_list("sort", &["a".to_owned(), "b c".to_owned()], false);
+        // A comma inside a value is escaped, so it cannot be read as a delimiter.
+        request.query_list("names", &["x,y", "z"], false);
         request.query("archived", &false);
         let url = request.url("https://api.example.com/").unwrap();
         assert_eq!(
             url.as_str(),
-            "https://api.example.com/threads?inboxId=1&inboxId=2&sort=a%2Cb+c&archived=false"
+            "https://api.example.com/threads?inboxId=1&inboxId=2&sort=a,b%20c&names=x%2Cy,z&archived=false"
         );
     }
 
@@ -339,6 +358,7 @@ mod tests {
         request.header_list("X-Ids", &[1_i64, 2, 3]).unwrap();
         request.cookie("a", "1").unwrap();
         request.cookie("b", &true).unwrap();
+        request.cookie("c", "x; admin=1").unwrap();
         let headers: Vec<(String, String)> = request
             .headers
             .iter()
@@ -348,7 +368,7 @@ mod tests {
             headers,
             [
                 ("x-ids".into(), "1,2,3".into()),
-                ("cookie".into(), "a=1; b=true".into())
+                ("cookie".into(), "a=1; b=true; c=x%3B%20admin%3D1".into())
             ]
         );
     }
