@@ -20,8 +20,14 @@ pub fn load_document(path: &Path) -> Result<Document, Error> {
         path: path.to_owned(),
         source,
     })?;
-    let spec = parse(path, &text)?;
-    let raw = serde_yaml::from_str(&text).map_err(|e| Error::Parse {
+    parse_document(path, &text)
+}
+
+/// Parses spec text, keeping its raw tree too; `path` names it in error messages (a file, or
+/// e.g. `HEAD:spec.yaml` for text read from git).
+pub fn parse_document(path: &Path, text: &str) -> Result<Document, Error> {
+    let spec = parse(path, text)?;
+    let raw = serde_yaml::from_str(text).map_err(|e| Error::Parse {
         path: path.to_owned(),
         location: Location(e.location().map(|l| (l.line(), l.column()))),
         message: e.to_string(),
