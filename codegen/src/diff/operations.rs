@@ -178,13 +178,14 @@ fn param(d: &mut Diff<'_>, at: &Subject, old: &Param, new: &Param) {
         );
         d.push(at, Kind::ParamWireChanged, name, summary);
     }
-    if old.style != new.style || old.explode != new.explode {
+    // A move brings the new location's default style with it: reported once, as the move.
+    if old.location == new.location && (old.style != new.style || old.explode != new.explode) {
         let summary = format!(
-            "{} serialization changed ({:?}, explode {} → {:?}, explode {})",
+            "{} serialization changed ({}, explode {} → {}, explode {})",
             param_name(new),
-            old.style,
+            format!("{:?}", old.style).to_lowercase(),
             old.explode,
-            new.style,
+            format!("{:?}", new.style).to_lowercase(),
             new.explode
         );
         d.push(at, Kind::ParamWireChanged, name, summary);

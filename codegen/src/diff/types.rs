@@ -114,7 +114,7 @@ fn structure(d: &mut Diff<'_>, at: &Subject, old: &Struct, new: &Struct) {
                 };
                 let summary = format!(
                     "new {required} field {} ({})",
-                    field_name(f),
+                    code(&f.wire_name),
                     code(&format!("{rust_name}: {}", rust::field_type(f)))
                 );
                 d.push(at, added, rust_name, summary);
@@ -293,7 +293,8 @@ fn union(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
     let (old_variants, new_variants) = (by_name(old), by_name(new));
     let payload = |v: &crate::ir::Variant| {
         let ty = rust::type_name(&v.ty);
-        code(&if v.boxed { format!("Box<{ty}>") } else { ty })
+        let ty = if v.boxed { format!("Box<{ty}>") } else { ty };
+        code(&format!("{}({ty})", v.rust_name))
     };
     for name in old_variants
         .keys()
@@ -316,18 +317,18 @@ fn union(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
             let tag = n
                 .tag_value
                 .as_deref()
-                .map(|t| format!(", tag {}", code(t)))
+                .map(|t| format!(" (tag {})", code(t)))
                 .unwrap_or_default();
-            let summary = format!("new variant {}({}){tag}", code(name), payload(n));
+            let summary = format!("new variant {}{tag}", payload(n));
             d.push(at, added, name, summary);
             continue;
         };
         if !rust::same(d.old, &o.ty, d.new, &n.ty) || o.boxed != n.boxed {
             let summary = format!(
-                "variant {} holds {} (was {})",
+                "variant {} changed ({} → {})",
                 code(name),
-                payload(n),
-                payload(o)
+                payload(o),
+                payload(n)
             );
             d.push(at, Kind::VariantRetyped, name, summary);
         }
