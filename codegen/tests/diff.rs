@@ -467,6 +467,49 @@ fn the_vendored_spec_against_itself_has_no_changes() {
     ));
 }
 
+const CASES: &[&str] = &[
+    "operations",
+    "parameters",
+    "bodies",
+    "responses",
+    "fields",
+    "enums",
+    "unions",
+    "union_tagging",
+    "types",
+    "docs_only",
+];
+
+#[test]
+fn every_change_is_seen_from_both_sides() {
+    // Undoing a spec change is a change of each item too: added ↔ removed, required ↔ optional.
+    for name in CASES {
+        let old = load(&fixture(name, "old.yaml"));
+        let new = load(&fixture(name, "new.yaml"));
+        let forward = diff(&old, &new);
+        let backward = diff(&new, &old);
+        assert_eq!(
+            forward.changes.len(),
+            backward.changes.len(),
+            "{name}:\n{}\n{}",
+            render::text(&forward, SOURCES),
+            render::text(&backward, SOURCES)
+        );
+    }
+}
+
+#[test]
+fn unrelated_apis_compare_without_panicking() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/hubspot-conversations-v3.yaml");
+    let vendored = load(&spec);
+    for name in CASES {
+        let fixture = load(&fixture(name, "new.yaml"));
+        let report = diff(&vendored, &fixture);
+        assert_eq!(report.release(), Some(Release::Major), "{name}");
+        assert!(!diff(&fixture, &vendored).changes.is_empty());
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 // ---------------------------------------------------------------------------------------------
