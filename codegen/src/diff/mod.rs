@@ -3,16 +3,20 @@
 //!
 //! [`diff`] compares two resolved APIs item by item — operations by client method name, types by
 //! Rust name, parameters, fields and variants by Rust name — so a change is described as
-//! downstream code sees it. Detection lives in `operations` and `types`, the rules (each
+//! downstream code sees it. Detection lives in `operations` (with `params` and `responses`) and
+//! `types` (with `variants`), the rules (each
 //! [`Kind`]'s [`Impact`] and reason) in `classify`, and the text, Markdown and JSON output in
 //! [`render`].
 
 mod classify;
 mod operations;
+mod params;
 pub mod render;
+mod responses;
 mod rust;
 mod types;
 mod usage;
+mod variants;
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
