@@ -7,6 +7,7 @@
 //!
 //! [`generate`] runs all three.
 
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod ir;
@@ -46,6 +47,24 @@ pub fn generate_crate(
         api.title, api.version
     );
     Ok(package::package(&name, &description, files))
+}
+
+/// Loads the spec at `path` and resolves it into the IR.
+pub fn load_api(path: &Path) -> Result<ir::Api, Error> {
+    let document = load::load_document(path)?;
+    resolve::resolve_document(&document).map_err(|problems| Error::Spec {
+        path: path.to_owned(),
+        problems,
+    })
+}
+
+/// Resolves spec text into the IR; `path` names it in errors (a file, or e.g. `HEAD:spec.yaml`).
+pub fn resolve_text(path: &Path, text: &str) -> Result<ir::Api, Error> {
+    let document = load::parse_document(path, text)?;
+    resolve::resolve_document(&document).map_err(|problems| Error::Spec {
+        path: path.to_owned(),
+        problems,
+    })
 }
 
 /// Loads the spec at `spec_path`, resolves it and emits the generated module's files.

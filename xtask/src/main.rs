@@ -4,7 +4,12 @@
 //! - `cargo xtask check` regenerates in memory and fails, showing a diff, when the checked-in
 //!   files are stale (CI runs it);
 //! - `cargo xtask generate --spec PATH --out DIR` writes a self-contained client crate for any
-//!   OpenAPI 3.0 spec.
+//!   OpenAPI 3.0 spec;
+//! - `cargo xtask diff --old FILE|REV` shows what a spec change does to the generated Rust API and
+//!   which release it needs.
+
+mod diff;
+mod spec_source;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +50,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         crate_name: Option<String>,
     },
+    /// Show what a spec change does to the generated Rust API, and whether it is breaking.
+    Diff(diff::DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +65,7 @@ fn main() -> ExitCode {
             out,
             crate_name,
         } => generate(&spec, &out, crate_name.as_deref()),
+        Command::Diff(args) => diff::run(&root, &args),
     };
     match result {
         Ok(code) => code,
@@ -137,6 +145,7 @@ fn check(root: &Path) -> Result<ExitCode, String> {
             Change::Removed { .. } => println!("extra: {path} (nothing generates it any more)"),
         }
     }
+    diff::print_check_summary(root);
     eprintln!(
         "error: {} generated file(s) are stale; run `cargo xtask regen` and commit the result",
         changes.len()

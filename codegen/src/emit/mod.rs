@@ -9,7 +9,7 @@ mod operations;
 mod pagination;
 mod paths;
 mod send;
-mod types;
+pub(crate) mod types;
 mod unions;
 
 use proc_macro2::TokenStream;

@@ -1,0 +1,241 @@
+//! The rules: every kind of change, with its effect on the generated Rust API and on the wire.
+//!
+//! A kind already encodes the facts its effect depends on (e.g. whether a union is tagged, or
+//! whether a struct is built by callers for requests), so each rule is one line of this table.
+//! What the rules assume about the generated code (structs are exhaustive and have no `Default`;
+//! string enums and tagged unions are `#[non_exhaustive]` with an `Unknown` catch-all; untagged
+//! unions and response enums are exhaustive) is checked against the emitter by
+//! `codegen/tests/diff.rs`.
+
+use super::Impact::{self, Additive, Behaviour, Breaking, Docs};
+
+/// What kind of change was found. Its [`impact`](Kind::impact) and [`reason`](Kind::reason)
+/// follow from the kind alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `servers[0].url` changed.
+    BaseUrlChanged,
+    /// `info.version` changed.
+    VersionChanged,
+    /// `info.title` or `info.description` changed.
+    ApiDocsChanged,
+    /// A new operation.
+    OperationAdded,
+    /// An operation is gone.
+    OperationRemoved,
+    /// Same method name, different HTTP method or path.
+    EndpointChanged,
+    /// Same method name, different request builder type name.
+    BuilderRenamed,
+    /// A new required parameter.
+    ParamAddedRequired,
+    /// A new optional parameter.
+    ParamAddedOptional,
+    /// A required parameter is gone.
+    ParamRemovedRequired,
+    /// An optional parameter is gone.
+    ParamRemovedOptional,
+    /// An optional parameter became required.
+    ParamBecameRequired,
+    /// A required parameter became optional.
+    ParamBecameOptional,
+    /// A parameter's type changed.
+    ParamRetyped,
+    /// A parameter's wire name, location, style or explode changed.
+    ParamWireChanged,
+    /// A parameter's description changed.
+    ParamDocsChanged,
+    /// A new required request body.
+    BodyAddedRequired,
+    /// A new optional request body.
+    BodyAddedOptional,
+    /// The request body is gone.
+    BodyRemoved,
+    /// An optional request body became required.
+    BodyBecameRequired,
+    /// A required request body became optional.
+    BodyBecameOptional,
+    /// The request body's type changed.
+    BodyRetyped,
+    /// The request body's media type changed.
+    BodyMediaTypeChanged,
+    /// The request body's description changed.
+    BodyDocsChanged,
+    /// The type `send()` returns changed.
+    ReturnTypeChanged,
+    /// A success status was added to an operation answering with a response enum.
+    ResponseVariantAdded,
+    /// A success status was removed from an operation answering with a response enum.
+    ResponseVariantRemoved,
+    /// A success status of a response enum carries another type.
+    ResponseVariantRetyped,
+    /// Success statuses changed while `send()` returns the same type.
+    StatusesChanged,
+    /// A success response's media type changed.
+    ResponseMediaTypeChanged,
+    /// A success response's description changed.
+    ResponseDocsChanged,
+    /// The declared error body changed.
+    ErrorTypeChanged,
+    /// The operation became cursor-paged.
+    PaginationAdded,
+    /// The operation is no longer cursor-paged.
+    PaginationRemoved,
+    /// The item type of a paged operation changed.
+    PaginationItemChanged,
+    /// Whether the operation is idempotent (retried freely) changed.
+    IdempotencyChanged,
+    /// The operation became deprecated, or is no longer.
+    DeprecationChanged,
+    /// The OAuth scopes changed.
+    ScopesChanged,
+    /// Summary, description or tags changed.
+    OperationDocsChanged,
+    /// A new named type.
+    TypeAdded,
+    /// A named type is gone.
+    TypeRemoved,
+    /// A type changed kind (e.g. struct → union).
+    TypeKindChanged,
+    /// A type of the same kind changed in a way no finer rule describes.
+    TypeDefinitionChanged,
+    /// A type's description changed.
+    TypeDocsChanged,
+    /// A type alias names another type.
+    AliasRetyped,
+    /// A field was added to a struct used in requests.
+    RequestFieldAdded,
+    /// A field was added to a struct not used in requests.
+    ResponseFieldAdded,
+    /// A field is gone.
+    FieldRemoved,
+    /// A field's type changed.
+    FieldRetyped,
+    /// A field went from `Option<T>` to `T`.
+    FieldBecameRequired,
+    /// A field went from `T` to `Option<T>`.
+    FieldBecameOptional,
+    /// `required`/`nullable` changed but the Rust type did not.
+    FieldPresenceChanged,
+    /// A field is now (or no longer) boxed.
+    FieldBoxingChanged,
+    /// A field's JSON name changed; the Rust name did not.
+    FieldWireNameChanged,
+    /// A field's description changed.
+    FieldDocsChanged,
+    /// A new string enum value.
+    EnumValueAdded,
+    /// A string enum value is gone.
+    EnumValueRemoved,
+    /// A variant's wire value changed.
+    EnumValueWireChanged,
+    /// Enum values were reordered.
+    EnumValuesReordered,
+    /// A new variant of a tagged union.
+    TaggedVariantAdded,
+    /// A new variant of an untagged union.
+    UntaggedVariantAdded,
+    /// A union variant is gone.
+    VariantRemoved,
+    /// A union variant's payload changed.
+    VariantRetyped,
+    /// A tagged variant's tag value changed.
+    VariantTagChanged,
+    /// An untagged union's variants were reordered.
+    VariantsReordered,
+    /// A tagged union's tag property was renamed.
+    UnionTagRenamed,
+    /// A union went from tagged to untagged or back.
+    UnionTaggingChanged,
+}
+
+impl Kind {
+    /// Its effect, which decides the release.
+    pub fn impact(self) -> Impact {
+        self.rule().1
+    }
+
+    /// Why it has that effect, in one line.
+    pub fn reason(self) -> &'static str {
+        self.rule().2
+    }
+
+    /// A stable snake-case name, for tools.
+    pub fn code(self) -> &'static str {
+        self.rule().0
+    }
+
+    // A table: one rule per line, code → impact → reason.
+    #[rustfmt::skip]
+    fn rule(self) -> (&'static str, Impact, &'static str) {
+        match self {
+            Kind::BaseUrlChanged => ("base_url_changed", Behaviour, "`DEFAULT_BASE_URL` changes, so clients built without a base URL call the new server"),
+            Kind::VersionChanged => ("version_changed", Docs, "only the `API_VERSION` constant and the module docs change"),
+            Kind::ApiDocsChanged => ("api_docs_changed", Docs, "documentation only"),
+            Kind::OperationAdded => ("operation_added", Additive, "a new client method and request builder"),
+            Kind::OperationRemoved => ("operation_removed", Breaking, "calls to the method and uses of its builder no longer compile"),
+            Kind::EndpointChanged => ("endpoint_changed", Behaviour, "same Rust signature; requests go to the new method and path"),
+            Kind::BuilderRenamed => ("builder_renamed", Breaking, "code naming the request builder type no longer compiles"),
+            Kind::ParamAddedRequired => ("param_added_required", Breaking, "a new method argument that every call must pass"),
+            Kind::ParamAddedOptional => ("param_added_optional", Additive, "a new setter on the request builder; nothing is sent unless it is called"),
+            Kind::ParamRemovedRequired => ("param_removed_required", Breaking, "a method argument is removed, so every call passes one too many"),
+            Kind::ParamRemovedOptional => ("param_removed_optional", Breaking, "calls to its setter no longer compile"),
+            Kind::ParamBecameRequired => ("param_became_required", Breaking, "its setter is replaced by a method argument, so every call changes"),
+            Kind::ParamBecameOptional => ("param_became_optional", Breaking, "its method argument is replaced by a setter, so every call changes"),
+            Kind::ParamRetyped => ("param_retyped", Breaking, "its method argument or setter takes another type"),
+            Kind::ParamWireChanged => ("param_wire_changed", Behaviour, "same Rust signature; the value is sent differently"),
+            Kind::ParamDocsChanged => ("param_docs_changed", Docs, "documentation only"),
+            Kind::BodyAddedRequired => ("body_added_required", Breaking, "a new `body` method argument that every call must pass"),
+            Kind::BodyAddedOptional => ("body_added_optional", Additive, "a new `body` setter on the request builder"),
+            Kind::BodyRemoved => ("body_removed", Breaking, "code passing a body no longer compiles"),
+            Kind::BodyBecameRequired => ("body_became_required", Breaking, "the `body` setter is replaced by a method argument, so every call changes"),
+            Kind::BodyBecameOptional => ("body_became_optional", Breaking, "the `body` method argument is replaced by a setter, so every call changes"),
+            Kind::BodyRetyped => ("body_retyped", Breaking, "the `body` argument or setter takes another type"),
+            Kind::BodyMediaTypeChanged => ("body_media_type_changed", Behaviour, "same Rust signature; the body is sent with the new media type"),
+            Kind::BodyDocsChanged => ("body_docs_changed", Docs, "documentation only"),
+            Kind::ReturnTypeChanged => ("return_type_changed", Breaking, "code using what `send()` returns no longer type-checks"),
+            Kind::ResponseVariantAdded => ("response_variant_added", Breaking, "response enums are exhaustive (not `#[non_exhaustive]`), so matches without a wildcard arm break"),
+            Kind::ResponseVariantRemoved => ("response_variant_removed", Breaking, "code naming the response enum's variant no longer compiles"),
+            Kind::ResponseVariantRetyped => ("response_variant_retyped", Breaking, "code using the response enum variant's payload no longer type-checks"),
+            Kind::StatusesChanged => ("statuses_changed", Docs, "`send()` returns the same type, and any 2xx status decodes as it"),
+            Kind::ResponseMediaTypeChanged => ("response_media_type_changed", Behaviour, "same Rust signature; the response is read as the new media type"),
+            Kind::ResponseDocsChanged => ("response_docs_changed", Docs, "documentation only"),
+            Kind::ErrorTypeChanged => ("error_type_changed", Docs, "not part of the generated API (error bodies decode into the runtime's `ApiErrorBody`)"),
+            Kind::PaginationAdded => ("pagination_added", Additive, "new `pages()` and `into_stream()` methods on the request builder"),
+            Kind::PaginationRemoved => ("pagination_removed", Breaking, "calls to `pages()` and `into_stream()` no longer compile"),
+            Kind::PaginationItemChanged => ("pagination_item_changed", Breaking, "`into_stream()` yields another item type"),
+            Kind::IdempotencyChanged => ("idempotency_changed", Behaviour, "same Rust signature; the runtime retries the request under other conditions"),
+            Kind::DeprecationChanged => ("deprecation_changed", Docs, "documentation only (the generated method carries no `#[deprecated]` attribute)"),
+            Kind::ScopesChanged => ("scopes_changed", Docs, "documentation only, but tokens may need the new scopes"),
+            Kind::OperationDocsChanged => ("operation_docs_changed", Docs, "documentation only"),
+            Kind::TypeAdded => ("type_added", Additive, "a new public type in `models`"),
+            Kind::TypeRemoved => ("type_removed", Breaking, "code naming the type no longer compiles"),
+            Kind::TypeKindChanged => ("type_kind_changed", Breaking, "construction, field access and matches of the type all break"),
+            Kind::TypeDefinitionChanged => ("type_definition_changed", Breaking, "the generated type changed in a way the diff does not classify more finely"),
+            Kind::TypeDocsChanged => ("type_docs_changed", Docs, "documentation only"),
+            Kind::AliasRetyped => ("alias_retyped", Breaking, "uses of the alias no longer type-check"),
+            Kind::RequestFieldAdded => ("request_field_added", Breaking, "callers build this type for requests, and struct literals must name every field (generated structs are not `#[non_exhaustive]` and have no `Default`)"),
+            Kind::ResponseFieldAdded => ("response_field_added", Breaking, "struct literals and exhaustive patterns of the type break (generated structs are not `#[non_exhaustive]`); decoding responses is unaffected"),
+            Kind::FieldRemoved => ("field_removed", Breaking, "code reading or setting the field no longer compiles"),
+            Kind::FieldRetyped => ("field_retyped", Breaking, "reads of the field and struct literals setting it no longer type-check"),
+            Kind::FieldBecameRequired => ("field_became_required", Breaking, "struct literal construction and reads written for `Option<T>` no longer type-check"),
+            Kind::FieldBecameOptional => ("field_became_optional", Breaking, "reads and struct literal construction written for `T` no longer type-check"),
+            Kind::FieldPresenceChanged => ("field_presence_changed", Behaviour, "the Rust type stays `Option<T>`; only whether `None` is sent as `null` or left out, and whether a missing value decodes, changes"),
+            Kind::FieldBoxingChanged => ("field_boxing_changed", Breaking, "the field's type gains or loses a `Box`"),
+            Kind::FieldWireNameChanged => ("field_wire_name_changed", Behaviour, "same Rust field; it is read and written under the new JSON name"),
+            Kind::FieldDocsChanged => ("field_docs_changed", Docs, "documentation only"),
+            Kind::EnumValueAdded => ("enum_value_added", Additive, "string enums are `#[non_exhaustive]` with an `Unknown` catch-all, so matches already have a wildcard arm; the value no longer decodes as `Unknown`"),
+            Kind::EnumValueRemoved => ("enum_value_removed", Breaking, "code naming the variant no longer compiles"),
+            Kind::EnumValueWireChanged => ("enum_value_wire_changed", Behaviour, "same variant; it is read and written as the new value"),
+            Kind::EnumValuesReordered => ("enum_values_reordered", Behaviour, "the derived `Ord` sorts the variants in the new order"),
+            Kind::TaggedVariantAdded => ("tagged_variant_added", Additive, "tagged unions are `#[non_exhaustive]` with an `Unknown` catch-all, so matches already have a wildcard arm; such values no longer decode as `Unknown`"),
+            Kind::UntaggedVariantAdded => ("untagged_variant_added", Breaking, "untagged unions are exhaustive enums, so matches without a wildcard arm break"),
+            Kind::VariantRemoved => ("variant_removed", Breaking, "code naming the variant no longer compiles"),
+            Kind::VariantRetyped => ("variant_retyped", Breaking, "code building or matching the variant's payload no longer type-checks"),
+            Kind::VariantTagChanged => ("variant_tag_changed", Behaviour, "same variant; it is selected by the new tag value"),
+            Kind::VariantsReordered => ("variants_reordered", Behaviour, "untagged decoding tries the variants in the new order"),
+            Kind::UnionTagRenamed => ("union_tag_renamed", Behaviour, "same variants; the tag is read and written under the new property name"),
+            Kind::UnionTaggingChanged => ("union_tagging_changed", Breaking, "tagged unions are `#[non_exhaustive]` with an `Unknown` variant and untagged ones are exhaustive without it, so matches break"),
+        }
+    }
+}

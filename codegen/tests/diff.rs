@@ -1,0 +1,684 @@
+//! The spec diff: pairs of fixture specs (`tests/fixtures/diff/<case>/{old,new}.yaml`), each
+//! covering one family of changes, with every expected change and its classification written out
+//! by hand; the rendered text, Markdown and JSON; and the emitter facts the rules rely on.
+
+use std::path::{Path, PathBuf};
+
+use codegen::diff::render::{self, Sources};
+use codegen::diff::{diff, Impact, Kind, Release, Report, Subject};
+use codegen::ir::Api;
+use codegen::Provenance;
+
+use Impact::{Additive, Behaviour, Breaking, Docs};
+
+fn fixture(case: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/diff")
+        .join(case)
+        .join(file)
+}
+
+fn load(path: &Path) -> Api {
+    codegen::load_api(path).unwrap_or_else(|e| panic!("fixture does not resolve: {e}"))
+}
+
+fn case(name: &str) -> Report {
+    diff(
+        &load(&fixture(name, "old.yaml")),
+        &load(&fixture(name, "new.yaml")),
+    )
+}
+
+/// `api`, `op NAME` or `type NAME`.
+fn subject(subject: &Subject) -> String {
+    match subject {
+        Subject::Api => "api".to_owned(),
+        Subject::Operation(name) => format!("op {name}"),
+        Subject::Type(name) => format!("type {name}"),
+    }
+}
+
+/// Asserts the report holds exactly the expected changes (subject, kind, item, impact), in any
+/// order, and needs `release`.
+fn assert_changes(
+    report: &Report,
+    expected: &[(&str, Kind, &str, Impact)],
+    release: Option<Release>,
+) {
+    let mut found: Vec<(String, Kind, String, Impact)> = report
+        .changes
+        .iter()
+        .map(|c| (subject(&c.subject), c.kind, c.item.clone(), c.impact()))
+        .collect();
+    let mut wanted: Vec<(String, Kind, String, Impact)> = expected
+        .iter()
+        .map(|(s, k, i, impact)| (s.to_string(), *k, i.to_string(), *impact))
+        .collect();
+    found.sort();
+    wanted.sort();
+    assert_eq!(
+        found,
+        wanted,
+        "\n{}",
+        render::text(
+            &report.clone(),
+            Sources {
+                old: "old",
+                new: "new"
+            }
+        )
+    );
+    assert_eq!(report.release(), release);
+}
+
+#[test]
+fn operations_added_removed_moved_and_documented() {
+    assert_changes(
+        &case("operations"),
+        &[
+            ("api", Kind::VersionChanged, "", Docs),
+            ("api", Kind::BaseUrlChanged, "", Behaviour),
+            ("op get_thread", Kind::OperationDocsChanged, "", Docs),
+            ("op get_thread", Kind::DeprecationChanged, "", Docs),
+            ("op get_thread", Kind::ScopesChanged, "", Docs),
+            ("op archive_thread", Kind::EndpointChanged, "", Behaviour),
+            ("op archive_thread", Kind::IdempotencyChanged, "", Behaviour),
+            ("op list_inboxes", Kind::OperationRemoved, "", Breaking),
+            ("op create_thread", Kind::OperationAdded, "", Additive),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn parameters_become_arguments_setters_or_wire_changes() {
+    assert_changes(
+        &case("parameters"),
+        &[
+            ("op list_threads", Kind::ParamRetyped, "limit", Breaking),
+            (
+                "op list_threads",
+                Kind::ParamBecameRequired,
+                "sort",
+                Breaking,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamBecameOptional,
+                "inbox_id",
+                Breaking,
+            ),
+            ("op list_threads", Kind::ParamDocsChanged, "archived", Docs),
+            (
+                "op list_threads",
+                Kind::ParamWireChanged,
+                "x_trace",
+                Behaviour,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamRemovedOptional,
+                "status",
+                Breaking,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamRemovedRequired,
+                "mode",
+                Breaking,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamWireChanged,
+                "cursor",
+                Behaviour,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamWireChanged,
+                "page_size",
+                Behaviour,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamAddedOptional,
+                "property",
+                Additive,
+            ),
+            (
+                "op list_threads",
+                Kind::ParamAddedRequired,
+                "tenant",
+                Breaking,
+            ),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn a_new_optional_query_parameter_alone_is_a_minor_release() {
+    let old = load(&fixture("parameters", "old.yaml"));
+    let mut new = old.clone();
+    let mut param = new.operations[0].params[0].clone();
+    param.wire_name = "property".into();
+    param.rust_name = "property".into();
+    new.operations[0].params.push(param);
+    let report = diff(&old, &new);
+    assert_changes(
+        &report,
+        &[(
+            "op list_threads",
+            Kind::ParamAddedOptional,
+            "property",
+            Additive,
+        )],
+        Some(Release::Minor),
+    );
+    assert!(!report.has_breaking());
+}
+
+#[test]
+fn request_bodies() {
+    assert_changes(
+        &case("bodies"),
+        &[
+            ("op send_message", Kind::BodyRetyped, "body", Breaking),
+            (
+                "op update_thread",
+                Kind::BodyBecameRequired,
+                "body",
+                Breaking,
+            ),
+            (
+                "op archive_thread",
+                Kind::BodyAddedRequired,
+                "body",
+                Breaking,
+            ),
+            ("op add_note", Kind::BodyAddedOptional, "body", Additive),
+            ("op ping", Kind::BodyRemoved, "body", Breaking),
+            (
+                "op assign_thread",
+                Kind::BodyBecameOptional,
+                "body",
+                Breaking,
+            ),
+            (
+                "op assign_thread",
+                Kind::BodyMediaTypeChanged,
+                "body",
+                Behaviour,
+            ),
+            ("op assign_thread", Kind::BodyDocsChanged, "body", Docs),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn responses_statuses_and_pagination() {
+    assert_changes(
+        &case("responses"),
+        &[
+            ("op get_thread", Kind::ReturnTypeChanged, "", Breaking),
+            ("op get_thread", Kind::ErrorTypeChanged, "", Docs),
+            ("op archive_thread", Kind::StatusesChanged, "", Docs),
+            ("op batch_read", Kind::ReturnTypeChanged, "", Breaking),
+            ("op multi", Kind::ResponseVariantAdded, "202", Breaking),
+            ("op mixed", Kind::ResponseVariantRemoved, "201", Breaking),
+            ("op mixed", Kind::ResponseVariantRetyped, "207", Breaking),
+            ("op get_actor", Kind::ResponseDocsChanged, "200", Docs),
+            (
+                "op list_threads",
+                Kind::ParamAddedOptional,
+                "after",
+                Additive,
+            ),
+            ("op list_threads", Kind::PaginationAdded, "", Additive),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn struct_fields_in_requests_and_responses() {
+    assert_changes(
+        &case("fields"),
+        &[
+            (
+                "type ThreadUpdate",
+                Kind::FieldBecameRequired,
+                "status",
+                Breaking,
+            ),
+            (
+                "type ThreadUpdate",
+                Kind::FieldRetyped,
+                "priority",
+                Breaking,
+            ),
+            ("type ThreadUpdate", Kind::FieldRemoved, "tags", Breaking),
+            (
+                "type ThreadUpdate",
+                Kind::RequestFieldAdded,
+                "note",
+                Breaking,
+            ),
+            ("type Thread", Kind::TypeDocsChanged, "", Docs),
+            (
+                "type Thread",
+                Kind::FieldBecameOptional,
+                "assigned_to",
+                Breaking,
+            ),
+            (
+                "type Thread",
+                Kind::FieldBecameOptional,
+                "closed_at",
+                Breaking,
+            ),
+            (
+                "type Thread",
+                Kind::FieldPresenceChanged,
+                "latest",
+                Behaviour,
+            ),
+            ("type Thread", Kind::FieldDocsChanged, "inbox_id", Docs),
+            (
+                "type Thread",
+                Kind::FieldWireNameChanged,
+                "thread_id",
+                Behaviour,
+            ),
+            ("type Thread", Kind::ResponseFieldAdded, "spam", Breaking),
+            (
+                "type Thread",
+                Kind::ResponseFieldAdded,
+                "additional_properties",
+                Breaking,
+            ),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn string_enum_values() {
+    assert_changes(
+        &case("enums"),
+        &[
+            (
+                "type ThreadStatus",
+                Kind::EnumValueRemoved,
+                "Archived",
+                Breaking,
+            ),
+            (
+                "type ThreadStatus",
+                Kind::EnumValueAdded,
+                "Snoozed",
+                Additive,
+            ),
+            (
+                "type ThreadStatus",
+                Kind::EnumValueWireChanged,
+                "Pending",
+                Behaviour,
+            ),
+            (
+                "type ThreadStatus",
+                Kind::EnumValuesReordered,
+                "",
+                Behaviour,
+            ),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn an_added_enum_value_alone_is_a_minor_release() {
+    let old = load(&fixture("enums", "old.yaml"));
+    let text = std::fs::read_to_string(fixture("enums", "old.yaml")).unwrap();
+    let text = text.replace("pending]", "pending, SNOOZED]");
+    let new = codegen::resolve_text(Path::new("new.yaml"), &text).unwrap();
+    assert_changes(
+        &diff(&old, &new),
+        &[(
+            "type ThreadStatus",
+            Kind::EnumValueAdded,
+            "Snoozed",
+            Additive,
+        )],
+        Some(Release::Minor),
+    );
+}
+
+#[test]
+fn union_variants_and_tags() {
+    assert_changes(
+        &case("unions"),
+        &[
+            ("type Actor", Kind::UnionTagRenamed, "", Behaviour),
+            ("type Actor", Kind::VariantRetyped, "Agent", Breaking),
+            ("type Actor", Kind::VariantTagChanged, "Bot", Behaviour),
+            ("type Actor", Kind::TaggedVariantAdded, "Visitor", Additive),
+            ("type AgentActorV2", Kind::TypeAdded, "", Additive),
+            ("type VisitorActor", Kind::TypeAdded, "", Additive),
+            (
+                "type Content",
+                Kind::UntaggedVariantAdded,
+                "Integer",
+                Breaking,
+            ),
+            ("type Value", Kind::VariantRetyped, "Integer", Breaking),
+            ("type Value", Kind::VariantsReordered, "", Behaviour),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn a_union_that_loses_its_tag() {
+    // Without `required: [type]` no tag can be inferred: the union becomes untagged, its variants
+    // are named after their types, and the variant structs keep their `type` field.
+    assert_changes(
+        &case("union_tagging"),
+        &[
+            ("type Attachment", Kind::UnionTaggingChanged, "", Breaking),
+            ("type Attachment", Kind::VariantRemoved, "File", Breaking),
+            (
+                "type Attachment",
+                Kind::VariantRemoved,
+                "Location",
+                Breaking,
+            ),
+            (
+                "type Attachment",
+                Kind::UntaggedVariantAdded,
+                "FileAttachment",
+                Breaking,
+            ),
+            (
+                "type Attachment",
+                Kind::UntaggedVariantAdded,
+                "LocationAttachment",
+                Breaking,
+            ),
+            (
+                "type FileAttachment",
+                Kind::ResponseFieldAdded,
+                "type_",
+                Breaking,
+            ),
+            ("type FileAttachmentType", Kind::TypeAdded, "", Additive),
+            (
+                "type LocationAttachment",
+                Kind::ResponseFieldAdded,
+                "type_",
+                Breaking,
+            ),
+            ("type LocationAttachmentType", Kind::TypeAdded, "", Additive),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn named_types_and_aliases() {
+    // `Thread.owner` goes from the alias `OwnerId` (= `String`) to `String`: the same Rust type.
+    assert_changes(
+        &case("types"),
+        &[
+            ("type Inbox", Kind::TypeAdded, "", Additive),
+            ("type Channel", Kind::TypeRemoved, "", Breaking),
+            ("type ActorId", Kind::AliasRetyped, "", Breaking),
+            ("type Kind", Kind::TypeKindChanged, "", Breaking),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn documentation_only_is_a_patch_release() {
+    assert_changes(
+        &case("docs_only"),
+        &[
+            ("api", Kind::ApiDocsChanged, "", Docs),
+            ("op list_threads", Kind::OperationDocsChanged, "", Docs),
+            ("type Thread", Kind::TypeDocsChanged, "", Docs),
+            ("type Thread", Kind::FieldDocsChanged, "id", Docs),
+        ],
+        Some(Release::Patch),
+    );
+}
+
+#[test]
+fn the_vendored_spec_against_itself_has_no_changes() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/hubspot-conversations-v3.yaml");
+    let api = load(&spec);
+    let report = diff(&api, &api.clone());
+    assert_eq!(report, Report::default());
+    assert_eq!(report.release(), None);
+    let sources = Sources { old: "a", new: "b" };
+    assert!(render::text(&report, sources).ends_with(
+        "No changes to the generated API.\n\nVerdict: none (no change to the generated API: nothing to release)\n"
+    ));
+}
+
+const CASES: &[&str] = &[
+    "operations",
+    "parameters",
+    "bodies",
+    "responses",
+    "fields",
+    "enums",
+    "unions",
+    "union_tagging",
+    "types",
+    "docs_only",
+];
+
+#[test]
+fn every_change_is_seen_from_both_sides() {
+    // Undoing a spec change is a change of each item too: added ↔ removed, required ↔ optional.
+    for name in CASES {
+        let old = load(&fixture(name, "old.yaml"));
+        let new = load(&fixture(name, "new.yaml"));
+        let forward = diff(&old, &new);
+        let backward = diff(&new, &old);
+        assert_eq!(
+            forward.changes.len(),
+            backward.changes.len(),
+            "{name}:\n{}\n{}",
+            render::text(&forward, SOURCES),
+            render::text(&backward, SOURCES)
+        );
+    }
+}
+
+#[test]
+fn unrelated_apis_compare_without_panicking() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/hubspot-conversations-v3.yaml");
+    let vendored = load(&spec);
+    for name in CASES {
+        let fixture = load(&fixture(name, "new.yaml"));
+        let report = diff(&vendored, &fixture);
+        assert_eq!(report.release(), Some(Release::Major), "{name}");
+        assert!(!diff(&fixture, &vendored).changes.is_empty());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------------
+
+const SOURCES: Sources<'static> = Sources {
+    old: "old.yaml",
+    new: "new.yaml",
+};
+
+#[test]
+fn text_groups_by_subject_and_ends_with_the_verdict() {
+    let expected = "\
+Spec diff: old.yaml → new.yaml
+
+type `ThreadStatus` (string enum, used in requests)
+  breaking   value `ARCHIVED` (`Archived`) removed: code naming the variant no longer compiles
+  additive   new value `SNOOZED` (`Snoozed`): string enums are `#[non_exhaustive]` with an `Unknown` catch-all, so matches already have a wildcard arm; the value no longer decodes as `Unknown`
+  behaviour  values reordered: the derived `Ord` sorts the variants in the new order
+  behaviour  variant `Pending` is now `PENDING` on the wire (was `pending`): same variant; it is read and written as the new value
+
+Verdict: major (1 breaking, 1 additive, 2 behaviour, 0 docs)
+";
+    assert_eq!(render::text(&case("enums"), SOURCES), expected);
+}
+
+#[test]
+fn markdown_is_a_changelog_section_by_impact() {
+    let expected = "\
+### API changes (major release)
+
+#### Breaking changes
+
+- `ThreadStatus`: value `ARCHIVED` (`Archived`) removed — code naming the variant no longer compiles
+
+#### Additions
+
+- `ThreadStatus`: new value `SNOOZED` (`Snoozed`) — string enums are `#[non_exhaustive]` with an `Unknown` catch-all, so matches already have a wildcard arm; the value no longer decodes as `Unknown`
+
+#### Behaviour changes
+
+- `ThreadStatus`: values reordered — the derived `Ord` sorts the variants in the new order
+- `ThreadStatus`: variant `Pending` is now `PENDING` on the wire (was `pending`) — same variant; it is read and written as the new value
+";
+    assert_eq!(render::markdown(&case("enums")), expected);
+    assert_eq!(
+        render::markdown(&Report::default()),
+        "### API changes\n\nNo changes to the generated API.\n"
+    );
+}
+
+#[test]
+fn markdown_names_operations_as_client_methods() {
+    let markdown = render::markdown(&case("operations"));
+    assert!(
+        markdown.contains("- `Client::list_inboxes`: `GET /inboxes` removed — calls to the method and uses of its builder no longer compile\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\n#### Documentation\n"), "{markdown}");
+}
+
+#[test]
+fn json_for_tools() {
+    let text = render::json(&case("parameters"), SOURCES);
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(json["old"], "old.yaml");
+    assert_eq!(json["new"], "new.yaml");
+    assert_eq!(json["release"], "major");
+    assert_eq!(
+        json["counts"],
+        serde_json::json!({"breaking": 6, "additive": 1, "behaviour": 3, "docs": 1})
+    );
+    let changes = json["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 11);
+    let tenant = changes
+        .iter()
+        .find(|c| c["item"] == "tenant")
+        .expect("the tenant parameter");
+    assert_eq!(
+        tenant,
+        &serde_json::json!({
+            "subject": "operation",
+            "name": "list_threads",
+            "description": "`GET /threads`",
+            "item": "tenant",
+            "kind": "param_added_required",
+            "impact": "breaking",
+            "release": "major",
+            "summary": "new required header parameter `tenant` (argument `tenant: String`)",
+            "reason": "a new method argument that every call must pass",
+        })
+    );
+    let empty = render::json(&Report::default(), SOURCES);
+    let empty: serde_json::Value = serde_json::from_str(&empty).unwrap();
+    assert_eq!(empty["release"], "none");
+    assert_eq!(empty["changes"], serde_json::json!([]));
+}
+
+#[test]
+fn output_is_deterministic() {
+    for name in ["fields", "unions", "responses"] {
+        let (a, b) = (case(name), case(name));
+        assert_eq!(render::text(&a, SOURCES), render::text(&b, SOURCES));
+        assert_eq!(render::json(&a, SOURCES), render::json(&b, SOURCES));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The emitter facts the rules rely on (see `codegen/src/diff/classify.rs`): if one of these
+// fails, the emitter changed and the rules must follow.
+// ---------------------------------------------------------------------------------------------
+
+fn emitted(case: &str, file: &str) -> String {
+    let api = load(&fixture(case, "new.yaml"));
+    let provenance = Provenance {
+        spec: "new.yaml".into(),
+        command: "test".into(),
+    };
+    codegen::emit::emit(&api, &provenance)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.path == file)
+        .unwrap()
+        .contents
+}
+
+/// The doc comments and attributes written above `item` in `file`.
+fn attributes<'f>(file: &'f str, item: &str) -> &'f str {
+    let at = file
+        .find(item)
+        .unwrap_or_else(|| panic!("{item:?} not emitted"));
+    let start = file[..at].rfind("\n}\n").map_or(0, |i| i + 3);
+    &file[start..at]
+}
+
+#[test]
+fn structs_are_exhaustive_without_default() {
+    let models = emitted("fields", "models.rs");
+    for item in ["pub struct Thread {", "pub struct ThreadUpdate {"] {
+        let attrs = attributes(&models, item);
+        assert!(attrs.contains("#[derive("), "{attrs}");
+        assert!(!attrs.contains("non_exhaustive"), "{attrs}");
+        assert!(!attrs.contains("Default"), "{attrs}");
+    }
+}
+
+#[test]
+fn string_enums_and_tagged_unions_are_non_exhaustive_with_unknown() {
+    let enums = emitted("enums", "models.rs");
+    assert!(attributes(&enums, "pub enum ThreadStatus {").contains("#[non_exhaustive]"));
+    assert!(enums.contains("    Unknown(::std::string::String),"));
+    let unions = emitted("unions", "models.rs");
+    assert!(attributes(&unions, "pub enum Actor {").contains("#[non_exhaustive]"));
+    assert!(unions.contains("    Unknown(::serde_json::Value),"));
+}
+
+#[test]
+fn untagged_unions_and_response_enums_are_exhaustive() {
+    let unions = emitted("unions", "models.rs");
+    assert!(!attributes(&unions, "pub enum Content {").contains("non_exhaustive"));
+    let operations = emitted("responses", "operations.rs");
+    assert!(!attributes(&operations, "pub enum MultiResponse {").contains("non_exhaustive"));
+    // One body type for every success status: `send()` returns it, no enum.
+    assert!(!operations.contains("pub enum ArchiveThreadResponse"));
+    assert!(operations.contains("pub enum BatchReadResponse {"));
+}
+
+#[test]
+fn deprecation_is_documentation_only() {
+    let operations = emitted("operations", "operations.rs");
+    assert!(operations.contains("/// Deprecated by the API."));
+    assert!(!operations.contains("#[deprecated"));
+}

@@ -1,0 +1,80 @@
+//! Where a spec to compare comes from: a file, or the vendored spec as of a git revision
+//! (`git show REV:spec/hubspot-conversations-v3.yaml`, run in the workspace root).
+
+use std::path::Path;
+use std::process::Command;
+
+use codegen::ir::Api;
+use codegen::vendored;
+
+/// A resolved spec and how to name it in output.
+pub struct Spec {
+    /// The file as given, or `REV:spec/hubspot-conversations-v3.yaml`.
+    pub label: String,
+    /// The API it resolves to.
+    pub api: Api,
+}
+
+/// `arg` as a file when one exists at that path (relative to the current directory), else as a
+/// git revision of the workspace at `root`.
+pub fn load(root: &Path, arg: &str) -> Result<Spec, String> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        return load_file(path, arg);
+    }
+    if path.exists() {
+        return Err(format!(
+            "`{arg}` is a directory: expected a spec file or a git revision"
+        ));
+    }
+    at_revision(root, arg).map_err(|why| {
+        format!(
+            "`{arg}` is neither a file nor a git revision holding {}: {why}",
+            vendored::SPEC
+        )
+    })
+}
+
+/// The spec file at `path`, labelled `label`.
+pub fn load_file(path: &Path, label: &str) -> Result<Spec, String> {
+    let api = codegen::load_api(path).map_err(|e| e.to_string())?;
+    Ok(Spec {
+        label: label.to_owned(),
+        api,
+    })
+}
+
+/// The vendored spec as committed at `rev`.
+pub fn at_revision(root: &Path, rev: &str) -> Result<Spec, String> {
+    let text = git(root, &["show", &format!("{rev}:./{}", vendored::SPEC)])?;
+    let label = format!("{rev}:{}", vendored::SPEC);
+    let api = codegen::resolve_text(Path::new(&label), &text).map_err(|e| e.to_string())?;
+    Ok(Spec { label, api })
+}
+
+/// The abbreviated hash of the last commit that touched `path` (relative to `root`).
+pub fn last_commit(root: &Path, path: &str) -> Result<String, String> {
+    let hash = git(root, &["log", "-1", "--format=%h", "--", path])?;
+    let hash = hash.trim();
+    if hash.is_empty() {
+        return Err(format!("no git commit touches {path}"));
+    }
+    Ok(hash.to_owned())
+}
+
+/// Runs `git -C root ARGS` and returns its output; the error is git's first line of complaint.
+fn git(root: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or("no message").trim();
+        return Err(format!("git {} failed: {first}", args.join(" ")));
+    }
+    String::from_utf8(output.stdout)
+        .map_err(|_| format!("git {} printed non-UTF-8 text", args.join(" ")))
+}
