@@ -4,7 +4,10 @@
 //! - `cargo xtask check` regenerates in memory and fails, showing a diff, when the checked-in
 //!   files are stale (CI runs it);
 //! - `cargo xtask generate --spec PATH --out DIR` writes a self-contained client crate for any
-//!   OpenAPI 3.0 spec.
+//!   OpenAPI 3.0 spec;
+//! - `cargo xtask contract` runs the contract suite against Prism (see `contract`).
+
+mod contract;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +48,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         crate_name: Option<String>,
     },
+    /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
+    Contract(contract::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
             out,
             crate_name,
         } => generate(&spec, &out, crate_name.as_deref()),
+        Command::Contract(args) => contract::run(&root, &args),
     };
     match result {
         Ok(code) => code,

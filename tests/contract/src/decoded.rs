@@ -214,6 +214,14 @@ impl Decoded for BatchReadActorsResponse {
     }
 }
 
+/// [`UNION_VARIANTS`] as `Union::Variant` names.
+pub fn expected_variants() -> Vec<String> {
+    UNION_VARIANTS
+        .iter()
+        .flat_map(|(union, names)| names.iter().map(move |name| format!("{union}::{name}")))
+        .collect()
+}
+
 /// Whether `variant` (`Union::Variant`) is one the suite expects; `Unknown` never is: the
 /// server sent a tag the client does not know although both follow the same spec.
 pub fn is_expected(variant: &str) -> bool {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use contract_tests::calls::{self, Clients};
+use contract_tests::decoded;
 use contract_tests::proxy::Recorder;
 use contract_tests::report::Report;
 use contract_tests::round::Round;
@@ -74,6 +75,7 @@ async fn run(args: Args) -> Result<bool, String> {
     let report = Report {
         label: args.label,
         calls: round.finish(),
+        expected_variants: decoded::expected_variants(),
     };
     report.print();
     if let Some(path) = &args.report {

@@ -14,6 +14,8 @@ pub struct Report {
     pub label: String,
     /// Every call and every per-operation check, in order.
     pub calls: Vec<CallResult>,
+    /// Every union variant the suite expects to meet over all rounds, as `Union::Variant`.
+    pub expected_variants: Vec<String>,
 }
 
 impl Report {

@@ -91,8 +91,9 @@ impl Round {
             problems.push(format!("the served spec has no operation `{operation}`"));
             return;
         };
+        let names: BTreeSet<&String> = exchange.query.iter().map(|(name, _)| name).collect();
         let sent = self.sent.entry(operation.to_owned()).or_default();
-        for (name, _) in &exchange.query {
+        for name in names {
             sent.insert(name.clone());
             if !declared.contains(name) {
                 problems.push(format!(
