@@ -71,6 +71,8 @@ impl Round {
         }
         match &outcome {
             Ok(value) => value.variants(&mut variants),
+            // The failed status is already reported, with Prism's reasons.
+            Err(generated_client::Error::Api(_)) if !problems.is_empty() => {}
             Err(error) => problems.push(format!("client: {error}")),
         }
         for variant in variants.iter().filter(|v| !is_expected(v)) {
@@ -137,19 +139,17 @@ fn check_answer(exchange: &Exchange, problems: &mut Vec<String>) {
         ));
         return;
     };
-    if !(200..300).contains(&status) {
-        problems.push(format!(
-            "{} {} answered {status}: {}",
-            exchange.method,
-            exchange.path,
-            snippet(&exchange.body)
-        ));
-    }
-    if let Some(violations) = &exchange.violations {
-        problems.push(format!(
-            "request violates the spec: {}",
+    let call = format!("{} {}", exchange.method, exchange.path);
+    match (&exchange.violations, (200..300).contains(&status)) {
+        (Some(violations), _) => problems.push(format!(
+            "{call} answered {status}, the request violates the spec: {}",
             describe(violations)
-        ));
+        )),
+        (None, false) => problems.push(format!(
+            "{call} answered {status}: {}",
+            snippet(&exchange.body)
+        )),
+        (None, true) => {}
     }
 }
 

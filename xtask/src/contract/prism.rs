@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::children;
+use super::cleanup;
 
 /// How long Prism may take to start answering.
 const STARTUP: Duration = Duration::from_secs(60);
@@ -69,7 +69,7 @@ impl Prism {
                     if attempt < PORT_ATTEMPTS && log_mentions(&self.launch.log, "EADDRINUSE") =>
                 {
                     attempt += 1;
-                    children::stop(&mut self.child, true);
+                    cleanup::stop(&mut self.child, true);
                     self.port = free_port()?;
                     self.child = start(&self.launch, self.port)?;
                 }
@@ -99,7 +99,7 @@ impl Prism {
 
 impl Drop for Prism {
     fn drop(&mut self) {
-        children::stop(&mut self.child, true);
+        cleanup::stop(&mut self.child, true);
     }
 }
 
@@ -124,7 +124,7 @@ fn start(launch: &Launch, port: u16) -> Result<Child, String> {
     let child = command
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", launch.bin.display()))?;
-    children::register(&child, true);
+    cleanup::register(&child, true);
     Ok(child)
 }
 

@@ -124,7 +124,7 @@ pub fn self_test_mismatches(spec: &mut Value) -> Result<(), String> {
         .into_iter()
         .flatten()
         .find(|p| p["name"] == "inboxId" && p["in"] == "query")
-        .ok_or("self-test: listThreads has no inline query parameter `inboxId`")?;
+        .ok_or("listThreads has no inline query parameter `inboxId`")?;
     parameter["name"] = Value::from("inboxIds");
 
     let body = operation_mut(spec, "assignThread")?
@@ -132,17 +132,17 @@ pub fn self_test_mismatches(spec: &mut Value) -> Result<(), String> {
         .and_then(Value::as_str)
         .and_then(|r| r.strip_prefix('#'))
         .map(str::to_owned)
-        .ok_or("self-test: assignThread has no JSON request body schema reference")?;
+        .ok_or("assignThread has no JSON request body schema reference")?;
     let schema = spec
         .pointer_mut(&body)
-        .ok_or_else(|| format!("self-test: cannot resolve #{body}"))?;
+        .ok_or_else(|| format!("cannot resolve #{body}"))?;
     let properties = schema
         .get_mut("properties")
         .and_then(Value::as_object_mut)
-        .ok_or("self-test: assignThread's body has no properties")?;
+        .ok_or("assignThread's body has no properties")?;
     let actor_id = properties
         .remove("actorId")
-        .ok_or("self-test: assignThread's body has no property `actorId`")?;
+        .ok_or("assignThread's body has no property `actorId`")?;
     properties.insert("assigneeId".to_owned(), actor_id);
     for required in schema
         .get_mut("required")
@@ -165,7 +165,7 @@ fn operation_mut<'a>(spec: &'a mut Value, id: &str) -> Result<&'a mut Value, Str
         .filter_map(Value::as_object_mut)
         .flat_map(|item| item.values_mut())
         .find(|operation| operation.get("operationId").and_then(Value::as_str) == Some(id))
-        .ok_or_else(|| format!("self-test: the spec has no operation `{id}`"))
+        .ok_or_else(|| format!("the spec has no operation `{id}`"))
 }
 
 #[cfg(test)]
@@ -233,6 +233,6 @@ mod tests {
     fn mismatches_name_what_is_missing() {
         let mut spec = json!({"paths": {}});
         let err = self_test_mismatches(&mut spec).unwrap_err();
-        assert_eq!(err, "self-test: the spec has no operation `listThreads`");
+        assert_eq!(err, "the spec has no operation `listThreads`");
     }
 }

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use serde::Deserialize;
 
-use super::children;
+use super::cleanup;
 
 /// A round's results as the suite writes them (`--report`).
 #[derive(Debug, Deserialize)]
@@ -105,9 +105,9 @@ pub fn run(suite: &Path, round: &Round) -> Result<Report, String> {
     let mut child = command
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", suite.display()))?;
-    children::register(&child, false);
+    cleanup::register(&child, false);
     let status = child.wait();
-    children::forget(&child);
+    cleanup::forget(&child);
     let status = status.map_err(|e| format!("lost the contract suite: {e}"))?;
     let text = std::fs::read_to_string(round.report).map_err(|e| {
         format!(

@@ -1,7 +1,9 @@
 //! A scratch folder for the served spec copies, Prism's logs and the rounds' reports: removed
-//! when the command passes, kept for reading when it fails.
+//! when the command passes or is interrupted, kept for reading when it fails.
 
 use std::path::{Path, PathBuf};
+
+use super::cleanup;
 
 /// The scratch folder; removed on drop unless [`WorkDir::keep`] was called.
 pub struct WorkDir {
@@ -16,6 +18,7 @@ impl WorkDir {
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path)
             .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        cleanup::scratch(Some(path.clone()));
         Ok(WorkDir { path, keep: false })
     }
 
@@ -26,6 +29,7 @@ impl WorkDir {
 
     /// Leaves the folder in place when dropped.
     pub fn keep(&mut self) {
+        cleanup::scratch(None);
         self.keep = true;
     }
 }

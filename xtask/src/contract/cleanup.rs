@@ -1,6 +1,8 @@
-//! Child processes that must not outlive the command: each is registered while it runs, and an
-//! interrupt (Ctrl-C, SIGTERM, SIGHUP) stops every registered one before exiting.
+//! What must not outlive the command: child processes, registered while they run, and the
+//! scratch folder. An interrupt (Ctrl-C, SIGTERM, SIGHUP) stops every registered process and
+//! removes the folder before exiting.
 
+use std::path::PathBuf;
 use std::process::Child;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -14,17 +16,33 @@ const GRACE: Duration = Duration::from_secs(5);
 /// Running children by process id, with whether each leads its own process group.
 static RUNNING: Mutex<Vec<(u32, bool)>> = Mutex::new(Vec::new());
 
-/// Stops every registered child, then exits, on Ctrl-C, SIGTERM or SIGHUP.
-pub fn stop_all_on_interrupt() -> Result<(), String> {
+/// The scratch folder to remove after an interrupt.
+static SCRATCH: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Stops every registered child and removes the scratch folder, then exits, on Ctrl-C, SIGTERM
+/// or SIGHUP.
+pub fn on_interrupt() -> Result<(), String> {
     ctrlc::set_handler(|| {
-        let running = std::mem::take(&mut *RUNNING.lock().unwrap_or_else(PoisonError::into_inner));
+        let running = std::mem::take(&mut *lock());
         for (pid, group) in running {
             signal(pid, group, Signal::Kill);
+        }
+        let scratch = SCRATCH
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(folder) = scratch {
+            let _ = std::fs::remove_dir_all(folder);
         }
         eprintln!("interrupted: stopped the mock server and the suite");
         std::process::exit(INTERRUPTED);
     })
     .map_err(|e| format!("cannot handle Ctrl-C: {e}"))
+}
+
+/// Sets the scratch folder an interrupt removes (`None`: none).
+pub fn scratch(folder: Option<PathBuf>) {
+    *SCRATCH.lock().unwrap_or_else(PoisonError::into_inner) = folder;
 }
 
 /// Registers `child`; `group` when it leads its own process group (its children go too).
