@@ -6,8 +6,10 @@
 //! - `cargo xtask generate --spec PATH --out DIR` writes a self-contained client crate for any
 //!   OpenAPI 3.0 spec;
 //! - `cargo xtask diff --old FILE|REV` shows what a spec change does to the generated Rust API and
-//!   which release it needs.
+//!   which release it needs;
+//! - `cargo xtask contract` runs the contract suite against Prism (see `contract`).
 
+mod contract;
 mod diff;
 mod spec_source;
 
@@ -52,6 +54,8 @@ enum Command {
     },
     /// Show what a spec change does to the generated Rust API, and whether it is breaking.
     Diff(diff::DiffArgs),
+    /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
+    Contract(contract::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +70,7 @@ fn main() -> ExitCode {
             crate_name,
         } => generate(&spec, &out, crate_name.as_deref()),
         Command::Diff(args) => diff::run(&root, &args),
+        Command::Contract(args) => contract::run(&root, &args),
     };
     match result {
         Ok(code) => code,

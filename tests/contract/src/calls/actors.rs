@@ -1,0 +1,71 @@
+//! Actors (one, and several with full and partial success) and visitor tokens.
+
+use std::collections::BTreeMap;
+
+use generated_client::models::{ActorBatchRequest, VisitorTokenRequest};
+
+use super::Clients;
+use crate::round::Round;
+
+pub async fn run(round: &mut Round, clients: &Clients) {
+    let client = &clients.plain;
+    round
+        .call(
+            "getActor",
+            "with an extra property",
+            client.get_actor("A-12345").property("email").send(),
+        )
+        .await;
+    let batch = || ActorBatchRequest {
+        inputs: vec![
+            "A-12345".to_owned(),
+            "V-8801".to_owned(),
+            "E-jordan@example.com".to_owned(),
+        ],
+    };
+    round
+        .call(
+            "batchReadActors",
+            "every actor resolved (200)",
+            client.batch_read_actors(batch()).property("email").send(),
+        )
+        .await;
+    round
+        .call(
+            "batchReadActors",
+            "some actors failed (207)",
+            clients.multi_status.batch_read_actors(batch()).send(),
+        )
+        .await;
+    round
+        .call(
+            "createVisitorToken",
+            "every field",
+            client
+                .create_visitor_token(VisitorTokenRequest {
+                    email: "jordan@example.com".to_owned(),
+                    first_name: Some("Jordan".to_owned()),
+                    last_name: Some("Lee".to_owned()),
+                    hs_customer_agent_context: BTreeMap::from([
+                        ("plan".to_owned(), "enterprise".to_owned()),
+                        ("orderId".to_owned(), "1042".to_owned()),
+                    ]),
+                })
+                .send(),
+        )
+        .await;
+    round
+        .call(
+            "createVisitorToken",
+            "required fields only",
+            client
+                .create_visitor_token(VisitorTokenRequest {
+                    email: "sam@example.com".to_owned(),
+                    first_name: None,
+                    last_name: None,
+                    hs_customer_agent_context: BTreeMap::new(),
+                })
+                .send(),
+        )
+        .await;
+}
