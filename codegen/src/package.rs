@@ -55,6 +55,10 @@ const RUNTIME: &[(&str, &str)] = &[
         "src/runtime/serde_support.rs",
         include_str!("../../generated-client/src/runtime/serde_support.rs"),
     ),
+    (
+        "src/runtime/tagged.rs",
+        include_str!("../../generated-client/src/runtime/tagged.rs"),
+    ),
 ];
 
 /// Paths (inside a generated crate) of the runtime files every generated crate carries.

@@ -13,6 +13,7 @@ mod request;
 mod response;
 mod retry;
 pub mod serde_support;
+mod tagged;
 
 pub use auth::{Auth, TokenProvider};
 pub use client::{Client, ClientBuilder};

@@ -17,7 +17,9 @@ pub struct Response {
 }
 
 impl Response {
-    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+    /// A response from its parts, e.g. to decode a body received some other way with
+    /// [`Response::json`].
+    pub fn new(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
         Response {
             status,
             headers,
@@ -46,8 +48,8 @@ impl Response {
         serde_json::from_slice(&self.body).map_err(|source| {
             let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
             let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                // A tagged union decodes its variant from a buffered value; the variant's own
-                // path leads its message (see `serde_support::from_value`).
+                // Entries a tagged union buffered (those before its tag) lead their message with
+                // their own path (see `runtime/tagged.rs`).
                 Err(e) => match serde_support::split_path(&e.inner().to_string()) {
                     Some((inner, _)) => serde_support::join_path(&e.path().to_string(), inner),
                     None => e.path().to_string(),
