@@ -28,9 +28,7 @@ fn stages(c: &mut Criterion) {
     let tokens = emit::tokens(&api);
 
     let mut group = c.benchmark_group("pipeline");
-    group.bench_function("load", |b| {
-        b.iter(|| load::load_document(&path).unwrap())
-    });
+    group.bench_function("load", |b| b.iter(|| load::load_document(&path).unwrap()));
     group.bench_function("resolve", |b| {
         b.iter(|| resolve::resolve_document(&document).unwrap())
     });

@@ -29,7 +29,9 @@ fn scaling(c: &mut Criterion) {
         let spec = synthetic::scaled(&text, factor);
         let path = dir.join(format!("x{factor}.yaml"));
         std::fs::write(&path, &spec).unwrap();
-        group.throughput(Throughput::Elements(synthetic::operation_count(&spec) as u64));
+        group.throughput(Throughput::Elements(
+            synthetic::operation_count(&spec) as u64
+        ));
         group.bench_with_input(BenchmarkId::new("end_to_end", factor), &path, |b, path| {
             b.iter(|| codegen::generate(path, &provenance).unwrap())
         });

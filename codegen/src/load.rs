@@ -14,18 +14,23 @@ pub struct Document {
     pub raw: serde_yaml::Value,
 }
 
-/// Reads and parses the spec at `path`, keeping its raw tree too.
+/// Reads and parses the spec at `path`, keeping its raw tree too. The text is parsed once, into
+/// the raw tree, and the typed model is read from that tree; only a spec that does not fit the
+/// model is parsed again, for an error with its line and column.
 pub fn load_document(path: &Path) -> Result<Document, Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.to_owned(),
         source,
     })?;
-    let spec = parse(path, &text)?;
-    let raw = serde_yaml::from_str(&text).map_err(|e| Error::Parse {
+    let raw: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| Error::Parse {
         path: path.to_owned(),
         location: Location(e.location().map(|l| (l.line(), l.column()))),
         message: e.to_string(),
     })?;
+    let spec = match serde_yaml::from_value::<openapiv3::OpenAPI>(raw.clone()) {
+        Ok(spec) => check_version(path, spec)?,
+        Err(_) => parse(path, &text)?,
+    };
     Ok(Document { spec, raw })
 }
 
@@ -50,14 +55,20 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI, Error> {
         let location = Location(e.location().map(|l| (l.line(), l.column())));
         parse_error(location, e.to_string())
     })?;
+    check_version(path, spec)
+}
+
+/// `spec` if it is OpenAPI 3.0.x.
+fn check_version(path: &Path, spec: openapiv3::OpenAPI) -> Result<openapiv3::OpenAPI, Error> {
     if !spec.openapi.starts_with("3.0") {
-        return Err(parse_error(
-            Location::default(),
-            format!(
+        return Err(Error::Parse {
+            path: path.to_owned(),
+            location: Location::default(),
+            message: format!(
                 "unsupported OpenAPI version `{}`: expected 3.0.x",
                 spec.openapi
             ),
-        ));
+        });
     }
     Ok(spec)
 }

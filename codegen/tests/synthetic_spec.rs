@@ -24,5 +24,9 @@ fn a_scaled_spec_generates_every_copy() {
     let single = codegen::resolve::resolve_document(&single).unwrap();
     assert_eq!(api.operations.len(), 3 * single.operations.len());
     assert_eq!(api.types.len(), 3 * single.types.len());
-    assert!(api.types.contains_key("ThreadCopy3"), "{:?}", api.types.keys());
+    assert!(
+        api.types.contains_key("ThreadCopy3"),
+        "{:?}",
+        api.types.keys()
+    );
 }

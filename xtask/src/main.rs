@@ -4,11 +4,14 @@
 //! - `cargo xtask check` regenerates in memory and fails, showing a diff, when the checked-in
 //!   files are stale (CI runs it);
 //! - `cargo xtask generate --spec PATH --out DIR` writes a self-contained client crate for any
-//!   OpenAPI 3.0 spec.
+//!   OpenAPI 3.0 spec;
+//! - `cargo xtask bench-report` runs the benchmarks and writes `BENCHMARKS.md`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+
+mod bench_report;
 
 use clap::{Parser, Subcommand};
 use codegen::sync::{self, Change};
@@ -45,6 +48,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         crate_name: Option<String>,
     },
+    /// Run the benchmarks and measurements and write BENCHMARKS.md (see that file).
+    BenchReport(bench_report::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
             out,
             crate_name,
         } => generate(&spec, &out, crate_name.as_deref()),
+        Command::BenchReport(args) => bench_report::run(&root, &args),
     };
     match result {
         Ok(code) => code,

@@ -36,11 +36,18 @@ pub struct GeneratedFile {
 }
 
 /// Emits every file of the generated module for `api`: [`tokens`], then [`format`] each file.
+/// The models file, the largest, is built on a second thread meanwhile (token streams cannot
+/// cross threads, so each thread builds and formats its own files).
 pub fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
-    tokens(api)
-        .into_iter()
-        .map(|(path, tokens)| format(path, tokens, provenance))
-        .collect()
+    std::thread::scope(|scope| {
+        let models = scope.spawn(|| format("models.rs", models::models(api), provenance));
+        let mod_rs = format("mod.rs", module_root(api), provenance)?;
+        let operations = format("operations.rs", operations::operations(api), provenance)?;
+        let models = models
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok(vec![mod_rs, models, operations])
+    })
 }
 
 /// The first half of [`emit`]: each file's path and its unformatted tokens.
