@@ -16,6 +16,10 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../generated-client/src/runtime/auth.rs"),
     ),
     (
+        "src/runtime/base_url.rs",
+        include_str!("../../generated-client/src/runtime/base_url.rs"),
+    ),
+    (
         "src/runtime/client.rs",
         include_str!("../../generated-client/src/runtime/client.rs"),
     ),

@@ -16,7 +16,9 @@ pub fn message_page(count: usize) -> String {
     let items: Vec<String> = (0..count)
         .map(|i| {
             let message = &messages[i % messages.len()];
-            let start = message.find(r#""id":""#).expect("a message has an id") + 6;
+            // The value of the first `"id"`: between the next two quotes after it.
+            let key = message.find(r#""id""#).expect("a message has an id") + 4;
+            let start = key + message[key..].find('"').unwrap() + 1;
             let end = start + message[start..].find('"').unwrap();
             format!("{}{i:032x}{}", &message[..start], &message[end..])
         })

@@ -3,6 +3,7 @@
 //! parameter encoding, pagination, errors and serde helpers.
 
 mod auth;
+mod base_url;
 mod client;
 mod error;
 pub mod pagination;

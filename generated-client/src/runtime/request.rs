@@ -7,6 +7,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::{Method, Url};
 use serde::Serialize;
 
+use super::base_url::{same_origin, BaseUrl};
 use super::{Error, ParamValue};
 
 /// One HTTP request, before the client adds the base URL and credentials.
@@ -124,19 +125,18 @@ impl Request {
 
     /// The full URL under `base_url`. The path must start with `/` and the result must stay on
     /// the base URL's origin, so a path can never send the credentials to another host.
-    pub(crate) fn url(&self, base_url: &str) -> Result<Url, Error> {
+    pub(crate) fn url(&self, base_url: &BaseUrl) -> Result<Url, Error> {
         if !self.path.starts_with('/') {
             return Err(Error::InvalidArgument(format!(
                 "request path {:?} must start with `/`",
                 self.path
             )));
         }
-        let base = Url::parse(base_url)
-            .map_err(|e| Error::InvalidArgument(format!("invalid base URL {base_url:?}: {e}")))?;
-        let joined = format!("{}{}", base_url.trim_end_matches('/'), self.path);
+        let base = base_url.parsed()?;
+        let joined = format!("{}{}", base_url.as_str().trim_end_matches('/'), self.path);
         let mut url = Url::parse(&joined)
             .map_err(|e| Error::InvalidArgument(format!("invalid request URL {joined:?}: {e}")))?;
-        if url.origin() != base.origin() || !url.username().is_empty() || url.password().is_some() {
+        if !same_origin(&url, base) || !url.username().is_empty() || url.password().is_some() {
             return Err(Error::InvalidArgument(format!(
                 "request path {:?} leaves the base URL's host",
                 self.path
@@ -162,7 +162,9 @@ mod tests {
         request.query_list("inboxId", &[1_i32, 2], true);
         request.query_list("sort", &["a".to_owned(), "b c".to_owned()], false);
         request.query("archived", &false);
-        let url = request.url("https://api.example.com/").unwrap();
+        let url = request
+            .url(&BaseUrl::new("https://api.example.com/"))
+            .unwrap();
         assert_eq!(
             url.as_str(),
             "https://api.example.com/threads?inboxId=1&inboxId=2&sort=a%2Cb+c&archived=false"
@@ -193,11 +195,18 @@ mod tests {
     fn paths_cannot_leave_the_base_host() {
         for path in ["@evil.example/x", "evil.example/x", "x", ""] {
             let request = Request::new(Method::GET, path.into());
-            assert!(request.url("https://api.hubapi.com").is_err(), "{path:?}");
+            assert!(
+                request
+                    .url(&BaseUrl::new("https://api.hubapi.com"))
+                    .is_err(),
+                "{path:?}"
+            );
         }
         let ok = Request::new(Method::GET, "/a/b".into());
         assert_eq!(
-            ok.url("https://api.hubapi.com/").unwrap().as_str(),
+            ok.url(&BaseUrl::new("https://api.hubapi.com/"))
+                .unwrap()
+                .as_str(),
             "https://api.hubapi.com/a/b"
         );
     }

@@ -107,16 +107,26 @@ pub struct RateLimitInfo {
 }
 
 impl RateLimitInfo {
-    /// Parses the headers of a response.
+    /// Parses the headers of a response, in one pass over them.
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse().ok();
-        RateLimitInfo {
-            max: number("x-hubspot-ratelimit-max"),
-            remaining: number("x-hubspot-ratelimit-remaining"),
-            interval_ms: number("x-hubspot-ratelimit-interval-milliseconds"),
-            daily: number("x-hubspot-ratelimit-daily"),
-            daily_remaining: number("x-hubspot-ratelimit-daily-remaining"),
+        let mut info = RateLimitInfo::default();
+        for (name, value) in headers {
+            let Some(which) = name.as_str().strip_prefix("x-hubspot-ratelimit-") else {
+                continue;
+            };
+            let field = match which {
+                "max" => &mut info.max,
+                "remaining" => &mut info.remaining,
+                "interval-milliseconds" => &mut info.interval_ms,
+                "daily" => &mut info.daily,
+                "daily-remaining" => &mut info.daily_remaining,
+                _ => continue,
+            };
+            if field.is_none() {
+                *field = value.to_str().ok().and_then(|v| v.trim().parse().ok());
+            }
         }
+        info
     }
 }
 
