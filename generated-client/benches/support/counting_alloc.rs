@@ -1,7 +1,22 @@
-//! A global allocator that counts live heap bytes and their peak, for the whole process.
+//! A global allocator that counts the live heap bytes of the threads that ask for it (the
+//! client's, not the loopback server's) and their peak.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicIsize, Ordering};
+
+thread_local! {
+    static TRACKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Counts the allocations of the calling thread from now on.
+pub fn track_this_thread() {
+    TRACKED.with(|t| t.set(true));
+}
+
+fn tracked() -> bool {
+    TRACKED.try_with(Cell::get).unwrap_or(false)
+}
 
 /// The system allocator, counting.
 pub struct Counting;
@@ -10,11 +25,17 @@ static LIVE: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 fn grew(bytes: usize) {
+    if !tracked() {
+        return;
+    }
     let live = LIVE.fetch_add(bytes as isize, Ordering::Relaxed) + bytes as isize;
     PEAK.fetch_max(live, Ordering::Relaxed);
 }
 
 fn shrank(bytes: usize) {
+    if !tracked() {
+        return;
+    }
     LIVE.fetch_sub(bytes as isize, Ordering::Relaxed);
 }
 

@@ -1,5 +1,5 @@
 //! Runs the criterion benches and reads their results (`target/criterion/**/new/estimates.json`)
-//! and the extra figures they print (`stream-peak-memory` lines).
+//! and the extra figures they print (`get-thread-paired` and `stream-peak-memory` lines).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -95,21 +95,67 @@ pub struct PeakMemory {
 
 /// The `stream-peak-memory` lines of the stream bench's output.
 pub fn peak_memory(stdout: &str) -> Vec<PeakMemory> {
-    stdout
-        .lines()
-        .filter_map(|line| line.strip_prefix("stream-peak-memory "))
-        .filter_map(|rest| {
-            let value = |name: &str| {
-                rest.split_whitespace()
-                    .filter_map(|pair| pair.split_once('='))
-                    .find(|(key, _)| *key == name)
-                    .and_then(|(_, v)| v.parse::<i64>().ok())
-            };
+    lines(stdout, "stream-peak-memory")
+        .filter_map(|fields| {
             Some(PeakMemory {
-                pages: value("pages")? as u64,
-                items: value("items")? as u64,
-                peak_bytes: value("peak_bytes")?,
+                pages: fields.get("pages")?.parse().ok()?,
+                items: fields.get("items")?.parse().ok()?,
+                peak_bytes: fields.get("peak_bytes")?.parse().ok()?,
             })
         })
         .collect()
+}
+
+/// The request bench's paired rounds: median per-call times (µs) and median ratio.
+pub struct Paired {
+    pub rounds: u64,
+    pub generated_us: f64,
+    pub hand_written_us: f64,
+    pub ratio: f64,
+}
+
+/// The `get-thread-paired` line of the request bench's output.
+pub fn paired(stdout: &str) -> Option<Paired> {
+    let fields = lines(stdout, "get-thread-paired").next()?;
+    Some(Paired {
+        rounds: fields.get("rounds")?.parse().ok()?,
+        generated_us: fields.get("generated_us")?.parse().ok()?,
+        hand_written_us: fields.get("hand_written_us")?.parse().ok()?,
+        ratio: fields.get("ratio")?.parse().ok()?,
+    })
+}
+
+/// The `name=value` fields of each output line that starts with `tag`.
+fn lines<'a>(
+    stdout: &'a str,
+    tag: &'a str,
+) -> impl Iterator<Item = std::collections::HashMap<&'a str, &'a str>> + 'a {
+    stdout
+        .lines()
+        .filter_map(move |line| line.strip_prefix(tag)?.strip_prefix(' '))
+        .map(|rest| {
+            rest.split_whitespace()
+                .filter_map(|pair| pair.split_once('='))
+                .collect()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_printed_figures() {
+        let out = "noise\nstream-peak-memory pages=10 items=1000 peak_bytes=2048\n\
+                   get-thread-paired rounds=200 generated_us=33.10 hand_written_us=32.00 ratio=1.0300\n";
+        let memory = peak_memory(out);
+        assert_eq!(memory.len(), 1);
+        assert_eq!(
+            (memory[0].pages, memory[0].items, memory[0].peak_bytes),
+            (10, 1000, 2048)
+        );
+        let paired = paired(out).unwrap();
+        assert_eq!(paired.rounds, 200);
+        assert!((paired.ratio - 1.03).abs() < 1e-9);
+    }
 }

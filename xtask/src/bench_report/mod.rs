@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use codegen::vendored;
 
-pub use self::criterion::{Estimate, PeakMemory};
+pub use self::criterion::{Estimate, Paired, PeakMemory};
 pub use self::machine::Machine;
 pub use self::measure::{Dependencies, GenerateTimes, Lines};
 
@@ -44,6 +44,7 @@ pub struct Report {
     pub stages: Vec<(&'static str, Estimate)>,
     pub scaling: Vec<(usize, Estimate)>,
     pub get_thread: (Estimate, Estimate),
+    pub paired: Paired,
     pub decode: Vec<(&'static str, Estimate)>,
     pub stream: Estimate,
     pub peak_memory: Vec<PeakMemory>,
@@ -149,6 +150,8 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
         .collect::<Result<_, String>>()?;
     let stream = results.median("stream_threads/into_stream_100_pages")?;
     let peak_memory = criterion::peak_memory(&stdout);
+    let paired =
+        criterion::paired(&stdout).ok_or("the request bench printed no get-thread-paired line")?;
 
     let report = Report {
         machine,
@@ -165,6 +168,7 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
         stages,
         scaling,
         get_thread,
+        paired,
         decode,
         stream,
         peak_memory,
