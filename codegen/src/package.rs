@@ -24,6 +24,10 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../generated-client/src/runtime/body.rs"),
     ),
     (
+        "src/runtime/base_url.rs",
+        include_str!("../../generated-client/src/runtime/base_url.rs"),
+    ),
+    (
         "src/runtime/client.rs",
         include_str!("../../generated-client/src/runtime/client.rs"),
     ),
@@ -62,6 +66,10 @@ const RUNTIME: &[(&str, &str)] = &[
     (
         "src/runtime/serde_support.rs",
         include_str!("../../generated-client/src/runtime/serde_support.rs"),
+    ),
+    (
+        "src/runtime/tagged.rs",
+        include_str!("../../generated-client/src/runtime/tagged.rs"),
     ),
 ];
 

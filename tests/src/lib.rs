@@ -9,13 +9,21 @@ use std::path::Path;
 ///
 /// When the file is missing or is not JSON: a broken fixture is a test failure.
 pub fn fixture(dir: &str, file: &str) -> serde_json::Value {
+    let text = fixture_text(dir, file);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{dir}/{file} is not JSON: {e}"))
+}
+
+/// The fixture `tests/fixtures/models/<dir>/<file>` as written (keys in HubSpot's order).
+///
+/// # Panics
+///
+/// When the file is missing.
+pub fn fixture_text(dir: &str, file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/models")
         .join(dir)
         .join(file);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 #[doc = include_str!("../../README.md")]

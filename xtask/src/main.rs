@@ -7,8 +7,10 @@
 //!   OpenAPI 3.0 spec;
 //! - `cargo xtask diff --old FILE|REV` shows what a spec change does to the generated Rust API and
 //!   which release it needs;
-//! - `cargo xtask contract` runs the contract suite against Prism (see `contract`).
+//! - `cargo xtask contract` runs the contract suite against Prism (see `contract`);
+//! - `cargo xtask bench-report` runs the benchmarks and writes `BENCHMARKS.md`.
 
+mod bench_report;
 mod contract;
 mod diff;
 mod spec_source;
@@ -56,6 +58,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
     Contract(contract::Args),
+    /// Run the benchmarks and measurements and write BENCHMARKS.md (see that file).
+    BenchReport(bench_report::Args),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
         } => generate(&spec, &out, crate_name.as_deref()),
         Command::Diff(args) => diff::run(&root, &args),
         Command::Contract(args) => contract::run(&root, &args),
+        Command::BenchReport(args) => bench_report::run(&root, &args),
     };
     match result {
         Ok(code) => code,

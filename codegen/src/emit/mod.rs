@@ -36,22 +36,40 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Emits every file of the generated module for `api`.
+/// Emits every file of the generated module for `api`: [`tokens`], then [`format`] each file.
+/// The models file, the largest, is built on a second thread meanwhile (token streams cannot
+/// cross threads, so each thread builds and formats its own files).
 pub fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
-    let files = [
+    std::thread::scope(|scope| {
+        let models = scope.spawn(|| format("models.rs", models::models(api), provenance));
+        let mod_rs = format("mod.rs", module_root(api), provenance)?;
+        let operations = format("operations.rs", operations::operations(api), provenance)?;
+        let models = models
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok(vec![mod_rs, models, operations])
+    })
+}
+
+/// The first half of [`emit`]: each file's path and its unformatted tokens.
+pub fn tokens(api: &Api) -> Vec<(&'static str, TokenStream)> {
+    vec![
         ("mod.rs", module_root(api)),
         ("models.rs", models::models(api)),
         ("operations.rs", operations::operations(api)),
-    ];
-    files
-        .into_iter()
-        .map(|(path, tokens)| {
-            Ok(GeneratedFile {
-                path: path.to_owned(),
-                contents: format!("{}{}", header(provenance), format(path, tokens)?),
-            })
-        })
-        .collect()
+    ]
+}
+
+/// The second half of [`emit`]: one file's tokens as formatted Rust under the provenance header.
+pub fn format(
+    path: &str,
+    tokens: TokenStream,
+    provenance: &Provenance,
+) -> Result<GeneratedFile, Error> {
+    Ok(GeneratedFile {
+        path: path.to_owned(),
+        contents: format!("{}{}", header(provenance), unparse(path, tokens)?),
+    })
 }
 
 fn header(provenance: &Provenance) -> String {
@@ -89,7 +107,7 @@ fn module_root(api: &Api) -> TokenStream {
 
 /// Formats tokens as a Rust file, with a blank line between top-level items; a parse failure
 /// is a generator bug.
-fn format(path: &str, tokens: TokenStream) -> Result<String, Error> {
+fn unparse(path: &str, tokens: TokenStream) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit {
         file: path.to_owned(),
         message: e.to_string(),

@@ -1,6 +1,7 @@
 //! Unions. Tagged ones become internally tagged enums (`#[serde(tag = "...")]`) with an
-//! `Unknown(serde_json::Value)` catch-all for tag values added later; a known tag whose body does
-//! not match is an error, never silently `Unknown`. Untagged ones try variants in order.
+//! `Unknown(serde_json::Value)` catch-all for tag values added later, decoded in one pass by the
+//! runtime's `TaggedUnion`; a known tag whose body does not match is an error, never silently
+//! `Unknown`. Untagged ones try variants in order.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -55,14 +56,23 @@ fn tagged(docs: &TokenStream, name: &Ident, tag: &str, variants: &[Variant]) -> 
             Unknown(::serde_json::Value),
         }
 
+        impl #runtime::serde_support::TaggedUnion for #name {
+            const TAG: &'static str = #tag;
+
+            fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+                tag: &str,
+                body: #runtime::serde_support::VariantBody<'_, 'de, A>,
+            ) -> ::std::result::Result<Self, A::Error> {
+                ::std::result::Result::Ok(match tag {
+                    #(#values => Self::#idents(body.decode()?),)*
+                    _ => Self::Unknown(body.unknown()?),
+                })
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #runtime::serde_support::deserialize_tagged(deserializer, #tag, |tag, value| {
-                    ::std::result::Result::Ok(match tag {
-                        #(#values => #runtime::serde_support::from_value(value).map(Self::#idents),)*
-                        _ => return ::std::result::Result::Err(value),
-                    })
-                }, Self::Unknown)
+                #runtime::serde_support::deserialize_tagged(deserializer)
             }
         }
     }

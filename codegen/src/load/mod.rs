@@ -82,8 +82,11 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Error> {
         }
     };
     let spec = if version.starts_with("3.0") {
-        // Straight from the text, so type errors keep their line and column.
-        if json {
+        // Read from the tree already parsed; only a spec that does not fit the model is parsed
+        // again from the text, so its error gets a line and column.
+        if let Ok(spec) = serde_yaml::from_value::<openapiv3::OpenAPI>(raw.clone()) {
+            spec
+        } else if json {
             let mut de = serde_json::Deserializer::from_str(text);
             serde_path_to_error::deserialize(&mut de).map_err(|e| {
                 let at = pointer_of(e.path());

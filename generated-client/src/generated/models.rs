@@ -34,50 +34,32 @@ pub enum Actor {
     Unknown(::serde_json::Value),
 }
 
+impl crate::runtime::serde_support::TaggedUnion for Actor {
+    const TAG: &'static str = "type";
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "AGENT" => Self::Agent(body.decode()?),
+                "BOT" => Self::Bot(body.decode()?),
+                "INTEGRATOR" => Self::Integrator(body.decode()?),
+                "SYSTEM" => Self::System(body.decode()?),
+                "VISITOR" => Self::Visitor(body.decode()?),
+                "EMAIL" => Self::Email(body.decode()?),
+                "LLM" => Self::Llm(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for Actor {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::serde_support::deserialize_tagged(
-            deserializer,
-            "type",
-            |tag, value| {
-                ::std::result::Result::Ok(
-                    match tag {
-                        "AGENT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Agent)
-                        }
-                        "BOT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Bot)
-                        }
-                        "INTEGRATOR" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Integrator)
-                        }
-                        "SYSTEM" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::System)
-                        }
-                        "VISITOR" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Visitor)
-                        }
-                        "EMAIL" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Email)
-                        }
-                        "LLM" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Llm)
-                        }
-                        _ => return ::std::result::Result::Err(value),
-                    },
-                )
-            },
-            Self::Unknown,
-        )
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
     }
 }
 
@@ -247,54 +229,35 @@ pub enum Attachment {
     Unknown(::serde_json::Value),
 }
 
+impl crate::runtime::serde_support::TaggedUnion for Attachment {
+    const TAG: &'static str = "type";
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "FILE" => Self::File(body.decode()?),
+                "LOCATION" => Self::Location(body.decode()?),
+                "CONTACT" => Self::Contact(body.decode()?),
+                "UNSUPPORTED_CONTENT" => Self::UnsupportedContent(body.decode()?),
+                "MESSAGE_HEADER" => Self::MessageHeader(body.decode()?),
+                "QUICK_REPLIES" => Self::QuickReplies(body.decode()?),
+                "WHATSAPP_TEMPLATE_METADATA" => {
+                    Self::WhatsappTemplateMetadata(body.decode()?)
+                }
+                "SOCIAL_MEDIA_METADATA" => Self::SocialMediaMetadata(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for Attachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::serde_support::deserialize_tagged(
-            deserializer,
-            "type",
-            |tag, value| {
-                ::std::result::Result::Ok(
-                    match tag {
-                        "FILE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::File)
-                        }
-                        "LOCATION" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Location)
-                        }
-                        "CONTACT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Contact)
-                        }
-                        "UNSUPPORTED_CONTENT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::UnsupportedContent)
-                        }
-                        "MESSAGE_HEADER" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::MessageHeader)
-                        }
-                        "QUICK_REPLIES" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::QuickReplies)
-                        }
-                        "WHATSAPP_TEMPLATE_METADATA" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::WhatsappTemplateMetadata)
-                        }
-                        "SOCIAL_MEDIA_METADATA" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::SocialMediaMetadata)
-                        }
-                        _ => return ::std::result::Result::Err(value),
-                    },
-                )
-            },
-            Self::Unknown,
-        )
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
     }
 }
 
@@ -317,34 +280,28 @@ pub enum AttachmentDraft {
     Unknown(::serde_json::Value),
 }
 
+impl crate::runtime::serde_support::TaggedUnion for AttachmentDraft {
+    const TAG: &'static str = "type";
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "FILE" => Self::File(body.decode()?),
+                "QUICK_REPLIES" => Self::QuickReplies(body.decode()?),
+                "SOCIAL_MEDIA_METADATA" => Self::SocialMediaMetadata(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for AttachmentDraft {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::serde_support::deserialize_tagged(
-            deserializer,
-            "type",
-            |tag, value| {
-                ::std::result::Result::Ok(
-                    match tag {
-                        "FILE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::File)
-                        }
-                        "QUICK_REPLIES" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::QuickReplies)
-                        }
-                        "SOCIAL_MEDIA_METADATA" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::SocialMediaMetadata)
-                        }
-                        _ => return ::std::result::Result::Err(value),
-                    },
-                )
-            },
-            Self::Unknown,
-        )
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
     }
 }
 
@@ -1653,46 +1610,31 @@ pub enum Message {
     Unknown(::serde_json::Value),
 }
 
+impl crate::runtime::serde_support::TaggedUnion for Message {
+    const TAG: &'static str = "type";
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "MESSAGE" => Self::Message(body.decode()?),
+                "COMMENT" => Self::Comment(body.decode()?),
+                "WELCOME_MESSAGE" => Self::WelcomeMessage(body.decode()?),
+                "ASSIGNMENT" => Self::Assignment(body.decode()?),
+                "THREAD_STATUS_CHANGE" => Self::ThreadStatusChange(body.decode()?),
+                "THREAD_INBOX_CHANGE" => Self::ThreadInboxChange(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for Message {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::serde_support::deserialize_tagged(
-            deserializer,
-            "type",
-            |tag, value| {
-                ::std::result::Result::Ok(
-                    match tag {
-                        "MESSAGE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Message)
-                        }
-                        "COMMENT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Comment)
-                        }
-                        "WELCOME_MESSAGE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::WelcomeMessage)
-                        }
-                        "ASSIGNMENT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Assignment)
-                        }
-                        "THREAD_STATUS_CHANGE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::ThreadStatusChange)
-                        }
-                        "THREAD_INBOX_CHANGE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::ThreadInboxChange)
-                        }
-                        _ => return ::std::result::Result::Err(value),
-                    },
-                )
-            },
-            Self::Unknown,
-        )
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
     }
 }
 
@@ -1812,30 +1754,27 @@ pub enum MessageDraft {
     Unknown(::serde_json::Value),
 }
 
+impl crate::runtime::serde_support::TaggedUnion for MessageDraft {
+    const TAG: &'static str = "type";
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "MESSAGE" => Self::Message(body.decode()?),
+                "COMMENT" => Self::Comment(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for MessageDraft {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::serde_support::deserialize_tagged(
-            deserializer,
-            "type",
-            |tag, value| {
-                ::std::result::Result::Ok(
-                    match tag {
-                        "MESSAGE" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Message)
-                        }
-                        "COMMENT" => {
-                            crate::runtime::serde_support::from_value(value)
-                                .map(Self::Comment)
-                        }
-                        _ => return ::std::result::Result::Err(value),
-                    },
-                )
-            },
-            Self::Unknown,
-        )
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
     }
 }
 

@@ -7,6 +7,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use futures::future::BoxFuture;
+use reqwest::header::HeaderValue;
 
 use super::Error;
 
@@ -30,6 +31,8 @@ where
 #[derive(Clone)]
 pub struct Auth {
     source: Source,
+    /// The `Authorization` value of a fixed token, built once.
+    header: Option<HeaderValue>,
 }
 
 #[derive(Clone)]
@@ -42,15 +45,19 @@ enum Source {
 impl Auth {
     /// A private app access token (HubSpot settings → Integrations → Private Apps).
     pub fn private_app_token(token: impl Into<String>) -> Self {
+        let token = token.into();
         Auth {
-            source: Source::PrivateApp(token.into()),
+            header: authorization(&token).ok(),
+            source: Source::PrivateApp(token),
         }
     }
 
     /// An OAuth 2.0 access token.
     pub fn oauth_token(token: impl Into<String>) -> Self {
+        let token = token.into();
         Auth {
-            source: Source::OAuth(token.into()),
+            header: authorization(&token).ok(),
+            source: Source::OAuth(token),
         }
     }
 
@@ -59,6 +66,7 @@ impl Auth {
     pub fn provider(provider: impl TokenProvider + 'static) -> Self {
         Auth {
             source: Source::Provider(Arc::new(provider)),
+            header: None,
         }
     }
 
@@ -69,6 +77,24 @@ impl Auth {
             Source::Provider(provider) => provider.token().await,
         }
     }
+
+    /// The `Authorization` header to send: built once for a fixed token, per call for a
+    /// provider's.
+    pub(crate) async fn header(&self) -> Result<HeaderValue, Error> {
+        match &self.header {
+            Some(header) => Ok(header.clone()),
+            None => authorization(&self.bearer().await?),
+        }
+    }
+}
+
+/// `Bearer <token>`, marked sensitive so it is never logged.
+fn authorization(token: &str) -> Result<HeaderValue, Error> {
+    let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+        Error::InvalidArgument("the token contains characters a header cannot carry".into())
+    })?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
 impl fmt::Debug for Auth {
@@ -112,5 +138,14 @@ mod tests {
         assert_eq!(auth.bearer().await.unwrap(), "token-0");
         assert_eq!(auth.bearer().await.unwrap(), "token-1");
         assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn fixed_tokens_make_one_sensitive_header() {
+        let header = Auth::private_app_token("pat-1").header().await.unwrap();
+        assert_eq!(header, "Bearer pat-1");
+        assert!(header.is_sensitive());
+        let err = Auth::oauth_token("bad\ntoken").header().await.unwrap_err();
+        assert!(!err.to_string().contains("bad"), "{err}");
     }
 }

@@ -5,9 +5,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT,
+};
 use tracing::Instrument;
 
+use super::base_url::BaseUrl;
 use super::{Auth, Error, RateLimit, RawRequest, Request, Response, RetryPolicy};
 
 const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
@@ -17,9 +20,11 @@ const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARG
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
-    base_url: String,
+    base_url: BaseUrl,
     auth: Auth,
-    timeout: Duration,
+    /// Per-attempt timeout and headers to set on each request: only for a caller's reqwest
+    /// client, as one we build carries them itself.
+    timeout: Option<Duration>,
     default_headers: HeaderMap,
     retry: RetryPolicy,
     rate_limit: Option<Arc<RateLimit>>,
@@ -54,13 +59,13 @@ impl Client {
 
     /// This client sending to `base_url` instead (a sandbox, a proxy, or a test server).
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = base_url.into();
+        self.base_url = BaseUrl::new(base_url);
         self
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        self.base_url.as_str()
     }
 
     /// A request to an endpoint the spec does not cover yet, sent through the same auth,
@@ -81,14 +86,22 @@ impl Client {
             attempt = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        self.execute_with_retries(request).instrument(span).await
+        if span.is_disabled() {
+            // Nobody listens: skip entering and leaving the span on every poll.
+            return self.execute_with_retries(request, &span).await;
+        }
+        let attempts = self.execute_with_retries(request, &span);
+        attempts.instrument(span.clone()).await
     }
 
-    async fn execute_with_retries(&self, request: Request) -> Result<Response, Error> {
+    async fn execute_with_retries(
+        &self,
+        request: Request,
+        span: &tracing::Span,
+    ) -> Result<Response, Error> {
         let started = tokio::time::Instant::now();
         let mut attempt = 1;
         loop {
-            let span = tracing::Span::current();
             span.record("attempt", attempt);
             let sent = tokio::time::Instant::now();
             let outcome = self.attempt(&request).await;
@@ -120,13 +133,15 @@ impl Client {
             limit.acquire().await;
         }
         let url = request.url(&self.base_url)?;
-        let token = self.auth.bearer().await?;
-        let mut builder = self
-            .http
-            .request(request.method.clone(), url)
-            .timeout(self.timeout)
-            .headers(self.default_headers.clone())
-            .bearer_auth(token);
+        let authorization = self.auth.header().await?;
+        let mut builder = self.http.request(request.method.clone(), url);
+        if let Some(timeout) = self.timeout {
+            builder = builder.timeout(timeout);
+        }
+        if !self.default_headers.is_empty() {
+            builder = builder.headers(self.default_headers.clone());
+        }
+        builder = builder.header(AUTHORIZATION, authorization);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
@@ -139,9 +154,9 @@ impl Client {
                 .header(CONTENT_TYPE, content_type)
                 .body(body.clone());
         }
-        let response = builder.send().await.map_err(Error::from_reqwest)?;
+        let mut response = builder.send().await.map_err(Error::from_reqwest)?;
         let status = response.status();
-        let headers = response.headers().clone();
+        let headers = std::mem::take(response.headers_mut());
         let body = response.bytes().await.map_err(Error::from_reqwest)?;
         let response = Response::new(status, headers, body);
         if status.is_success() {
@@ -226,18 +241,25 @@ impl ClientBuilder {
             .map_err(|_| Error::InvalidArgument(format!("invalid User-Agent {user_agent:?}")))?;
         let mut default_headers = self.default_headers;
         default_headers.insert(USER_AGENT, user_agent);
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout)
-                .build()
-                .map_err(Error::from_reqwest)?,
+        // A client we build carries the timeout and default headers itself; a caller's gets
+        // them per request.
+        let (http, timeout, default_headers) = match self.http {
+            Some(http) => (http, Some(self.timeout), default_headers),
+            None => {
+                let http = reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    .timeout(self.timeout)
+                    .default_headers(default_headers)
+                    .build()
+                    .map_err(Error::from_reqwest)?;
+                (http, None, HeaderMap::new())
+            }
         };
         Ok(Client {
             http,
-            base_url: self.base_url,
+            base_url: BaseUrl::new(self.base_url),
             auth: self.auth,
-            timeout: self.timeout,
+            timeout,
             default_headers,
             retry: self.retry,
             rate_limit: self.rate_limit.map(Arc::new),

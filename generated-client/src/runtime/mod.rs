@@ -3,6 +3,7 @@
 //! parameter encoding, pagination, errors and serde helpers.
 
 mod auth;
+mod base_url;
 mod binary;
 mod body;
 mod client;
@@ -15,6 +16,7 @@ mod request;
 mod response;
 mod retry;
 pub mod serde_support;
+mod tagged;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;

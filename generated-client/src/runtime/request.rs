@@ -9,6 +9,7 @@ use reqwest::{Method, Url};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::base_url::{same_origin, BaseUrl};
 use super::body::scalar_text;
 use super::param::encode_query;
 use super::{Error, Multipart, ParamValue};
@@ -252,19 +253,18 @@ impl Request {
 
     /// The full URL under `base_url`. The path must start with `/` and the result must stay on
     /// the base URL's origin, so a path can never send the credentials to another host.
-    pub(crate) fn url(&self, base_url: &str) -> Result<Url, Error> {
+    pub(crate) fn url(&self, base_url: &BaseUrl) -> Result<Url, Error> {
         if !self.path.starts_with('/') {
             return Err(Error::InvalidArgument(format!(
                 "request path {:?} must start with `/`",
                 self.path
             )));
         }
-        let base = Url::parse(base_url)
-            .map_err(|e| Error::InvalidArgument(format!("invalid base URL {base_url:?}: {e}")))?;
-        let joined = format!("{}{}", base_url.trim_end_matches('/'), self.path);
+        let base = base_url.parsed()?;
+        let joined = format!("{}{}", base_url.as_str().trim_end_matches('/'), self.path);
         let mut url = Url::parse(&joined)
             .map_err(|e| Error::InvalidArgument(format!("invalid request URL {joined:?}: {e}")))?;
-        if url.origin() != base.origin() || !url.username().is_empty() || url.password().is_some() {
+        if !same_origin(&url, base) || !url.username().is_empty() || url.password().is_some() {
             return Err(Error::InvalidArgument(format!(
                 "request path {:?} leaves the base URL's host",
                 self.path
@@ -302,7 +302,7 @@ mod tests {
             .unwrap();
         request.query_delimited("p", &[1, 2], "|");
         request.query_delimited("s", &["a", "b"], " ");
-        let url = request.url("https://h.example").unwrap();
+        let url = request.url(&BaseUrl::new("https://h.example")).unwrap();
         assert_eq!(
             url.query().unwrap(),
             "f[a]=1&f[b][c]=x%20y&f[d]=true&f[d]=false&p=1|2&s=a%20b"
@@ -314,7 +314,7 @@ mod tests {
         form.query_object("o", &flat, ObjectStyle::Form { explode: false })
             .unwrap();
         assert!(form.query_object("o", &3, ObjectStyle::DeepObject).is_err());
-        let url = form.url("https://h.example").unwrap();
+        let url = form.url(&BaseUrl::new("https://h.example")).unwrap();
         assert_eq!(url.query().unwrap(), "a=1&b=x&o=a,1,b,x");
     }
 
@@ -345,7 +345,9 @@ mod tests {
         // A comma inside a value is escaped, so it cannot be read as a delimiter.
         request.query_list("names", &["x,y", "z"], false);
         request.query("archived", &false);
-        let url = request.url("https://api.example.com/").unwrap();
+        let url = request
+            .url(&BaseUrl::new("https://api.example.com/"))
+            .unwrap();
         assert_eq!(
             url.as_str(),
             "https://api.example.com/threads?inboxId=1&inboxId=2&sort=a,b%20c&names=x%2Cy,z&archived=false"
@@ -377,11 +379,18 @@ mod tests {
     fn paths_cannot_leave_the_base_host() {
         for path in ["@evil.example/x", "evil.example/x", "x", ""] {
             let request = Request::new(Method::GET, path.into());
-            assert!(request.url("https://api.hubapi.com").is_err(), "{path:?}");
+            assert!(
+                request
+                    .url(&BaseUrl::new("https://api.hubapi.com"))
+                    .is_err(),
+                "{path:?}"
+            );
         }
         let ok = Request::new(Method::GET, "/a/b".into());
         assert_eq!(
-            ok.url("https://api.hubapi.com/").unwrap().as_str(),
+            ok.url(&BaseUrl::new("https://api.hubapi.com/"))
+                .unwrap()
+                .as_str(),
             "https://api.hubapi.com/a/b"
         );
     }

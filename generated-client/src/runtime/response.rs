@@ -17,7 +17,9 @@ pub struct Response {
 }
 
 impl Response {
-    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+    /// A response from its parts, e.g. to decode a body received some other way with
+    /// [`Response::json`].
+    pub fn new(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
         Response {
             status,
             headers,
@@ -46,8 +48,8 @@ impl Response {
         serde_json::from_slice(&self.body).map_err(|source| {
             let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
             let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                // A tagged union decodes its variant from a buffered value; the variant's own
-                // path leads its message (see `serde_support::from_value`).
+                // Entries a tagged union buffered (those before its tag) lead their message with
+                // their own path (see `runtime/tagged.rs`).
                 Err(e) => match serde_support::split_path(&e.inner().to_string()) {
                     Some((inner, _)) => serde_support::join_path(&e.path().to_string(), inner),
                     None => e.path().to_string(),
@@ -128,16 +130,26 @@ pub struct RateLimitInfo {
 }
 
 impl RateLimitInfo {
-    /// Parses the headers of a response.
+    /// Parses the headers of a response, in one pass over them.
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse().ok();
-        RateLimitInfo {
-            max: number("x-hubspot-ratelimit-max"),
-            remaining: number("x-hubspot-ratelimit-remaining"),
-            interval_ms: number("x-hubspot-ratelimit-interval-milliseconds"),
-            daily: number("x-hubspot-ratelimit-daily"),
-            daily_remaining: number("x-hubspot-ratelimit-daily-remaining"),
+        let mut info = RateLimitInfo::default();
+        for (name, value) in headers {
+            let Some(which) = name.as_str().strip_prefix("x-hubspot-ratelimit-") else {
+                continue;
+            };
+            let field = match which {
+                "max" => &mut info.max,
+                "remaining" => &mut info.remaining,
+                "interval-milliseconds" => &mut info.interval_ms,
+                "daily" => &mut info.daily,
+                "daily-remaining" => &mut info.daily_remaining,
+                _ => continue,
+            };
+            if field.is_none() {
+                *field = value.to_str().ok().and_then(|v| v.trim().parse().ok());
+            }
         }
+        info
     }
 }
 

@@ -1,12 +1,13 @@
 //! Serde helpers the generated models call: string enums that keep unknown values, and tagged
-//! unions that keep unknown tags but reject a known tag with a malformed body.
+//! unions (see [`TaggedUnion`]) that keep unknown tags but reject a known tag with a malformed
+//! body.
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
-use serde::Deserialize;
-use serde_json::Value;
+use serde::de::{self, Deserializer, Visitor};
+
+pub use super::tagged::{deserialize_tagged, TaggedUnion, VariantBody};
 
 /// Deserializes a string into an enum through its `From<&str>` (which maps unknown values to
 /// `Unknown`).
@@ -30,61 +31,6 @@ where
     }
 
     deserializer.deserialize_str(StrVisitor(PhantomData))
-}
-
-/// Deserializes a union tagged by the string property `tag`. `known` decodes the variant for a
-/// tag it knows, or hands the value back for an unknown tag, which `unknown` then keeps.
-pub fn deserialize_tagged<'de, D, T>(
-    deserializer: D,
-    tag: &'static str,
-    known: impl FnOnce(&str, Value) -> Result<Result<T, serde_json::Error>, Value>,
-    unknown: fn(Value) -> T,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let mut value = Value::deserialize(deserializer)?;
-    let Value::Object(map) = &mut value else {
-        return Err(de::Error::custom(format_args!(
-            "expected an object with a `{tag}` property, found {value}"
-        )));
-    };
-    // Like serde's internally tagged enums, a variant decodes the body without its tag (so a
-    // variant keeping unknown keys does not hold the tag twice); `Unknown` keeps it whole.
-    let name = match map.remove(tag) {
-        Some(Value::String(name)) => name,
-        Some(other) => {
-            return Err(de::Error::custom(format_args!(
-                "`{tag}` must be a string, found {other}"
-            )))
-        }
-        None => return Err(de::Error::missing_field(tag)),
-    };
-    match known(&name, value) {
-        Ok(Ok(decoded)) => Ok(decoded),
-        Ok(Err(e)) => Err(de::Error::custom(format_args!("{e} (in `{tag}: {name}`)"))),
-        Err(mut value) => {
-            if let Value::Object(map) = &mut value {
-                map.insert(tag.to_owned(), Value::String(name));
-            }
-            Ok(unknown(value))
-        }
-    }
-}
-
-/// Decodes a variant body from the buffered value. A failure's message starts with the path of
-/// the failing field inside the variant (`` at `createdAt`: … ``), so the caller's decode error
-/// can name the full path even though the body went through a `Value`.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, serde_json::Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        let (full, message) = match split_path(&inner) {
-            Some((deeper, rest)) => (join_path(&path, deeper), rest.to_owned()),
-            None => (path, inner),
-        };
-        de::Error::custom(format_args!("at `{full}`: {message}"))
-    })
 }
 
 /// Splits `` at `path`: message `` into its path and message.

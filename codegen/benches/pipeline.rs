@@ -1,0 +1,54 @@
+//! The generator on the vendored spec, each stage apart and end to end:
+//! `cargo bench -p codegen --bench pipeline`.
+
+use std::path::{Path, PathBuf};
+
+use codegen::{emit, load, resolve, Provenance};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+fn spec_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen lives in the workspace")
+        .join(codegen::vendored::SPEC)
+}
+
+fn provenance() -> Provenance {
+    Provenance {
+        spec: codegen::vendored::SPEC.to_owned(),
+        command: "cargo bench".to_owned(),
+    }
+}
+
+fn stages(c: &mut Criterion) {
+    let path = spec_path();
+    let provenance = provenance();
+    let document = load::load_document(&path).expect("the vendored spec loads");
+    let api = resolve::resolve_document(&document).expect("the vendored spec resolves");
+    let tokens = emit::tokens(&api);
+
+    let mut group = c.benchmark_group("pipeline");
+    group.bench_function("load", |b| b.iter(|| load::load_document(&path).unwrap()));
+    group.bench_function("resolve", |b| {
+        b.iter(|| resolve::resolve_document(&document).unwrap())
+    });
+    group.bench_function("emit", |b| b.iter(|| emit::tokens(&api)));
+    group.bench_function("format", |b| {
+        b.iter_batched(
+            || tokens.clone(),
+            |tokens| {
+                for (file, tokens) in tokens {
+                    emit::format(file, tokens, &provenance).unwrap();
+                }
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("end_to_end", |b| {
+        b.iter(|| codegen::generate(&path, &provenance).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

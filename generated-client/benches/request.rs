@@ -1,0 +1,134 @@
+//! Per-request cost of `get_thread` against a hand-written `reqwest` + `serde_json` call that
+//! decodes into the same `Thread`, both on the same loopback server:
+//! `cargo bench -p generated-client --bench request`.
+//!
+//! The hand-written call gets what a production call needs and the client does too: a bearer
+//! token, the same connect and request timeouts, a status check. The client adds its retry
+//! bookkeeping, tracing span, rate-limit header parsing and URL checks on top.
+
+#[path = "support/bodies.rs"]
+mod bodies;
+#[path = "support/fixtures.rs"]
+mod fixtures;
+#[path = "support/server.rs"]
+mod server;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use generated_client::models::Thread;
+use generated_client::{Auth, Client};
+
+const TOKEN: &str = "pat-na1-bench";
+
+/// Rounds of the paired measurement, and requests per side in each round.
+const ROUNDS: usize = 200;
+const PER_ROUND: u64 = 25;
+
+/// Both callers against one server, on one single-threaded runtime.
+struct Setup {
+    runtime: tokio::runtime::Runtime,
+    client: Client,
+    http: reqwest::Client,
+    url: String,
+}
+
+impl Setup {
+    fn new() -> Self {
+        let base_url = server::start();
+        Setup {
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap(),
+            client: Client::builder(Auth::private_app_token(TOKEN))
+                .base_url(&base_url)
+                .build()
+                .unwrap(),
+            http: reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(10))
+                .timeout(Duration::from_secs(60))
+                .build()
+                .unwrap(),
+            url: format!(
+                "{base_url}/conversations/v3/conversations/threads/{}",
+                bodies::THREAD_ID
+            ),
+        }
+    }
+
+    /// `iters` calls through the generated client.
+    fn generated(&self, iters: u64) -> Duration {
+        self.runtime.block_on(async {
+            let started = Instant::now();
+            for _ in 0..iters {
+                let thread = self.client.get_thread(bodies::THREAD_ID).send().await;
+                black_box(thread.unwrap());
+            }
+            started.elapsed()
+        })
+    }
+
+    /// `iters` hand-written calls.
+    fn hand_written(&self, iters: u64) -> Duration {
+        self.runtime.block_on(async {
+            let started = Instant::now();
+            for _ in 0..iters {
+                let response = self.http.get(&self.url).bearer_auth(TOKEN).send().await;
+                let response = response.unwrap().error_for_status().unwrap();
+                let bytes = response.bytes().await.unwrap();
+                let thread: Thread = serde_json::from_slice(&bytes).unwrap();
+                black_box(thread);
+            }
+            started.elapsed()
+        })
+    }
+}
+
+fn get_thread(c: &mut Criterion) {
+    let setup = Setup::new();
+    let mut group = c.benchmark_group("get_thread");
+    group.bench_function("generated_client", |b| {
+        b.iter_custom(|iters| setup.generated(iters))
+    });
+    group.bench_function("hand_written_reqwest", |b| {
+        b.iter_custom(|iters| setup.hand_written(iters))
+    });
+    group.finish();
+}
+
+/// The ratio again, from rounds that alternate the two callers (and which goes first), so a
+/// change in the machine's load hits both alike; printed as a `get-thread-paired` line.
+fn paired(_: &mut Criterion) {
+    let setup = Setup::new();
+    setup.generated(100);
+    setup.hand_written(100);
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let (a, b) = if round % 2 == 0 {
+            let a = setup.generated(PER_ROUND);
+            (a, setup.hand_written(PER_ROUND))
+        } else {
+            let b = setup.hand_written(PER_ROUND);
+            (setup.generated(PER_ROUND), b)
+        };
+        ours.push(a.as_secs_f64() / PER_ROUND as f64);
+        theirs.push(b.as_secs_f64() / PER_ROUND as f64);
+        ratios.push(a.as_secs_f64() / b.as_secs_f64());
+    }
+    println!(
+        "get-thread-paired rounds={ROUNDS} generated_us={:.2} hand_written_us={:.2} ratio={:.4}",
+        median(&mut ours) * 1e6,
+        median(&mut theirs) * 1e6,
+        median(&mut ratios)
+    );
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+criterion_group!(benches, get_thread, paired);
+criterion_main!(benches);

@@ -1,0 +1,66 @@
+//! The client's base URL, parsed once when it is set rather than for every request.
+
+use reqwest::Url;
+
+use super::Error;
+
+/// A base URL as given, with its parse result.
+#[derive(Debug, Clone)]
+pub(crate) struct BaseUrl {
+    text: String,
+    parsed: Result<Url, String>,
+}
+
+impl BaseUrl {
+    /// Parses `text`; an invalid URL is reported by each request, as [`BaseUrl::parsed`] fails.
+    pub(crate) fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let parsed = Url::parse(&text).map_err(|e| e.to_string());
+        BaseUrl { text, parsed }
+    }
+
+    /// The URL as given.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The parsed URL, or why it does not parse.
+    pub(crate) fn parsed(&self) -> Result<&Url, Error> {
+        self.parsed
+            .as_ref()
+            .map_err(|e| Error::InvalidArgument(format!("invalid base URL {:?}: {e}", self.text)))
+    }
+}
+
+/// Whether `a` and `b` have the same tuple origin (scheme, host, port), as `Url::origin` compares
+/// them without allocating; URLs with opaque origins (`file:`, non-special schemes) never match.
+pub(crate) fn same_origin(a: &Url, b: &Url) -> bool {
+    matches!(a.scheme(), "http" | "https" | "ws" | "wss" | "ftp")
+        && a.scheme() == b.scheme()
+        && a.host() == b.host()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_compare_like_url_origin() {
+        let urls = [
+            "https://api.hubapi.com/",
+            "https://api.hubapi.com:443/x",
+            "http://api.hubapi.com/",
+            "https://evil.example/",
+            "https://api.hubapi.com:8443/",
+            "file:///etc/passwd",
+            "foo://api.hubapi.com/",
+        ];
+        for a in urls {
+            for b in urls {
+                let (a, b) = (Url::parse(a).unwrap(), Url::parse(b).unwrap());
+                assert_eq!(same_origin(&a, &b), a.origin() == b.origin(), "{a} {b}");
+            }
+        }
+    }
+}

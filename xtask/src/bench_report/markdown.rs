@@ -1,0 +1,426 @@
+//! Renders the [`Report`] as `BENCHMARKS.md`: the summary against the targets and the anchor
+//! figures, each bench's table, the machine, notes on unmet targets and the commands to
+//! reproduce every figure.
+
+use std::fmt::Write;
+
+use super::{Estimate, Report, EXAMPLE};
+
+/// Process wall time `cargo xtask generate` must stay under, in seconds.
+const GENERATE_TARGET: f64 = 0.100;
+/// Largest growth of time per operation from ×1 to ×16 that still counts as linear.
+const SCALING_TARGET: f64 = 1.5;
+/// Largest median ratio of `get_thread` to the hand-written call.
+const REQUEST_TARGET: f64 = 1.05;
+/// Largest median ratio of the client's decode to `serde_json::from_slice`.
+const DECODE_TARGET: f64 = 1.02;
+/// Largest ratio between the peak heap of the longest and the shortest stream.
+const MEMORY_TARGET: f64 = 1.25;
+/// Longest cold debug build of generated-client, in seconds.
+const COLD_BUILD_TARGET: f64 = 30.0;
+
+/// The report as Markdown.
+pub fn render(r: &Report) -> String {
+    let mut md = String::new();
+    let checks = Checks::of(r);
+    header(&mut md, r);
+    summary(&mut md, r, &checks);
+    generator(&mut md, r);
+    client(&mut md, r);
+    notes(&mut md, r, &checks);
+    reproduce(&mut md);
+    md
+}
+
+/// Whether each target is met, with the measured figure it was judged on.
+struct Checks {
+    generate: bool,
+    scaling: f64,
+    request: f64,
+    decode: f64,
+    memory: f64,
+    cold_build: bool,
+    openssl: bool,
+}
+
+impl Checks {
+    fn of(r: &Report) -> Self {
+        let per_op = |i: usize| r.scaling[i].1.median / (r.scaling[i].0 * r.operations) as f64;
+        let peaks: Vec<f64> = r.peak_memory.iter().map(|m| m.peak_bytes as f64).collect();
+        let (low, high) = peaks
+            .iter()
+            .fold((f64::MAX, 0.0_f64), |(l, h), &p| (l.min(p), h.max(p)));
+        Checks {
+            generate: r.generate.median.as_secs_f64() < GENERATE_TARGET,
+            scaling: per_op(r.scaling.len() - 1) / per_op(0),
+            request: r.paired.ratio,
+            decode: r.decode[0].1.median / r.decode[1].1.median,
+            memory: if peaks.is_empty() {
+                f64::NAN
+            } else {
+                high / low
+            },
+            cold_build: r.cold_build_seconds <= COLD_BUILD_TARGET,
+            openssl: !r.dependencies.openssl.is_empty(),
+        }
+    }
+}
+
+fn met(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "**not met** (see notes)"
+    }
+}
+
+fn header(md: &mut String, r: &Report) {
+    let m = &r.machine;
+    md.push_str("# Benchmarks\n\n");
+    md.push_str(
+        "Written by `cargo xtask bench-report` (see [Reproduce](#reproduce)); do not edit by hand.\n\n",
+    );
+    let _ = writeln!(
+        md,
+        "Commit `{}`{}.",
+        r.commit,
+        if r.quick {
+            ", **quick run** (`--quick`: 1 s warm-up, 2 s measurement per bench; for trying the command, not for comparing)"
+        } else {
+            ""
+        }
+    );
+    md.push_str("\n| machine | |\n| --- | --- |\n");
+    let _ = writeln!(md, "| cores | {} |", m.cores);
+    let _ = writeln!(md, "| CPU | {} |", m.cpu);
+    let _ = writeln!(md, "| memory | {} |", m.memory);
+    let _ = writeln!(md, "| OS | {} |", m.os);
+    let _ = writeln!(md, "| rustc | {} |", m.rustc);
+    let _ = writeln!(md, "| cargo | {} |\n", m.cargo);
+}
+
+fn summary(md: &mut String, r: &Report, c: &Checks) {
+    md.push_str("## Summary\n\n");
+    md.push_str(
+        "Anchor figures for the alternatives were measured on the same kind of 2-core machine on \
+         HubSpot's published Conversations Inbox & Messages spec (progenitor only after \
+         hand-patching the spec so it runs at all); ours are on the vendored \
+         `spec/hubspot-conversations-v3.yaml`, which covers the same API.\n\n",
+    );
+    md.push_str("| figure | this project | progenitor 0.15 | OpenAPI Generator 7.26 (`rust`) | target | |\n");
+    md.push_str("| --- | --- | --- | --- | --- | --- |\n");
+    let _ = writeln!(
+        md,
+        "| generate: process wall time | {} (median of {} runs; fastest {}) | 160 ms | 2,350 ms | < 100 ms | {} |",
+        ms(r.generate.median.as_secs_f64()),
+        r.generate.runs,
+        ms(r.generate.min.as_secs_f64()),
+        met(c.generate)
+    );
+    let _ = writeln!(
+        md,
+        "| generated lines | {} in {} files (models and operations); {} in {} files for the whole self-contained crate, runtime and manifest included | 4,909 | 5,414 in 79 files | — | |",
+        thousands(r.generated_code.lines),
+        r.generated_code.files,
+        thousands(r.generated_crate.lines),
+        r.generated_crate.files
+    );
+    let _ = writeln!(
+        md,
+        "| cold debug build of the client | {:.1} s, TLS by rustls | 23.5 s, no TLS at all | 37.5 s, OpenSSL via native-tls | ≤ 30 s | {} |",
+        r.cold_build_seconds,
+        met(c.cold_build)
+    );
+    let _ = writeln!(
+        md,
+        "| dependencies | {} ({} crates compiled by the cold build) | 83 | 97 | — | |",
+        r.dependencies.count, r.crates_compiled
+    );
+    let openssl = if c.openssl {
+        format!("yes: {}", r.dependencies.openssl.join(", "))
+    } else {
+        "none".to_owned()
+    };
+    let _ = writeln!(
+        md,
+        "| OpenSSL in the tree (`cargo tree --target all`) | {openssl} | none | yes | none | {} |",
+        met(!c.openssl)
+    );
+    let _ = writeln!(
+        md,
+        "| release binary of the `{EXAMPLE}` example | {:.1} MiB | — | — | — | |",
+        r.example_bytes as f64 / (1024.0 * 1024.0)
+    );
+    let _ = writeln!(
+        md,
+        "| generation time per operation, ×16 spec vs ×1 | {:.2}× | — | — | ≤ {SCALING_TARGET}× (linear) | {} |",
+        c.scaling,
+        met(c.scaling <= SCALING_TARGET)
+    );
+    let _ = writeln!(
+        md,
+        "| `get_thread` vs hand-written reqwest + serde_json (median of paired rounds) | {:.3}× | — | — | ≤ {REQUEST_TARGET} | {} |",
+        c.request,
+        met(c.request <= REQUEST_TARGET)
+    );
+    let _ = writeln!(
+        md,
+        "| decode a 100-message page vs `serde_json::from_slice` (median) | {:.3}× | — | — | ≤ {DECODE_TARGET} | {} |",
+        c.decode,
+        met(c.decode <= DECODE_TARGET)
+    );
+    let _ = writeln!(
+        md,
+        "| `into_stream()` peak heap, most pages vs fewest | {:.2}× | — | — | ≤ {MEMORY_TARGET}× (flat) | {} |\n",
+        c.memory,
+        met(c.memory <= MEMORY_TARGET)
+    );
+}
+
+fn generator(md: &mut String, r: &Report) {
+    md.push_str("## Generator speed\n\n");
+    md.push_str(
+        "`cargo bench -p codegen --bench pipeline`: each stage on the vendored spec (release \
+         profile). *load* reads and parses the YAML, *resolve* builds the IR, *emit* builds the \
+         token streams, *format* parses them with syn and prints them with prettyplease.\n\n",
+    );
+    md.push_str("| stage | median | 95 % interval |\n| --- | --- | --- |\n");
+    for (stage, e) in &r.stages {
+        let _ = writeln!(md, "| {stage} | {} | {} |", ms(e.median), interval(e));
+    }
+    md.push_str(
+        "\nThe generate time in the summary is different: the whole `xtask generate` process \
+         (start-up, load, resolve, emit, format, writing the crate) as `cargo xtask` builds it, \
+         in the dev profile, timed from outside the process.\n\n",
+    );
+    md.push_str(
+        "`cargo bench -p codegen --bench scaling`: end to end on synthetic specs, the vendored \
+         spec's paths and component schemas copied ×1, ×4 and ×16 under fresh names.\n\n",
+    );
+    md.push_str("| copies | operations | median | per operation | per operation vs ×1 |\n");
+    md.push_str("| --- | --- | --- | --- | --- |\n");
+    let base = r.scaling[0].1.median / (r.scaling[0].0 * r.operations) as f64;
+    for (factor, e) in &r.scaling {
+        let ops = factor * r.operations;
+        let per_op = e.median / ops as f64;
+        let _ = writeln!(
+            md,
+            "| ×{factor} | {ops} | {} | {} | {:.2}× |",
+            ms(e.median),
+            us(per_op),
+            per_op / base
+        );
+    }
+    md.push('\n');
+}
+
+fn client(md: &mut String, r: &Report) {
+    md.push_str("## Client overhead\n\n");
+    md.push_str(
+        "`cargo bench -p generated-client --bench request`: one `get_thread` round trip to a \
+         hyper server on loopback (its own thread and runtime), against a hand-written call on \
+         the same server: `reqwest` with the same timeouts and bearer token, a status check, \
+         then `serde_json::from_slice` into the same `Thread`.\n\n",
+    );
+    md.push_str("| call | median | 95 % interval |\n| --- | --- | --- |\n");
+    let (ours, theirs) = &r.get_thread;
+    let _ = writeln!(
+        md,
+        "| `client.get_thread(id).send()` | {} | {} |",
+        us(ours.median),
+        interval(ours)
+    );
+    let _ = writeln!(
+        md,
+        "| hand-written reqwest + serde_json | {} | {} |",
+        us(theirs.median),
+        interval(theirs)
+    );
+    let _ = writeln!(
+        md,
+        "| ratio of the medians | {:.3}× | |\n",
+        ours.median / theirs.median
+    );
+    let p = &r.paired;
+    let _ = writeln!(
+        md,
+        "The same bench then alternates the two callers in {} rounds of 25 calls each (which \
+         goes first alternates too), so a change in the machine's load hits both alike: median \
+         {:.1} µs against {:.1} µs per call, median ratio per round **{:.3}×** (the figure the \
+         target is judged on).\n",
+        p.rounds, p.generated_us, p.hand_written_us, p.ratio
+    );
+
+    md.push_str(
+        "`cargo bench -p generated-client --bench decode`: a 100-message page of thread history \
+         (`MessagePage`, each item a `Message` union tagged by `type`, written first as HubSpot \
+         does) decoded from bytes.\n\n",
+    );
+    md.push_str("| decode | median | vs `serde_json::from_slice` |\n| --- | --- | --- |\n");
+    let limit = r.decode[1].1.median;
+    for (name, e) in &r.decode {
+        let label = match *name {
+            "generated_client" => "the client: `Response::json`, as every `send()` does",
+            "serde_json_from_slice" => {
+                "`serde_json::from_slice::<MessagePage>` (the physical limit)"
+            }
+            "plain_structs_no_union" => {
+                "reference: the same items as plain `ConversationMessage` structs, no union"
+            }
+            "via_serde_json_value" => "reference: through an intermediate `serde_json::Value`",
+            other => other,
+        };
+        let _ = writeln!(
+            md,
+            "| {label} | {} | {:.3}× |",
+            us(e.median),
+            e.median / limit
+        );
+    }
+    md.push_str(
+        "\nTagged unions decode in one pass: once the tag is read, the rest of the object streams \
+         into the variant's deserializer (only keys before the tag are buffered), so a union \
+         costs what its variant costs.\n\n",
+    );
+
+    md.push_str(
+        "`cargo bench -p generated-client --bench stream`: `list_threads().into_stream()` over \
+         100 pages of 100 threads from the loopback server, then the client's peak live heap \
+         (a counting global allocator, counting the client's thread and not the server's) above \
+         what was live before, while streaming 10, 100 and 1,000 pages.\n\n",
+    );
+    let items = 10_000.0;
+    let _ = writeln!(
+        md,
+        "| 10,000 threads in 100 pages | median {} | {:.0} threads/s |\n| --- | --- | --- |\n",
+        ms(r.stream.median),
+        items / r.stream.median
+    );
+    md.push_str("| pages | threads | peak heap above baseline |\n| --- | --- | --- |\n");
+    for m in &r.peak_memory {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {:.0} KiB |",
+            thousands(m.pages as usize),
+            thousands(m.items as usize),
+            m.peak_bytes as f64 / 1024.0
+        );
+    }
+    md.push('\n');
+}
+
+fn notes(md: &mut String, r: &Report, c: &Checks) {
+    md.push_str("## Notes\n\n");
+    md.push_str(
+        "- The machine may be shared; criterion's 95 % intervals show the spread. Ratios compare \
+         medians of benches run one after the other in the same process, so both sides see the \
+         same conditions.\n",
+    );
+    md.push_str(
+        "- The cold build is `cargo build -p generated-client` in an empty scratch target dir \
+         with the sources already downloaded, in the dev profile; it compiles every dependency \
+         (rustls and ring included) but no dev-dependency.\n",
+    );
+    if !c.generate {
+        let _ = writeln!(
+            md,
+            "- **generate over 100 ms**: {} in the dev profile that `cargo xtask` uses. The \
+             release-profile stages above add up to far less; the difference is unoptimised \
+             syn, prettyplease, serde_yaml and codegen code in the dev profile. Building those \
+             packages optimised (`[profile.dev.package.*] opt-level`) would fix it at the price \
+             of a slower cold build of the workspace in CI.",
+            ms(r.generate.median.as_secs_f64())
+        );
+    }
+    if !c.cold_build {
+        md.push_str(
+            "- **cold build over 30 s**: most of the time goes to building reqwest, hyper, rustls \
+             and ring (C and assembly); on a shared machine this figure inflates first. Sharing a \
+             target dir or a build cache (sccache) across builds removes it from every build but \
+             the first.\n",
+        );
+    }
+    if c.request > REQUEST_TARGET {
+        md.push_str(
+            "- **`get_thread` over 1.05×**: the client does per request what the hand-written \
+             call skips: a tracing span, the retry and rate-limit bookkeeping, validating the \
+             URL against the base host, and parsing the rate-limit headers. On a noisy machine \
+             the interval of either side can also exceed the 5 % margin: rerun on a quiet one.\n",
+        );
+    }
+    if c.decode > DECODE_TARGET {
+        md.push_str(
+            "- **decode over 1.02×**: the client's `Response::json` is `serde_json::from_slice` \
+             plus an error path that only runs on failure, so a gap here is measurement noise; \
+             rerun on a quiet machine.\n",
+        );
+    }
+    if c.scaling > SCALING_TARGET {
+        md.push_str(
+            "- **scaling above linear**: some stage grows faster than the spec; the per-stage \
+             bench on the ×16 spec shows which.\n",
+        );
+    }
+    if c.memory > MEMORY_TARGET {
+        md.push_str(
+            "- **peak heap grows with pages**: something keeps pages alive while streaming.\n",
+        );
+    }
+    md.push('\n');
+}
+
+fn reproduce(md: &mut String) {
+    md.push_str("## Reproduce\n\n");
+    md.push_str(
+        "Everything above, on a quiet machine (about 10 minutes on 2 cores):\n\n\
+         ```sh\ncargo xtask bench-report            # add --quick for a short trial run\n```\n\n\
+         Or each figure alone:\n\n\
+         ```sh\n\
+         cargo bench -p codegen --bench pipeline            # generator stages\n\
+         cargo bench -p codegen --bench scaling             # ×1, ×4, ×16 synthetic specs\n\
+         cargo bench -p generated-client --bench request    # get_thread vs hand-written reqwest\n\
+         cargo bench -p generated-client --bench decode     # 100-message page decode\n\
+         cargo bench -p generated-client --bench stream     # into_stream throughput, peak heap\n\
+         cargo build -p xtask && time target/debug/xtask generate \\\n    \
+         --spec spec/hubspot-conversations-v3.yaml --out /tmp/hubspot-client\n\
+         find /tmp/hubspot-client -type f | xargs wc -l     # generated lines\n\
+         CARGO_TARGET_DIR=/tmp/cold cargo build --locked -p generated-client   # cold build (time it)\n\
+         cargo tree -p generated-client -e normal,build --prefix none | sort -u  # dependencies\n\
+         cargo tree -p generated-client --target all -i openssl-sys             # must find nothing\n\
+         CARGO_TARGET_DIR=/tmp/cold cargo build --locked --release -p generated-client \\\n    \
+         --example list_open_threads && ls -l /tmp/cold/release/examples/list_open_threads\n\
+         ```\n",
+    );
+}
+
+/// Seconds as milliseconds.
+fn ms(seconds: f64) -> String {
+    format!("{:.1} ms", seconds * 1e3)
+}
+
+/// Seconds as microseconds.
+fn us(seconds: f64) -> String {
+    format!("{:.1} µs", seconds * 1e6)
+}
+
+/// A criterion interval in the median's own unit.
+fn interval(e: &Estimate) -> String {
+    if e.median < 1e-3 {
+        format!("{} – {}", us(e.low), us(e.high))
+    } else {
+        format!("{} – {}", ms(e.low), ms(e.high))
+    }
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

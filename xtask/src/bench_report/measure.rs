@@ -1,0 +1,173 @@
+//! Measurements outside criterion: the `generate` process's wall time, the generated crate's
+//! size in lines, a cold build of `generated-client` in a scratch target dir with its dependency
+//! tree, and the size of a release-mode example binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Process runs timed (after one warm-up run).
+const GENERATE_RUNS: usize = 15;
+
+/// Wall times of `xtask generate` on the vendored spec, run as a separate process each time.
+pub struct GenerateTimes {
+    pub median: Duration,
+    pub min: Duration,
+    pub runs: usize,
+}
+
+/// Times this very binary (`xtask`, as `cargo xtask` built it) generating a crate from `spec`
+/// into `out`, as a fresh process each run.
+pub fn generate_times(spec: &Path, out: &Path) -> Result<GenerateTimes, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let run = || -> Result<Duration, String> {
+        let started = Instant::now();
+        let output = Command::new(&exe)
+            .arg("generate")
+            .arg("--spec")
+            .arg(spec)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let elapsed = started.elapsed();
+        if !output.status.success() {
+            return Err(format!(
+                "xtask generate failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        Ok(elapsed)
+    };
+    run()?;
+    let mut times = (0..GENERATE_RUNS)
+        .map(|_| run())
+        .collect::<Result<Vec<_>, _>>()?;
+    times.sort();
+    Ok(GenerateTimes {
+        median: times[times.len() / 2],
+        min: times[0],
+        runs: times.len(),
+    })
+}
+
+/// Files and lines under a folder.
+#[derive(Default, Clone, Copy)]
+pub struct Lines {
+    pub files: usize,
+    pub lines: usize,
+}
+
+/// Counts the files and lines under `dir` whose names end in one of `extensions` (all when empty).
+pub fn count_lines(dir: &Path, extensions: &[&str]) -> Result<Lines, String> {
+    let mut total = Lines::default();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            let inner = count_lines(&path, extensions)?;
+            total.files += inner.files;
+            total.lines += inner.lines;
+        } else if extensions.is_empty()
+            || extensions
+                .iter()
+                .any(|ext| path.extension().is_some_and(|e| e == *ext))
+        {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            total.files += 1;
+            total.lines += text.lines().count();
+        }
+    }
+    Ok(total)
+}
+
+/// A cold build: its wall time and how many crates it compiled.
+pub struct ColdBuild {
+    pub seconds: f64,
+    pub crates_compiled: usize,
+}
+
+/// `cargo <args>` in `root` with `CARGO_TARGET_DIR=target_dir`, timed; counts `Compiling` lines.
+pub fn timed_cargo(root: &Path, target_dir: &Path, args: &[&str]) -> Result<ColdBuild, String> {
+    println!(
+        "$ CARGO_TARGET_DIR={} cargo {}",
+        target_dir.display(),
+        args.join(" ")
+    );
+    let started = Instant::now();
+    let output = Command::new("cargo")
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("cargo {} failed:\n{stderr}", args.join(" ")));
+    }
+    let crates_compiled = stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("Compiling "))
+        .count();
+    Ok(ColdBuild {
+        seconds,
+        crates_compiled,
+    })
+}
+
+/// The dependency tree of a package.
+pub struct Dependencies {
+    /// Distinct packages the package depends on (normal and build dependencies, this platform).
+    pub count: usize,
+    /// Packages of any platform's tree that bring OpenSSL (`openssl*`, `native-tls`).
+    pub openssl: Vec<String>,
+}
+
+/// Reads `cargo tree` for `package`.
+pub fn dependencies(root: &Path, package: &str) -> Result<Dependencies, String> {
+    let tree = |extra: &[&str]| -> Result<Vec<String>, String> {
+        let output = Command::new("cargo")
+            .current_dir(root)
+            .args(["tree", "--locked", "-p", package, "--prefix", "none"])
+            .args(["-e", "normal,build"])
+            .args(extra)
+            .output()
+            .map_err(|e| format!("cannot run cargo tree: {e}"))?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+        }
+        let mut packages: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                Some(format!("{} {}", words.next()?, words.next()?))
+            })
+            .collect();
+        packages.sort();
+        packages.dedup();
+        Ok(packages)
+    };
+    let here = tree(&[])?;
+    let openssl = tree(&["--target", "all"])?
+        .into_iter()
+        .filter(|p| p.starts_with("openssl") || p.starts_with("native-tls"))
+        .collect();
+    Ok(Dependencies {
+        // The package itself is not one of its dependencies.
+        count: here
+            .iter()
+            .filter(|p| !p.starts_with(&format!("{package} ")))
+            .count(),
+        openssl,
+    })
+}
+
+/// The size in bytes of the release example `name` built in `target_dir`.
+pub fn example_size(target_dir: &Path, name: &str) -> Result<u64, String> {
+    let path: PathBuf = target_dir.join("release/examples").join(name);
+    std::fs::metadata(&path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
