@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// The bench targets, by package.
 pub const BENCHES: [(&str, &[&str]); 2] = [
@@ -16,10 +16,8 @@ pub fn run(root: &Path, target_dir: &Path, quick: bool) -> Result<String, String
     let _ = std::fs::remove_dir_all(target_dir.join("criterion"));
     let mut stdout = String::new();
     for (package, benches) in BENCHES {
-        let mut command = Command::new("cargo");
-        command
-            .current_dir(root)
-            .args(["bench", "--locked", "-p", package]);
+        let mut command = super::cargo::command(root);
+        command.args(["bench", "--locked", "-p", package]);
         for bench in benches {
             command.args(["--bench", bench]);
         }

@@ -2,6 +2,7 @@
 //! `generate` process, generated lines, a cold build, dependencies, binary size) and writes
 //! `BENCHMARKS.md` with the machine, the targets and the commands to reproduce each figure.
 
+mod cargo;
 mod criterion;
 mod machine;
 mod markdown;
@@ -39,6 +40,9 @@ pub struct Report {
     pub generated_crate: Lines,
     pub dependencies: Dependencies,
     pub cold_build_seconds: f64,
+    pub cold_build_cpu_seconds: Option<f64>,
+    /// Compile time per crate in the cold build, longest first.
+    pub crate_timings: Vec<(String, f64)>,
     pub crates_compiled: usize,
     pub example_bytes: u64,
     pub stages: Vec<(&'static str, Estimate)>,
@@ -101,8 +105,9 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let cold = measure::timed_cargo(
         root,
         &cold_dir,
-        &["build", "--locked", "-p", "generated-client"],
+        &["build", "--locked", "-p", "generated-client", "--timings"],
     )?;
+    let crate_timings = measure::crate_timings(&cold_dir);
     measure::timed_cargo(
         root,
         &cold_dir,
@@ -163,6 +168,8 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
         generated_crate,
         dependencies,
         cold_build_seconds: cold.seconds,
+        cold_build_cpu_seconds: cold.cpu_seconds,
+        crate_timings,
         crates_compiled: cold.crates_compiled,
         example_bytes,
         stages,
