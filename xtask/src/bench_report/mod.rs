@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use codegen::vendored;
 
-pub use self::criterion::{Estimate, Paired, PeakMemory};
+pub use self::criterion::{DecodePaired, Estimate, Paired, PeakMemory};
 pub use self::machine::Machine;
 pub use self::measure::{Dependencies, GenerateTimes, Lines};
 
@@ -50,6 +50,7 @@ pub struct Report {
     pub get_thread: (Estimate, Estimate),
     pub paired: Paired,
     pub decode: Vec<(&'static str, Estimate)>,
+    pub decode_paired: DecodePaired,
     pub stream: Estimate,
     pub peak_memory: Vec<PeakMemory>,
 }
@@ -157,6 +158,8 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let peak_memory = criterion::peak_memory(&stdout);
     let paired =
         criterion::paired(&stdout).ok_or("the request bench printed no get-thread-paired line")?;
+    let decode_paired = criterion::decode_paired(&stdout)
+        .ok_or("the decode bench printed no decode-paired line")?;
 
     let report = Report {
         machine,
@@ -177,6 +180,7 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
         get_thread,
         paired,
         decode,
+        decode_paired,
         stream,
         peak_memory,
     };
