@@ -91,7 +91,7 @@ serde_json = "1"
 serde_path_to_error = "0.1"
 thiserror = "2"
 tokio = { version = "1", features = ["time", "sync"] }
-tracing = "0.1"
+tracing = { version = "0.1", default-features = false, features = ["std"] }
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "test-util"] }

@@ -10,6 +10,8 @@
 mod bodies;
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/paired.rs"]
+mod paired;
 #[path = "support/server.rs"]
 mod server;
 
@@ -104,30 +106,17 @@ fn paired(_: &mut Criterion) {
     let setup = Setup::new();
     setup.generated(100);
     setup.hand_written(100);
-    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (a, b) = if round % 2 == 0 {
-            let a = setup.generated(PER_ROUND);
-            (a, setup.hand_written(PER_ROUND))
-        } else {
-            let b = setup.hand_written(PER_ROUND);
-            (setup.generated(PER_ROUND), b)
-        };
-        ours.push(a.as_secs_f64() / PER_ROUND as f64);
-        theirs.push(b.as_secs_f64() / PER_ROUND as f64);
-        ratios.push(a.as_secs_f64() / b.as_secs_f64());
-    }
+    let result = paired::measure(
+        ROUNDS,
+        PER_ROUND,
+        &mut [&mut |n| setup.hand_written(n), &mut |n| setup.generated(n)],
+    );
     println!(
         "get-thread-paired rounds={ROUNDS} generated_us={:.2} hand_written_us={:.2} ratio={:.4}",
-        median(&mut ours) * 1e6,
-        median(&mut theirs) * 1e6,
-        median(&mut ratios)
+        result.per_iteration[1] * 1e6,
+        result.per_iteration[0] * 1e6,
+        result.ratio_to_first[1]
     );
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 criterion_group!(benches, get_thread, paired);

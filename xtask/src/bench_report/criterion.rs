@@ -1,9 +1,10 @@
 //! Runs the criterion benches and reads their results (`target/criterion/**/new/estimates.json`)
-//! and the extra figures they print (`get-thread-paired` and `stream-peak-memory` lines).
+//! and the extra figures they print (`get-thread-paired`, `decode-paired` and
+//! `stream-peak-memory` lines).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// The bench targets, by package.
 pub const BENCHES: [(&str, &[&str]); 2] = [
@@ -16,10 +17,8 @@ pub fn run(root: &Path, target_dir: &Path, quick: bool) -> Result<String, String
     let _ = std::fs::remove_dir_all(target_dir.join("criterion"));
     let mut stdout = String::new();
     for (package, benches) in BENCHES {
-        let mut command = Command::new("cargo");
-        command
-            .current_dir(root)
-            .args(["bench", "--locked", "-p", package]);
+        let mut command = super::cargo::command(root);
+        command.args(["bench", "--locked", "-p", package]);
         for bench in benches {
             command.args(["--bench", bench]);
         }
@@ -125,6 +124,31 @@ pub fn paired(stdout: &str) -> Option<Paired> {
     })
 }
 
+/// The decode bench's paired rounds: median per-decode times (µs) and median ratios to
+/// `serde_json::from_slice`.
+pub struct DecodePaired {
+    pub rounds: u64,
+    pub from_slice_us: f64,
+    pub client_us: f64,
+    pub plain_us: f64,
+    pub client_ratio: f64,
+    pub plain_ratio: f64,
+}
+
+/// The `decode-paired` line of the decode bench's output.
+pub fn decode_paired(stdout: &str) -> Option<DecodePaired> {
+    let fields = lines(stdout, "decode-paired").next()?;
+    let number = |name: &str| fields.get(name)?.parse::<f64>().ok();
+    Some(DecodePaired {
+        rounds: fields.get("rounds")?.parse().ok()?,
+        from_slice_us: number("from_slice_us")?,
+        client_us: number("client_us")?,
+        plain_us: number("plain_us")?,
+        client_ratio: number("client_ratio")?,
+        plain_ratio: number("plain_ratio")?,
+    })
+}
+
 /// The `name=value` fields of each output line that starts with `tag`.
 fn lines<'a>(
     stdout: &'a str,
@@ -147,7 +171,9 @@ mod tests {
     #[test]
     fn reads_the_printed_figures() {
         let out = "noise\nstream-peak-memory pages=10 items=1000 peak_bytes=2048\n\
-                   get-thread-paired rounds=200 generated_us=33.10 hand_written_us=32.00 ratio=1.0300\n";
+                   get-thread-paired rounds=200 generated_us=33.10 hand_written_us=32.00 ratio=1.0300\n\
+                   decode-paired rounds=100 from_slice_us=334.15 client_us=336.35 plain_us=330.67 \
+                   client_ratio=1.0057 plain_ratio=0.9834\n";
         let memory = peak_memory(out);
         assert_eq!(memory.len(), 1);
         assert_eq!(
@@ -157,5 +183,9 @@ mod tests {
         let paired = paired(out).unwrap();
         assert_eq!(paired.rounds, 200);
         assert!((paired.ratio - 1.03).abs() < 1e-9);
+        let decode = decode_paired(out).unwrap();
+        assert_eq!(decode.rounds, 100);
+        assert!((decode.client_ratio - 1.0057).abs() < 1e-9);
+        assert!((decode.plain_us - 330.67).abs() < 1e-9);
     }
 }

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use super::cargo;
+
 /// Process runs timed (after one warm-up run).
 const GENERATE_RUNS: usize = 15;
 
@@ -14,6 +16,8 @@ pub struct GenerateTimes {
     pub median: Duration,
     pub min: Duration,
     pub runs: usize,
+    /// Mean CPU time (user and system, all threads) per run, in seconds.
+    pub cpu_seconds: Option<f64>,
 }
 
 /// Times this very binary (`xtask`, as `cargo xtask` built it) generating a crate from `spec`
@@ -40,14 +44,17 @@ pub fn generate_times(spec: &Path, out: &Path) -> Result<GenerateTimes, String> 
         Ok(elapsed)
     };
     run()?;
+    let cpu_before = cargo::children_cpu_seconds();
     let mut times = (0..GENERATE_RUNS)
         .map(|_| run())
         .collect::<Result<Vec<_>, _>>()?;
+    let cpu = cpu_before.zip(cargo::children_cpu_seconds());
     times.sort();
     Ok(GenerateTimes {
         median: times[times.len() / 2],
         min: times[0],
         runs: times.len(),
+        cpu_seconds: cpu.map(|(before, after)| (after - before) / GENERATE_RUNS as f64),
     })
 }
 
@@ -82,9 +89,11 @@ pub fn count_lines(dir: &Path, extensions: &[&str]) -> Result<Lines, String> {
     Ok(total)
 }
 
-/// A cold build: its wall time and how many crates it compiled.
+/// A cold build: its wall time, CPU time and how many crates it compiled.
 pub struct ColdBuild {
     pub seconds: f64,
+    /// User and system time of cargo and every compiler it ran.
+    pub cpu_seconds: Option<f64>,
     pub crates_compiled: usize,
 }
 
@@ -95,14 +104,17 @@ pub fn timed_cargo(root: &Path, target_dir: &Path, args: &[&str]) -> Result<Cold
         target_dir.display(),
         args.join(" ")
     );
+    let cpu_before = cargo::children_cpu_seconds();
     let started = Instant::now();
-    let output = Command::new("cargo")
-        .current_dir(root)
+    let output = cargo::command(root)
         .env("CARGO_TARGET_DIR", target_dir)
         .args(args)
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     let seconds = started.elapsed().as_secs_f64();
+    let cpu_seconds = cpu_before
+        .zip(cargo::children_cpu_seconds())
+        .map(|(before, after)| after - before);
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
         return Err(format!("cargo {} failed:\n{stderr}", args.join(" ")));
@@ -111,8 +123,13 @@ pub fn timed_cargo(root: &Path, target_dir: &Path, args: &[&str]) -> Result<Cold
         .lines()
         .filter(|l| l.trim_start().starts_with("Compiling "))
         .count();
+    println!(
+        "   {seconds:.1} s wall, {} CPU, {crates_compiled} crates compiled",
+        cpu_seconds.map_or_else(|| "unknown".to_owned(), |c| format!("{c:.1} s"))
+    );
     Ok(ColdBuild {
         seconds,
+        cpu_seconds,
         crates_compiled,
     })
 }
@@ -128,8 +145,7 @@ pub struct Dependencies {
 /// Reads `cargo tree` for `package`.
 pub fn dependencies(root: &Path, package: &str) -> Result<Dependencies, String> {
     let tree = |extra: &[&str]| -> Result<Vec<String>, String> {
-        let output = Command::new("cargo")
-            .current_dir(root)
+        let output = cargo::command(root)
             .args(["tree", "--locked", "-p", package, "--prefix", "none"])
             .args(["-e", "normal,build"])
             .args(extra)
@@ -162,6 +178,49 @@ pub fn dependencies(root: &Path, package: &str) -> Result<Dependencies, String> 
             .count(),
         openssl,
     })
+}
+
+/// Crates of the TLS stack, whose share of the cold build the report shows.
+pub const TLS_CRATES: [&str; 8] = [
+    "ring",
+    "cc",
+    "rustls",
+    "rustls-webpki",
+    "rustls-pki-types",
+    "webpki-roots",
+    "tokio-rustls",
+    "hyper-rustls",
+];
+
+/// Per-crate compile times of a build run with `--timings`: (crate, seconds), summed over each
+/// crate's units (build script, library), longest first. Empty when cargo's report has no
+/// `UNIT_DATA` (its format is cargo's own and may change).
+pub fn crate_timings(target_dir: &Path) -> Vec<(String, f64)> {
+    let Ok(html) = std::fs::read_to_string(target_dir.join("cargo-timings/cargo-timing.html"))
+    else {
+        return Vec::new();
+    };
+    let Some(start) = html.find("UNIT_DATA = ") else {
+        return Vec::new();
+    };
+    let mut values =
+        serde_json::Deserializer::from_str(&html[start + 12..]).into_iter::<serde_json::Value>();
+    let Some(Ok(serde_json::Value::Array(units))) = values.next() else {
+        return Vec::new();
+    };
+    let mut totals: Vec<(String, f64)> = Vec::new();
+    for unit in &units {
+        let (Some(name), Some(duration)) = (unit["name"].as_str(), unit["duration"].as_f64())
+        else {
+            continue;
+        };
+        match totals.iter_mut().find(|(n, _)| n == name) {
+            Some((_, total)) => *total += duration,
+            None => totals.push((name.to_owned(), duration)),
+        }
+    }
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1));
+    totals
 }
 
 /// The size in bytes of the release example `name` built in `target_dir`.

@@ -2,6 +2,7 @@
 //! `generate` process, generated lines, a cold build, dependencies, binary size) and writes
 //! `BENCHMARKS.md` with the machine, the targets and the commands to reproduce each figure.
 
+mod cargo;
 mod criterion;
 mod machine;
 mod markdown;
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 use codegen::vendored;
 
-pub use self::criterion::{Estimate, Paired, PeakMemory};
+pub use self::criterion::{DecodePaired, Estimate, Paired, PeakMemory};
 pub use self::machine::Machine;
 pub use self::measure::{Dependencies, GenerateTimes, Lines};
 
@@ -39,6 +40,9 @@ pub struct Report {
     pub generated_crate: Lines,
     pub dependencies: Dependencies,
     pub cold_build_seconds: f64,
+    pub cold_build_cpu_seconds: Option<f64>,
+    /// Compile time per crate in the cold build, longest first.
+    pub crate_timings: Vec<(String, f64)>,
     pub crates_compiled: usize,
     pub example_bytes: u64,
     pub stages: Vec<(&'static str, Estimate)>,
@@ -46,6 +50,7 @@ pub struct Report {
     pub get_thread: (Estimate, Estimate),
     pub paired: Paired,
     pub decode: Vec<(&'static str, Estimate)>,
+    pub decode_paired: DecodePaired,
     pub stream: Estimate,
     pub peak_memory: Vec<PeakMemory>,
 }
@@ -101,8 +106,9 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let cold = measure::timed_cargo(
         root,
         &cold_dir,
-        &["build", "--locked", "-p", "generated-client"],
+        &["build", "--locked", "-p", "generated-client", "--timings"],
     )?;
+    let crate_timings = measure::crate_timings(&cold_dir);
     measure::timed_cargo(
         root,
         &cold_dir,
@@ -152,6 +158,8 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let peak_memory = criterion::peak_memory(&stdout);
     let paired =
         criterion::paired(&stdout).ok_or("the request bench printed no get-thread-paired line")?;
+    let decode_paired = criterion::decode_paired(&stdout)
+        .ok_or("the decode bench printed no decode-paired line")?;
 
     let report = Report {
         machine,
@@ -163,6 +171,8 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
         generated_crate,
         dependencies,
         cold_build_seconds: cold.seconds,
+        cold_build_cpu_seconds: cold.cpu_seconds,
+        crate_timings,
         crates_compiled: cold.crates_compiled,
         example_bytes,
         stages,
@@ -170,6 +180,7 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
         get_thread,
         paired,
         decode,
+        decode_paired,
         stream,
         peak_memory,
     };
