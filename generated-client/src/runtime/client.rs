@@ -103,9 +103,11 @@ impl Client {
         let mut attempt = 1;
         loop {
             span.record("attempt", attempt);
-            let sent = tokio::time::Instant::now();
+            let sent = (!span.is_disabled()).then(tokio::time::Instant::now);
             let outcome = self.attempt(&request).await;
-            span.record("latency_ms", sent.elapsed().as_millis() as u64);
+            if let Some(sent) = sent {
+                span.record("latency_ms", sent.elapsed().as_millis() as u64);
+            }
             if let Some(status) = match &outcome {
                 Ok(response) => Some(response.status()),
                 Err(error) => error.status(),
