@@ -1,7 +1,7 @@
 //! Test-only crate: the tests live in `tests/tests/`; this library holds what several of them
 //! share. The workspace README's code examples are compiled here as doctests so they stay true.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The fixture `tests/fixtures/models/<dir>/<file>` as JSON.
 ///
@@ -24,6 +24,29 @@ pub fn fixture_text(dir: &str, file: &str) -> String {
         .join(dir)
         .join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Every spec (`.yaml` or `.json`) in `tests/fixtures/<dir>/`, sorted by name.
+///
+/// # Panics
+///
+/// When the folder cannot be read.
+pub fn fixture_specs(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(dir);
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "json")
+            )
+        })
+        .collect();
+    specs.sort();
+    specs
 }
 
 #[doc = include_str!("../../README.md")]

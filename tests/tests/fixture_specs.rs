@@ -2,27 +2,10 @@
 //! spec in `specs/` (one construct family each), and for every spec in `invalid/` the error
 //! that names the file, the location and what was expected.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use codegen::Provenance;
-
-fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(dir);
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("yaml" | "json")
-            )
-        })
-        .collect();
-    specs.sort();
-    specs
-}
+use conversations_tests::fixture_specs;
 
 fn file_name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
@@ -30,7 +13,7 @@ fn file_name(path: &Path) -> String {
 
 #[test]
 fn snapshot_of_the_code_generated_for_every_fixture_spec() {
-    let specs = fixtures("specs");
+    let specs = fixture_specs("specs");
     assert!(specs.len() >= 10, "{specs:?}");
     for spec in specs {
         let name = file_name(&spec);
@@ -117,10 +100,13 @@ const EXPECTED_ERRORS: &[(&str, &[&str])] = &[
 
 #[test]
 fn every_invalid_fixture_fails_with_its_location_and_what_was_expected() {
-    let files: Vec<String> = fixtures("invalid").iter().map(|p| file_name(p)).collect();
+    let files: Vec<String> = fixture_specs("invalid")
+        .iter()
+        .map(|p| file_name(p))
+        .collect();
     let listed: Vec<&str> = EXPECTED_ERRORS.iter().map(|(f, _)| *f).collect();
     assert_eq!(files, listed, "every invalid fixture has its expectations");
-    for spec in fixtures("invalid") {
+    for spec in fixture_specs("invalid") {
         let name = file_name(&spec);
         let error = codegen::generate_crate(&spec, None)
             .map(|_| ())

@@ -55,23 +55,6 @@ fn the_vendored_spec_generates_a_crate_that_checks_without_warnings() {
     assert!(!stderr.contains("warning"), "{stderr}");
 }
 
-/// Every fixture spec under `tests/fixtures/specs/`, sorted.
-fn fixture_specs() -> Vec<PathBuf> {
-    let dir = workspace_root().join("tests/fixtures/specs");
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("yaml" | "json")
-            )
-        })
-        .collect();
-    specs.sort();
-    specs
-}
-
 /// One scratch workspace holding a crate per fixture spec (`crates/<stem>`) and the end-to-end
 /// tests of `tests/fixtures/e2e`, built with one target directory: every crate must compile
 /// without warnings, and the end-to-end tests must pass.
@@ -81,7 +64,7 @@ fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_t
     let out = std::env::temp_dir().join(format!("fixture-crates-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let mut members = Vec::new();
-    for spec in fixture_specs() {
+    for spec in conversations_tests::fixture_specs("specs") {
         let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
         let files = codegen::generate_crate(&spec, None)
             .unwrap_or_else(|e| panic!("{} does not generate: {e}", spec.display()));
