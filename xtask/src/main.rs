@@ -66,6 +66,13 @@ enum Command {
     /// Check the vendored spec's wire facts against the vendor's published spec(s): exit 0 when
     /// every difference is listed in the deviations file with a reason, 1 on any other
     /// difference or a stale deviation, 2 on bad input.
+    ///
+    /// Compared, whatever the schema names, prose and `$ref` layout: operations (method +
+    /// path), servers, parameters (location + name: required, schema, style/explode), request
+    /// bodies and responses (status, media type, then field by field: type, format, required,
+    /// nullable, enum values, union variants), and security (schemes, alternatives, scopes).
+    /// Each difference is printed on one line with the JSON pointer on both sides; a deviations
+    /// entry names one by `kind`, `ours` and `published` pointers, with a non-empty `reason`.
     Upstream(upstream::Args),
     /// Write copies of published specs reduced to wire facts (prose and examples stripped),
     /// one DIR/<stem>.json per FILE, deterministic.

@@ -67,8 +67,12 @@ fn output_name(file: &Path) -> Result<String, String> {
 
 /// Fails when the reduced copy's wire facts differ from the original's (a bug in the reduction).
 fn check_unchanged(original: &Document, reduced: &str, name: &str) -> Result<(), String> {
-    let copy = Document::parse(Path::new(name), name, reduced)
-        .map_err(|e| format!("bug: the reduced copy of {} is invalid: {e}", original.label))?;
+    let copy = Document::parse(Path::new(name), name, reduced).map_err(|e| {
+        format!(
+            "bug: the reduced copy of {} is invalid: {e}",
+            original.label
+        )
+    })?;
     let differences =
         upstream::compare(original, std::slice::from_ref(&copy)).map_err(|e| e.to_string())?;
     match differences.first() {

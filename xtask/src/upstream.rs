@@ -74,8 +74,7 @@ fn report(root: &Path, args: &Args) -> Result<Report, String> {
         .map(|path| Document::load(path, &path.display().to_string()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
-    let deviations =
-        Deviations::load(&deviations, &deviations_label).map_err(|e| e.to_string())?;
+    let deviations = Deviations::load(&deviations, &deviations_label).map_err(|e| e.to_string())?;
     let differences = upstream::compare(&ours, &published).map_err(|e| e.to_string())?;
     let labels: Vec<&str> = published.iter().map(|d| d.label.as_str()).collect();
     Ok(Report::new(&spec_label, &labels, &deviations, differences))

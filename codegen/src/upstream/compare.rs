@@ -40,9 +40,9 @@ impl<'a> Comparer<'a> {
         message: impl Into<String>,
     ) {
         self.out.push(Difference {
-            kind,
             ours: Site::new(&self.ours.label, ours),
             published: Site::new(&self.theirs.label, theirs),
+            kind,
             context: context.to_owned(),
             message: message.into(),
         });
@@ -61,5 +61,14 @@ pub(super) fn slot_or_parent(doc: &Document, parent: &Pointer, key: &str) -> Poi
         child
     } else {
         parent.clone()
+    }
+}
+
+/// `required` or `optional`.
+pub(super) fn required_word(required: bool) -> &'static str {
+    if required {
+        "required"
+    } else {
+        "optional"
     }
 }

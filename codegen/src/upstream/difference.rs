@@ -202,16 +202,16 @@ pub(super) fn plain(pointer: &Pointer) -> String {
 }
 
 /// One difference. Its identity is the kind and the two pointers; `context` and `message` are
-/// for people.
+/// for people. Differences sort by our site, then the published one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Difference {
-    /// What differs.
-    pub kind: Kind,
     /// Where in our spec: the node that differs, or for something missing the node that would
     /// hold it.
     pub ours: Site,
     /// Where in the published spec, likewise.
     pub published: Site,
+    /// What differs.
+    pub kind: Kind,
     /// Where it was met, e.g. `GET /threads 200 application/json $.results[].status`.
     pub context: String,
     /// What differs, e.g. `type: string in ours, object in the published spec`.

@@ -197,9 +197,10 @@ fn merge_all_of(
     for i in 0..branches.len() {
         let branch = flatten(doc, &base.push(i.to_string()), stack);
         let back_reference = branch.variants.as_ref().is_some_and(|variants| {
-            variants
-                .iter()
-                .any(|v| doc.resolve_schema(v).is_some_and(|(target, _)| &target == at))
+            variants.iter().any(|v| {
+                doc.resolve_schema(v)
+                    .is_some_and(|(target, _)| &target == at)
+            })
         });
         if !back_reference {
             all_nullable &= branch.nullable;
@@ -234,7 +235,7 @@ fn merge(flat: &mut Flat, branch: Flat) {
 }
 
 /// `oneOf: [X, {type: "null"}]` (OpenAPI 3.1's optional-null) reads as `X` with
-/// `nullable: true`, and a union of one variant as that variant.
+/// `nullable: true`. A plain one-variant union stays a union.
 fn absorb_null_branches(doc: &Document, flat: &mut Flat, stack: &mut Vec<Pointer>) {
     let Some(variants) = flat.variants.take() else {
         return;
@@ -254,9 +255,8 @@ fn absorb_null_branches(doc: &Document, flat: &mut Flat, stack: &mut Vec<Pointer
             kept.push(variant);
         }
     }
-    if kept.len() == 1 {
+    if kept.len() == 1 && flat.nullable {
         let only = flatten(doc, &kept[0], stack);
-        flat.nullable |= only.nullable;
         merge(flat, only);
     } else {
         flat.variants = Some(kept);

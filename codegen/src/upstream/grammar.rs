@@ -145,10 +145,17 @@ fn schema_slot(key: &str) -> Slot {
             Slot::Map(Schema)
         }
         "allOf" | "oneOf" | "anyOf" | "prefixItems" => Slot::List(Schema),
-        "items" | "additionalItems" | "additionalProperties" | "not" | "if" | "then" | "else"
-        | "contains" | "propertyNames" | "unevaluatedItems" | "unevaluatedProperties" => {
-            Slot::Node(Schema)
-        }
+        "items"
+        | "additionalItems"
+        | "additionalProperties"
+        | "not"
+        | "if"
+        | "then"
+        | "else"
+        | "contains"
+        | "propertyNames"
+        | "unevaluatedItems"
+        | "unevaluatedProperties" => Slot::Node(Schema),
         "title" | "description" | "example" | "examples" | "externalDocs" | "$comment" => {
             Slot::Prose
         }
@@ -165,7 +172,10 @@ mod tests {
     fn names_are_not_keywords() {
         assert_eq!(slot(Node::Schema, "description"), Slot::Prose);
         assert_eq!(slot(Node::Schema, "properties"), Slot::Map(Node::Schema));
-        assert_eq!(slot(Node::Paths, "/description"), Slot::Node(Node::PathItem));
+        assert_eq!(
+            slot(Node::Paths, "/description"),
+            Slot::Node(Node::PathItem)
+        );
         assert_eq!(slot(Node::Responses, "200"), Slot::Node(Node::Response));
         assert_eq!(slot(Node::Responses, "x-codes"), Slot::Extension);
         assert_eq!(slot(Node::Info, "title"), Slot::Wire);

@@ -45,7 +45,7 @@ use compare::Comparer;
 use operations::Operation;
 
 /// Every wire-fact difference between `ours` and the `published` documents, sorted by our
-/// pointer, then the published file and pointer. Fails when two published files (or one file
+/// pointer, then the published file and pointer, then kind. Fails when two published files (or one file
 /// twice) declare the same operation.
 pub fn compare(ours: &Document, published: &[Document]) -> Result<Vec<Difference>, Error> {
     let mine = index(std::slice::from_ref(ours))?;
@@ -178,7 +178,11 @@ fn server_urls(doc: &Document) -> BTreeMap<String, Pointer> {
         .iter()
         .enumerate()
         .filter_map(|(i, server)| {
-            let url = server.get("url")?.as_str()?.trim_end_matches('/').to_owned();
+            let url = server
+                .get("url")?
+                .as_str()?
+                .trim_end_matches('/')
+                .to_owned();
             Some((url, at.push(i.to_string())))
         })
         .collect()

@@ -1,13 +1,14 @@
 //! Operations: collecting them from a document (method + path, path-level and operation-level
 //! parameters merged, `$ref`s followed) and comparing two matched operations' parameters,
-//! request bodies and responses. Operation IDs, tags, `deprecated`, callbacks, response
-//! headers and multipart `encoding` are not compared.
+//! request bodies and responses. Not compared: operation IDs, tags, `deprecated`, callbacks,
+//! response headers, multipart `encoding`, links, path- and operation-level `servers`, and a
+//! parameter's `default`, `deprecated`, `allowEmptyValue` and examples.
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::compare::{slot_or_parent, Comparer};
+use super::compare::{required_word, slot_or_parent, Comparer};
 use super::difference::Kind;
 use super::document::Document;
 use super::grammar::METHODS;
@@ -140,7 +141,10 @@ fn parameters<'d>(
 ) -> BTreeMap<(String, String), Parameter<'d>> {
     let names = template_names(&operation.path);
     let mut merged = BTreeMap::new();
-    for list in [operation.item.push("parameters"), operation.at.push("parameters")] {
+    for list in [
+        operation.item.push("parameters"),
+        operation.at.push("parameters"),
+    ] {
         let Some(Value::Array(entries)) = doc.get(&list) else {
             continue;
         };
@@ -155,10 +159,7 @@ fn parameters<'d>(
             let key_name = match location.as_str() {
                 "header" => {
                     let lower = name.to_ascii_lowercase();
-                    if matches!(
-                        lower.as_str(),
-                        "accept" | "content-type" | "authorization"
-                    ) {
+                    if matches!(lower.as_str(), "accept" | "content-type" | "authorization") {
                         continue;
                     }
                     lower
@@ -257,7 +258,9 @@ impl Comparer<'_> {
         let has = |p: &Parameter, key| p.value.get(key).is_some();
         match (has(ours, "content"), has(theirs, "content")) {
             (false, false) => self.schema_slots(
-                self.ours.get(&ours.at.push("schema")).map(|_| ours.at.push("schema")),
+                self.ours
+                    .get(&ours.at.push("schema"))
+                    .map(|_| ours.at.push("schema")),
                 &ours.at,
                 self.theirs
                     .get(&theirs.at.push("schema"))
@@ -410,7 +413,12 @@ fn statuses(doc: &Document, operation: &Pointer) -> BTreeMap<String, Pointer> {
     responses
         .keys()
         .filter(|k| !k.starts_with("x-"))
-        .map(|k| (k.to_ascii_uppercase().replace("DEFAULT", "default"), at.push(k)))
+        .map(|k| {
+            (
+                k.to_ascii_uppercase().replace("DEFAULT", "default"),
+                at.push(k),
+            )
+        })
         .collect()
 }
 
@@ -426,13 +434,6 @@ fn media_types(doc: &Document, parent: &Pointer) -> BTreeMap<String, (String, Po
         .collect()
 }
 
-fn required_word(required: bool) -> &'static str {
-    if required {
-        "required"
-    } else {
-        "optional"
-    }
-}
 
 fn serialised_by(content: bool) -> &'static str {
     if content {

@@ -68,7 +68,11 @@ pub fn text(report: &Report) -> String {
         report.deviations,
         report.unexplained(),
         report.stale.len(),
-        if report.passed() { "Passed." } else { "Failed." }
+        if report.passed() {
+            "Passed."
+        } else {
+            "Failed."
+        }
     );
     out
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::compare::Comparer;
+use super::compare::{required_word, Comparer};
 use super::difference::Kind;
 use super::flat::{flatten, Additional, Flat};
 use crate::pointer::Pointer;
@@ -80,7 +80,8 @@ impl Comparer<'_> {
             return self.report(Kind::Type, &ours.at, &theirs.at, context, message);
         }
         if ours.format != theirs.format {
-            let show = |f: &Option<String>| f.as_deref().map_or("none".to_owned(), |f| format!("`{f}`"));
+            let show =
+                |f: &Option<String>| f.as_deref().map_or("none".to_owned(), |f| format!("`{f}`"));
             let message = format!(
                 "format {} in ours, {} in the published spec",
                 show(&ours.format),
@@ -239,13 +240,6 @@ fn describe_additional(additional: &Additional) -> &'static str {
     }
 }
 
-fn required_word(required: bool) -> &'static str {
-    if required {
-        "required"
-    } else {
-        "optional"
-    }
-}
 
 /// `["A", "B"]` as `"A", "B"`.
 fn list(values: &[Value]) -> String {

@@ -202,7 +202,10 @@ fn alternatives(doc: &Document, operation: &Pointer) -> (Pointer, Vec<(Pointer, 
                             let scopes = scopes
                                 .as_array()
                                 .map(|s| {
-                                    s.iter().filter_map(Value::as_str).map(str::to_owned).collect()
+                                    s.iter()
+                                        .filter_map(Value::as_str)
+                                        .map(str::to_owned)
+                                        .collect()
                                 })
                                 .unwrap_or_default();
                             (name.clone(), scopes)

@@ -46,7 +46,13 @@ impl Comparer<'_> {
                     "variant `{}` is published, not in ours",
                     label(variant, self.theirs)
                 );
-                self.report(Kind::VariantMissing, &ours.at, &variant.at, context, message);
+                self.report(
+                    Kind::VariantMissing,
+                    &ours.at,
+                    &variant.at,
+                    context,
+                    message,
+                );
             }
         }
         for (i, variant) in mine.iter().enumerate() {
@@ -55,7 +61,13 @@ impl Comparer<'_> {
                     "variant `{}` is in ours, not published",
                     label(variant, self.ours)
                 );
-                self.report(Kind::VariantExtra, &variant.at, &theirs.at, context, message);
+                self.report(
+                    Kind::VariantExtra,
+                    &variant.at,
+                    &theirs.at,
+                    context,
+                    message,
+                );
             }
         }
         for (o, t) in matching {
