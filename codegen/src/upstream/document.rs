@@ -90,7 +90,22 @@ impl Document {
         if text.is_empty() {
             return Some(&self.root);
         }
-        self.root.pointer(text)
+        let mut at = &self.root;
+        for token in text.strip_prefix('/')?.split('/') {
+            let unescaped;
+            let token = if token.contains('~') {
+                unescaped = token.replace("~1", "/").replace("~0", "~");
+                unescaped.as_str()
+            } else {
+                token
+            };
+            at = match at {
+                Value::Object(map) => map.get(token)?,
+                Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(at)
     }
 
     /// Follows the `$ref` chain starting at `pointer` to the node it ends on, with that node's

@@ -434,7 +434,6 @@ fn media_types(doc: &Document, parent: &Pointer) -> BTreeMap<String, (String, Po
         .collect()
 }
 
-
 fn serialised_by(content: bool) -> &'static str {
     if content {
         "`content` (a media type)"

@@ -240,7 +240,6 @@ fn describe_additional(additional: &Additional) -> &'static str {
     }
 }
 
-
 /// `["A", "B"]` as `"A", "B"`.
 fn list(values: &[Value]) -> String {
     values
