@@ -343,6 +343,23 @@ fn an_operation_missing_and_extra() {
         ]
     );
     assert_eq!(differences[0].context, "POST /things");
+
+    // A method missing from a path we have: our pointer is that path item.
+    let differences = after(&[(
+        "    delete:\n      operationId: deleteThing",
+        "    head:\n      operationId: deleteThing",
+    )]);
+    assert_eq!(
+        keys(&differences),
+        vec![
+            key(
+                "operation-missing",
+                "/paths/~1things~1{thingId}",
+                "/paths/~1things~1{id}/delete"
+            ),
+            key("operation-extra", "/paths/~1things~1{thingId}/head", "/paths"),
+        ]
+    );
 }
 
 #[test]

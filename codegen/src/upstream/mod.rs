@@ -45,8 +45,8 @@ use compare::Comparer;
 use operations::Operation;
 
 /// Every wire-fact difference between `ours` and the `published` documents, sorted by our
-/// pointer, then the published file and pointer, then kind. Fails when two published files (or one file
-/// twice) declare the same operation.
+/// pointer, then the published file and pointer, then kind. Fails when two published files (or
+/// one file twice) declare the same operation.
 pub fn compare(ours: &Document, published: &[Document]) -> Result<Vec<Difference>, Error> {
     let mine = index(std::slice::from_ref(ours))?;
     let theirs = index(published)?;
@@ -131,8 +131,9 @@ fn index(docs: &[Document]) -> Result<Index, Error> {
 
 /// Our path item with the same template shape as a missing operation's, if we have one.
 fn same_path_item(mine: &Index, shape: &str) -> Option<Pointer> {
-    mine.iter()
-        .find(|((s, _), _)| s == shape)
+    mine.range((shape.to_owned(), String::new())..)
+        .next()
+        .filter(|((s, _), _)| s == shape)
         .map(|(_, (_, operation))| operation.item.clone())
 }
 
