@@ -357,7 +357,11 @@ fn an_operation_missing_and_extra() {
                 "/paths/~1things~1{thingId}",
                 "/paths/~1things~1{id}/delete"
             ),
-            key("operation-extra", "/paths/~1things~1{thingId}/head", "/paths"),
+            key(
+                "operation-extra",
+                "/paths/~1things~1{thingId}/head",
+                "/paths"
+            ),
         ]
     );
 }
