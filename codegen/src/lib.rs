@@ -5,7 +5,8 @@
 //! 2. [`resolve`] — every `$ref` followed and every name settled → [`ir::Api`];
 //! 3. [`emit`] — IR → formatted Rust files.
 //!
-//! [`generate`] runs all three.
+//! [`generate`] runs all three. Beside the pipeline: [`diff`] (what a spec change does to the
+//! generated API) and [`upstream`] (do our spec's wire facts match the vendor's published spec).
 
 pub mod diff;
 pub mod emit;
@@ -17,6 +18,7 @@ pub mod package;
 pub mod pointer;
 pub mod resolve;
 pub mod sync;
+pub mod upstream;
 pub mod vendored;
 
 use std::path::Path;

@@ -19,8 +19,16 @@ impl Pointer {
 
     /// This pointer extended by one segment, escaping `~` and `/` as RFC 6901 requires.
     pub fn push(&self, segment: impl AsRef<str>) -> Self {
-        let escaped = segment.as_ref().replace('~', "~0").replace('/', "~1");
-        Pointer(format!("{}/{}", self.0, escaped))
+        let segment = segment.as_ref();
+        let mut text = String::with_capacity(self.0.len() + 1 + segment.len());
+        text.push_str(&self.0);
+        text.push('/');
+        if segment.contains(['~', '/']) {
+            text.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+        } else {
+            text.push_str(segment);
+        }
+        Pointer(text)
     }
 
     /// The pointer's text.

@@ -19,3 +19,7 @@ pub fn generate_vendored(workspace_root: &Path) -> Result<Vec<GeneratedFile>, Er
     };
     generate(&workspace_root.join(SPEC), &provenance)
 }
+
+/// The reviewed list of deliberate differences from HubSpot's published specs, relative to the
+/// workspace root (`cargo xtask upstream`).
+pub const UPSTREAM_DEVIATIONS: &str = "spec/upstream-deviations.yaml";

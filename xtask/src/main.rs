@@ -7,13 +7,20 @@
 //!   OpenAPI 3.0 spec;
 //! - `cargo xtask diff --old FILE|REV` shows what a spec change does to the generated Rust API and
 //!   which release it needs;
+//! - `cargo xtask upstream --published FILE…` checks that the wire facts of the vendored spec
+//!   match the vendor's published spec(s), but for the deviations `spec/upstream-deviations.yaml`
+//!   justifies (exit 1 on any other difference, 2 on bad input);
+//! - `cargo xtask reduce-published --out DIR FILE…` writes copies of published specs reduced to
+//!   wire facts (no descriptions, summaries or examples), as checked in under `spec/published/`;
 //! - `cargo xtask contract` runs the contract suite against Prism (see `contract`);
 //! - `cargo xtask bench-report` runs the benchmarks and writes `BENCHMARKS.md`.
 
 mod bench_report;
 mod contract;
 mod diff;
+mod reduce;
 mod spec_source;
+mod upstream;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -56,6 +63,20 @@ enum Command {
     },
     /// Show what a spec change does to the generated Rust API, and whether it is breaking.
     Diff(diff::DiffArgs),
+    /// Check the vendored spec's wire facts against the vendor's published spec(s): exit 0 when
+    /// every difference is listed in the deviations file with a reason, 1 on any other
+    /// difference or a stale deviation, 2 on bad input.
+    ///
+    /// Compared, whatever the schema names, prose and `$ref` layout: operations (method +
+    /// path), servers, parameters (location + name: required, schema, style/explode), request
+    /// bodies and responses (status, media type, then field by field: type, format, required,
+    /// nullable, enum values, union variants), and security (schemes, alternatives, scopes).
+    /// Each difference is printed on one line with the JSON pointer on both sides; a deviations
+    /// entry names one by `kind`, `ours` and `published` pointers, with a non-empty `reason`.
+    Upstream(upstream::Args),
+    /// Write copies of published specs reduced to wire facts (prose and examples stripped),
+    /// one DIR/<stem>.json per FILE, deterministic.
+    ReducePublished(reduce::Args),
     /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
     Contract(contract::Args),
     /// Run the benchmarks and measurements and write BENCHMARKS.md (see that file).
@@ -74,6 +95,8 @@ fn main() -> ExitCode {
             crate_name,
         } => generate(&spec, &out, crate_name.as_deref()),
         Command::Diff(args) => diff::run(&root, &args),
+        Command::Upstream(args) => upstream::run(&root, &args),
+        Command::ReducePublished(args) => reduce::run(&args),
         Command::Contract(args) => contract::run(&root, &args),
         Command::BenchReport(args) => bench_report::run(&root, &args),
     };
