@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SPEC: &str = "spec/hubspot-conversations-v3.yaml";
+const SPEC: &str = "spec/hubspot-conversations.yaml";
 const OUT: &str = "generated-client/src/generated";
 
 fn repo() -> PathBuf {
