@@ -63,17 +63,27 @@ impl<'de> ::serde::Deserialize<'de> for Actor {
     }
 }
 
-/// Result of a batch actor lookup in which every ID was resolved.
+/// Result of a batch actor lookup, with one entry per ID that failed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ActorBatch {
     /// When the batch finished.
     #[serde(rename = "completedAt")]
     pub completed_at: ::chrono::DateTime<::chrono::Utc>,
+    /// One entry per ID that could not be resolved.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub errors: ::std::option::Option<::std::vec::Vec<BatchError>>,
     /// Related links, keyed by name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
+    /// How many IDs failed.
+    #[serde(
+        rename = "numErrors",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub num_errors: ::std::option::Option<i32>,
     /// When the batch was requested.
     #[serde(
         rename = "requestedAt",
@@ -95,43 +105,6 @@ pub struct ActorBatch {
 pub struct ActorBatchRequest {
     /// The actor IDs to look up.
     pub inputs: ::std::vec::Vec<::std::string::String>,
-}
-
-/// Result of a batch actor lookup in which some IDs failed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ActorBatchWithErrors {
-    /// When the batch finished.
-    #[serde(rename = "completedAt")]
-    pub completed_at: ::chrono::DateTime<::chrono::Utc>,
-    /// One entry per failure.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub errors: ::std::option::Option<::std::vec::Vec<BatchError>>,
-    /// Related links, keyed by name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    /// How many errors occurred.
-    #[serde(
-        rename = "numErrors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub num_errors: ::std::option::Option<i32>,
-    /// When the batch was requested.
-    #[serde(
-        rename = "requestedAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub requested_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// The actors that were resolved.
-    pub results: ::std::vec::Vec<Actor>,
-    /// When the batch started processing.
-    #[serde(rename = "startedAt")]
-    pub started_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Processing state of the batch.
-    pub status: BatchStatus,
 }
 
 /// A HubSpot user working in the inbox.
@@ -468,6 +441,25 @@ pub struct ChannelAccount {
     pub name: ::std::string::String,
 }
 
+/// An account of the external service to connect to a custom channel.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ChannelAccountDraft {
+    /// Whether the account's connection to the external service is authorized already.
+    pub authorized: bool,
+    /// The account's address on the external service.
+    #[serde(
+        rename = "deliveryIdentifier",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
+    /// ID of the inbox the account's conversations go to.
+    #[serde(rename = "inboxId")]
+    pub inbox_id: ::std::string::String,
+    /// Display name of the account.
+    pub name: ::std::string::String,
+}
+
 /// One page of channel accounts with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountPage {
@@ -478,6 +470,62 @@ pub struct ChannelAccountPage {
     pub results: ::std::vec::Vec<ChannelAccount>,
     /// Number of matching channel accounts over all pages.
     pub total: i32,
+}
+
+/// A pending account connection, created when a user starts connecting an account in HubSpot.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ChannelAccountStagingToken {
+    /// Display name the account will get, once set.
+    #[serde(
+        rename = "accountName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub account_name: ::std::option::Option<::std::string::String>,
+    /// The staging token itself.
+    #[serde(rename = "accountToken")]
+    pub account_token: ::std::string::String,
+    /// When the connection was started.
+    #[serde(rename = "createdAt")]
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Address the account will get, once set.
+    #[serde(
+        rename = "deliveryIdentifier",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
+    /// ID of the custom channel the account is being connected to.
+    #[serde(rename = "genericChannelId")]
+    pub generic_channel_id: i32,
+    /// ID of the inbox the account will deliver into.
+    #[serde(rename = "inboxId")]
+    pub inbox_id: i32,
+    /// ID of the HubSpot user who started the connection.
+    #[serde(rename = "userId")]
+    pub user_id: i32,
+}
+
+/// The name and address to give an account whose connection is pending.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ChannelAccountStagingTokenUpdate {
+    /// Display name for the account.
+    #[serde(rename = "accountName")]
+    pub account_name: ::std::string::String,
+    /// The account's address on the external service.
+    #[serde(rename = "deliveryIdentifier")]
+    pub delivery_identifier: DeliveryIdentifier,
+}
+
+/// Changes to make to a custom channel's account; send only the fields to change.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ChannelAccountUpdate {
+    /// Whether the account's connection to the external service is authorized.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub authorized: ::std::option::Option<bool>,
+    /// New display name of the account.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
 }
 
 /// One page of channels with the overall count.
@@ -721,6 +769,1776 @@ impl<'de> ::serde::Deserialize<'de> for ContactEmailType {
 }
 
 impl crate::runtime::ParamValue for ContactEmailType {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(self.as_str())
+    }
+}
+
+/// Name of a CRM contact property that can identify a contact.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ContactMatchProperty {
+    /// `address`
+    Address,
+    /// `annualrevenue`
+    Annualrevenue,
+    /// `associatedcompanyid`
+    Associatedcompanyid,
+    /// `associatedcompanylastupdated`
+    Associatedcompanylastupdated,
+    /// `city`
+    City,
+    /// `closedate`
+    Closedate,
+    /// `company`
+    Company,
+    /// `company_size`
+    CompanySize,
+    /// `country`
+    Country,
+    /// `createdate`
+    Createdate,
+    /// `currentlyinworkflow`
+    Currentlyinworkflow,
+    /// `date_of_birth`
+    DateOfBirth,
+    /// `days_to_close`
+    DaysToClose,
+    /// `degree`
+    Degree,
+    /// `email`
+    Email,
+    /// `engagements_last_meeting_booked`
+    EngagementsLastMeetingBooked,
+    /// `engagements_last_meeting_booked_campaign`
+    EngagementsLastMeetingBookedCampaign,
+    /// `engagements_last_meeting_booked_medium`
+    EngagementsLastMeetingBookedMedium,
+    /// `engagements_last_meeting_booked_source`
+    EngagementsLastMeetingBookedSource,
+    /// `fax`
+    Fax,
+    /// `field_of_study`
+    FieldOfStudy,
+    /// `first_conversion_date`
+    FirstConversionDate,
+    /// `first_conversion_event_name`
+    FirstConversionEventName,
+    /// `first_deal_created_date`
+    FirstDealCreatedDate,
+    /// `firstname`
+    Firstname,
+    /// `followercount`
+    Followercount,
+    /// `gender`
+    Gender,
+    /// `graduation_date`
+    GraduationDate,
+    /// `hs_additional_emails`
+    HsAdditionalEmails,
+    /// `hs_all_contact_vids`
+    HsAllContactVids,
+    /// `hs_analytics_average_page_views`
+    HsAnalyticsAveragePageViews,
+    /// `hs_analytics_first_referrer`
+    HsAnalyticsFirstReferrer,
+    /// `hs_analytics_first_timestamp`
+    HsAnalyticsFirstTimestamp,
+    /// `hs_analytics_first_touch_converting_campaign`
+    HsAnalyticsFirstTouchConvertingCampaign,
+    /// `hs_analytics_first_url`
+    HsAnalyticsFirstUrl,
+    /// `hs_analytics_first_visit_timestamp`
+    HsAnalyticsFirstVisitTimestamp,
+    /// `hs_analytics_last_referrer`
+    HsAnalyticsLastReferrer,
+    /// `hs_analytics_last_timestamp`
+    HsAnalyticsLastTimestamp,
+    /// `hs_analytics_last_touch_converting_campaign`
+    HsAnalyticsLastTouchConvertingCampaign,
+    /// `hs_analytics_last_url`
+    HsAnalyticsLastUrl,
+    /// `hs_analytics_last_visit_timestamp`
+    HsAnalyticsLastVisitTimestamp,
+    /// `hs_analytics_num_event_completions`
+    HsAnalyticsNumEventCompletions,
+    /// `hs_analytics_num_page_views`
+    HsAnalyticsNumPageViews,
+    /// `hs_analytics_num_visits`
+    HsAnalyticsNumVisits,
+    /// `hs_analytics_revenue`
+    HsAnalyticsRevenue,
+    /// `hs_analytics_source`
+    HsAnalyticsSource,
+    /// `hs_analytics_source_composite_data`
+    HsAnalyticsSourceCompositeData,
+    /// `hs_analytics_source_data_1`
+    HsAnalyticsSourceData1,
+    /// `hs_analytics_source_data_2`
+    HsAnalyticsSourceData2,
+    /// `hs_associated_target_accounts`
+    HsAssociatedTargetAccounts,
+    /// `hs_avatar_filemanager_key`
+    HsAvatarFilemanagerKey,
+    /// `hs_bing_ad_clicked`
+    HsBingAdClicked,
+    /// `hs_bing_click_id`
+    HsBingClickId,
+    /// `hs_buying_role`
+    HsBuyingRole,
+    /// `hs_calculated_form_submissions`
+    HsCalculatedFormSubmissions,
+    /// `hs_calculated_merged_vids`
+    HsCalculatedMergedVids,
+    /// `hs_calculated_mobile_number`
+    HsCalculatedMobileNumber,
+    /// `hs_calculated_phone_number`
+    HsCalculatedPhoneNumber,
+    /// `hs_calculated_phone_number_area_code`
+    HsCalculatedPhoneNumberAreaCode,
+    /// `hs_calculated_phone_number_country_code`
+    HsCalculatedPhoneNumberCountryCode,
+    /// `hs_calculated_phone_number_region_code`
+    HsCalculatedPhoneNumberRegionCode,
+    /// `hs_chat_assistant_iql_date`
+    HsChatAssistantIqlDate,
+    /// `hs_chat_assistant_source`
+    HsChatAssistantSource,
+    /// `hs_chat_assistant_summary`
+    HsChatAssistantSummary,
+    /// `hs_clicked_linkedin_ad`
+    HsClickedLinkedinAd,
+    /// `hs_contact_creation_legal_basis_source_instance_id`
+    HsContactCreationLegalBasisSourceInstanceId,
+    /// `hs_contact_enrichment_opt_out`
+    HsContactEnrichmentOptOut,
+    /// `hs_contact_enrichment_opt_out_timestamp`
+    HsContactEnrichmentOptOutTimestamp,
+    /// `hs_content_membership_email`
+    HsContentMembershipEmail,
+    /// `hs_content_membership_email_confirmed`
+    HsContentMembershipEmailConfirmed,
+    /// `hs_content_membership_follow_up_enqueued_at`
+    HsContentMembershipFollowUpEnqueuedAt,
+    /// `hs_content_membership_notes`
+    HsContentMembershipNotes,
+    /// `hs_content_membership_registered_at`
+    HsContentMembershipRegisteredAt,
+    /// `hs_content_membership_registration_domain_sent_to`
+    HsContentMembershipRegistrationDomainSentTo,
+    /// `hs_content_membership_registration_email_sent_at`
+    HsContentMembershipRegistrationEmailSentAt,
+    /// `hs_content_membership_status`
+    HsContentMembershipStatus,
+    /// `hs_conversations_visitor_email`
+    HsConversationsVisitorEmail,
+    /// `hs_count_is_unworked`
+    HsCountIsUnworked,
+    /// `hs_count_is_worked`
+    HsCountIsWorked,
+    /// `hs_country_region_code`
+    HsCountryRegionCode,
+    /// `hs_created_by_conversations`
+    HsCreatedByConversations,
+    /// `hs_cross_account_note`
+    HsCrossAccountNote,
+    /// `hs_cross_sell_opportunity`
+    HsCrossSellOpportunity,
+    /// `hs_current_customer`
+    HsCurrentCustomer,
+    /// `hs_currently_enrolled_in_prospecting_agent`
+    HsCurrentlyEnrolledInProspectingAgent,
+    /// `hs_customer_agent_lead_status`
+    HsCustomerAgentLeadStatus,
+    /// `hs_data_privacy_ads_consent`
+    HsDataPrivacyAdsConsent,
+    /// `hs_date_entered_customer`
+    HsDateEnteredCustomer,
+    /// `hs_date_entered_evangelist`
+    HsDateEnteredEvangelist,
+    /// `hs_date_entered_lead`
+    HsDateEnteredLead,
+    /// `hs_date_entered_marketingqualifiedlead`
+    HsDateEnteredMarketingqualifiedlead,
+    /// `hs_date_entered_opportunity`
+    HsDateEnteredOpportunity,
+    /// `hs_date_entered_other`
+    HsDateEnteredOther,
+    /// `hs_date_entered_salesqualifiedlead`
+    HsDateEnteredSalesqualifiedlead,
+    /// `hs_date_entered_subscriber`
+    HsDateEnteredSubscriber,
+    /// `hs_date_exited_customer`
+    HsDateExitedCustomer,
+    /// `hs_date_exited_evangelist`
+    HsDateExitedEvangelist,
+    /// `hs_date_exited_lead`
+    HsDateExitedLead,
+    /// `hs_date_exited_marketingqualifiedlead`
+    HsDateExitedMarketingqualifiedlead,
+    /// `hs_date_exited_opportunity`
+    HsDateExitedOpportunity,
+    /// `hs_date_exited_other`
+    HsDateExitedOther,
+    /// `hs_date_exited_salesqualifiedlead`
+    HsDateExitedSalesqualifiedlead,
+    /// `hs_date_exited_subscriber`
+    HsDateExitedSubscriber,
+    /// `hs_document_last_revisited`
+    HsDocumentLastRevisited,
+    /// `hs_email_bad_address`
+    HsEmailBadAddress,
+    /// `hs_email_bounce`
+    HsEmailBounce,
+    /// `hs_email_click`
+    HsEmailClick,
+    /// `hs_email_customer_quarantined_reason`
+    HsEmailCustomerQuarantinedReason,
+    /// `hs_email_delivered`
+    HsEmailDelivered,
+    /// `hs_email_domain`
+    HsEmailDomain,
+    /// `hs_email_first_click_date`
+    HsEmailFirstClickDate,
+    /// `hs_email_first_open_date`
+    HsEmailFirstOpenDate,
+    /// `hs_email_first_reply_date`
+    HsEmailFirstReplyDate,
+    /// `hs_email_first_send_date`
+    HsEmailFirstSendDate,
+    /// `hs_email_hard_bounce_reason`
+    HsEmailHardBounceReason,
+    /// `hs_email_hard_bounce_reason_enum`
+    HsEmailHardBounceReasonEnum,
+    /// `hs_email_is_ineligible`
+    HsEmailIsIneligible,
+    /// `hs_email_last_click_date`
+    HsEmailLastClickDate,
+    /// `hs_email_last_email_name`
+    HsEmailLastEmailName,
+    /// `hs_email_last_open_date`
+    HsEmailLastOpenDate,
+    /// `hs_email_last_reply_date`
+    HsEmailLastReplyDate,
+    /// `hs_email_last_send_date`
+    HsEmailLastSendDate,
+    /// `hs_email_open`
+    HsEmailOpen,
+    /// `hs_email_optimal_send_day_of_week`
+    HsEmailOptimalSendDayOfWeek,
+    /// `hs_email_optimal_send_time_of_day`
+    HsEmailOptimalSendTimeOfDay,
+    /// `hs_email_optout`
+    HsEmailOptout,
+    /// `hs_email_optout_survey_reason`
+    HsEmailOptoutSurveyReason,
+    /// `hs_email_quarantined`
+    HsEmailQuarantined,
+    /// `hs_email_quarantined_reason`
+    HsEmailQuarantinedReason,
+    /// `hs_email_recipient_fatigue_recovery_time`
+    HsEmailRecipientFatigueRecoveryTime,
+    /// `hs_email_replied`
+    HsEmailReplied,
+    /// `hs_email_sends_since_last_engagement`
+    HsEmailSendsSinceLastEngagement,
+    /// `hs_email_type`
+    HsEmailType,
+    /// `hs_emailconfirmationstatus`
+    HsEmailconfirmationstatus,
+    /// `hs_employment_change_detected_date`
+    HsEmploymentChangeDetectedDate,
+    /// `hs_enriched_email_bounce_detected`
+    HsEnrichedEmailBounceDetected,
+    /// `hs_facebook_ad_clicked`
+    HsFacebookAdClicked,
+    /// `hs_facebook_click_id`
+    HsFacebookClickId,
+    /// `hs_facebookid`
+    HsFacebookid,
+    /// `hs_feedback_last_ces_survey_date`
+    HsFeedbackLastCesSurveyDate,
+    /// `hs_feedback_last_ces_survey_follow_up`
+    HsFeedbackLastCesSurveyFollowUp,
+    /// `hs_feedback_last_ces_survey_rating`
+    HsFeedbackLastCesSurveyRating,
+    /// `hs_feedback_last_csat_survey_date`
+    HsFeedbackLastCsatSurveyDate,
+    /// `hs_feedback_last_csat_survey_follow_up`
+    HsFeedbackLastCsatSurveyFollowUp,
+    /// `hs_feedback_last_csat_survey_rating`
+    HsFeedbackLastCsatSurveyRating,
+    /// `hs_feedback_last_nps_follow_up`
+    HsFeedbackLastNpsFollowUp,
+    /// `hs_feedback_last_nps_rating`
+    HsFeedbackLastNpsRating,
+    /// `hs_feedback_last_nps_rating_number`
+    HsFeedbackLastNpsRatingNumber,
+    /// `hs_feedback_last_survey_date`
+    HsFeedbackLastSurveyDate,
+    /// `hs_feedback_show_nps_web_survey`
+    HsFeedbackShowNpsWebSurvey,
+    /// `hs_first_closed_order_id`
+    HsFirstClosedOrderId,
+    /// `hs_first_engagement_object_id`
+    HsFirstEngagementObjectId,
+    /// `hs_first_order_closed_date`
+    HsFirstOrderClosedDate,
+    /// `hs_first_outreach_date`
+    HsFirstOutreachDate,
+    /// `hs_first_subscription_create_date`
+    HsFirstSubscriptionCreateDate,
+    /// `hs_full_name_or_email`
+    HsFullNameOrEmail,
+    /// `hs_google_click_id`
+    HsGoogleClickId,
+    /// `hs_googleplusid`
+    HsGoogleplusid,
+    /// `hs_gps_coordinates`
+    HsGpsCoordinates,
+    /// `hs_gps_error`
+    HsGpsError,
+    /// `hs_gps_latitude`
+    HsGpsLatitude,
+    /// `hs_gps_longitude`
+    HsGpsLongitude,
+    /// `hs_has_active_subscription`
+    HsHasActiveSubscription,
+    /// `hs_inferred_language_codes`
+    HsInferredLanguageCodes,
+    /// `hs_intent_paid_up_to_date`
+    HsIntentPaidUpToDate,
+    /// `hs_intent_signals_enabled`
+    HsIntentSignalsEnabled,
+    /// `hs_ip_timezone`
+    HsIpTimezone,
+    /// `hs_is_contact`
+    HsIsContact,
+    /// `hs_is_enriched`
+    HsIsEnriched,
+    /// `hs_is_merge_revertible`
+    HsIsMergeRevertible,
+    /// `hs_is_unworked`
+    HsIsUnworked,
+    /// `hs_job_change_detected_date`
+    HsJobChangeDetectedDate,
+    /// `hs_journey_stage`
+    HsJourneyStage,
+    /// `hs_language`
+    HsLanguage,
+    /// `hs_last_metered_enrichment_timestamp`
+    HsLastMeteredEnrichmentTimestamp,
+    /// `hs_last_sales_activity_date`
+    HsLastSalesActivityDate,
+    /// `hs_last_sales_activity_timestamp`
+    HsLastSalesActivityTimestamp,
+    /// `hs_last_sales_activity_type`
+    HsLastSalesActivityType,
+    /// `hs_last_sms_send_date`
+    HsLastSmsSendDate,
+    /// `hs_last_sms_send_name`
+    HsLastSmsSendName,
+    /// `hs_latest_disqualified_lead_date`
+    HsLatestDisqualifiedLeadDate,
+    /// `hs_latest_meeting_activity`
+    HsLatestMeetingActivity,
+    /// `hs_latest_open_lead_date`
+    HsLatestOpenLeadDate,
+    /// `hs_latest_qualified_lead_date`
+    HsLatestQualifiedLeadDate,
+    /// `hs_latest_sequence_ended_date`
+    HsLatestSequenceEndedDate,
+    /// `hs_latest_sequence_enrolled`
+    HsLatestSequenceEnrolled,
+    /// `hs_latest_sequence_enrolled_date`
+    HsLatestSequenceEnrolledDate,
+    /// `hs_latest_sequence_finished_date`
+    HsLatestSequenceFinishedDate,
+    /// `hs_latest_sequence_unenrolled_date`
+    HsLatestSequenceUnenrolledDate,
+    /// `hs_latest_source`
+    HsLatestSource,
+    /// `hs_latest_source_composite_data`
+    HsLatestSourceCompositeData,
+    /// `hs_latest_source_data_1`
+    HsLatestSourceData1,
+    /// `hs_latest_source_data_2`
+    HsLatestSourceData2,
+    /// `hs_latest_source_timestamp`
+    HsLatestSourceTimestamp,
+    /// `hs_latest_subscription_create_date`
+    HsLatestSubscriptionCreateDate,
+    /// `hs_latitude`
+    HsLatitude,
+    /// `hs_lead_status`
+    HsLeadStatus,
+    /// `hs_legal_basis`
+    HsLegalBasis,
+    /// `hs_lifecyclestage_customer_date`
+    HsLifecyclestageCustomerDate,
+    /// `hs_lifecyclestage_evangelist_date`
+    HsLifecyclestageEvangelistDate,
+    /// `hs_lifecyclestage_lead_date`
+    HsLifecyclestageLeadDate,
+    /// `hs_lifecyclestage_marketingqualifiedlead_date`
+    HsLifecyclestageMarketingqualifiedleadDate,
+    /// `hs_lifecyclestage_opportunity_date`
+    HsLifecyclestageOpportunityDate,
+    /// `hs_lifecyclestage_other_date`
+    HsLifecyclestageOtherDate,
+    /// `hs_lifecyclestage_salesqualifiedlead_date`
+    HsLifecyclestageSalesqualifiedleadDate,
+    /// `hs_lifecyclestage_subscriber_date`
+    HsLifecyclestageSubscriberDate,
+    /// `hs_linkedin_ad_clicked`
+    HsLinkedinAdClicked,
+    /// `hs_linkedin_click_id`
+    HsLinkedinClickId,
+    /// `hs_linkedin_url`
+    HsLinkedinUrl,
+    /// `hs_linkedinid`
+    HsLinkedinid,
+    /// `hs_live_enrichment_deadline`
+    HsLiveEnrichmentDeadline,
+    /// `hs_longitude`
+    HsLongitude,
+    /// `hs_manual_campaign_ids`
+    HsManualCampaignIds,
+    /// `hs_marketable_reason_id`
+    HsMarketableReasonId,
+    /// `hs_marketable_reason_type`
+    HsMarketableReasonType,
+    /// `hs_marketable_status`
+    HsMarketableStatus,
+    /// `hs_marketable_until_renewal`
+    HsMarketableUntilRenewal,
+    /// `hs_membership_has_accessed_private_content`
+    HsMembershipHasAccessedPrivateContent,
+    /// `hs_membership_last_private_content_access_date`
+    HsMembershipLastPrivateContentAccessDate,
+    /// `hs_messaging_engagement_score`
+    HsMessagingEngagementScore,
+    /// `hs_mobile_sdk_push_tokens`
+    HsMobileSdkPushTokens,
+    /// `hs_notes_last_activity`
+    HsNotesLastActivity,
+    /// `hs_notes_next_activity`
+    HsNotesNextActivity,
+    /// `hs_notes_next_activity_type`
+    HsNotesNextActivityType,
+    /// `hs_persona`
+    HsPersona,
+    /// `hs_pinned_engagement_id`
+    HsPinnedEngagementId,
+    /// `hs_pipeline`
+    HsPipeline,
+    /// `hs_predictivecontactscore`
+    HsPredictivecontactscore,
+    /// `hs_predictivecontactscore_tmp`
+    HsPredictivecontactscoreTmp,
+    /// `hs_predictivecontactscore_v2`
+    HsPredictivecontactscoreV2,
+    /// `hs_predictivecontactscorebucket`
+    HsPredictivecontactscorebucket,
+    /// `hs_predictivescoringtier`
+    HsPredictivescoringtier,
+    /// `hs_predictivescoringtier_tmp`
+    HsPredictivescoringtierTmp,
+    /// `hs_prospecting_agent_actively_enrolled_count`
+    HsProspectingAgentActivelyEnrolledCount,
+    /// `hs_prospecting_agent_last_enrolled`
+    HsProspectingAgentLastEnrolled,
+    /// `hs_prospecting_agent_total_enrolled_count`
+    HsProspectingAgentTotalEnrolledCount,
+    /// `hs_quarantined_emails`
+    HsQuarantinedEmails,
+    /// `hs_recent_closed_order_date`
+    HsRecentClosedOrderDate,
+    /// `hs_registered_member`
+    HsRegisteredMember,
+    /// `hs_registration_method`
+    HsRegistrationMethod,
+    /// `hs_returning_to_office_detected_date`
+    HsReturningToOfficeDetectedDate,
+    /// `hs_role`
+    HsRole,
+    /// `hs_sa_first_engagement_date`
+    HsSaFirstEngagementDate,
+    /// `hs_sa_first_engagement_descr`
+    HsSaFirstEngagementDescr,
+    /// `hs_sa_first_engagement_object_type`
+    HsSaFirstEngagementObjectType,
+    /// `hs_sales_email_last_clicked`
+    HsSalesEmailLastClicked,
+    /// `hs_sales_email_last_opened`
+    HsSalesEmailLastOpened,
+    /// `hs_sales_email_last_replied`
+    HsSalesEmailLastReplied,
+    /// `hs_searchable_calculated_international_mobile_number`
+    HsSearchableCalculatedInternationalMobileNumber,
+    /// `hs_searchable_calculated_international_phone_number`
+    HsSearchableCalculatedInternationalPhoneNumber,
+    /// `hs_searchable_calculated_mobile_number`
+    HsSearchableCalculatedMobileNumber,
+    /// `hs_searchable_calculated_phone_number`
+    HsSearchableCalculatedPhoneNumber,
+    /// `hs_seniority`
+    HsSeniority,
+    /// `hs_sequences_actively_enrolled_count`
+    HsSequencesActivelyEnrolledCount,
+    /// `hs_sequences_enrolled_count`
+    HsSequencesEnrolledCount,
+    /// `hs_sequences_is_enrolled`
+    HsSequencesIsEnrolled,
+    /// `hs_social_facebook_clicks`
+    HsSocialFacebookClicks,
+    /// `hs_social_google_plus_clicks`
+    HsSocialGooglePlusClicks,
+    /// `hs_social_last_engagement`
+    HsSocialLastEngagement,
+    /// `hs_social_linkedin_clicks`
+    HsSocialLinkedinClicks,
+    /// `hs_social_num_broadcast_clicks`
+    HsSocialNumBroadcastClicks,
+    /// `hs_social_twitter_clicks`
+    HsSocialTwitterClicks,
+    /// `hs_source_object_id`
+    HsSourceObjectId,
+    /// `hs_source_portal_id`
+    HsSourcePortalId,
+    /// `hs_state_code`
+    HsStateCode,
+    /// `hs_sub_role`
+    HsSubRole,
+    /// `hs_testpurge`
+    HsTestpurge,
+    /// `hs_testrollback`
+    HsTestrollback,
+    /// `hs_tiktok_ad_clicked`
+    HsTiktokAdClicked,
+    /// `hs_tiktok_click_id`
+    HsTiktokClickId,
+    /// `hs_time_between_contact_creation_and_deal_close`
+    HsTimeBetweenContactCreationAndDealClose,
+    /// `hs_time_between_contact_creation_and_deal_creation`
+    HsTimeBetweenContactCreationAndDealCreation,
+    /// `hs_time_in_customer`
+    HsTimeInCustomer,
+    /// `hs_time_in_evangelist`
+    HsTimeInEvangelist,
+    /// `hs_time_in_lead`
+    HsTimeInLead,
+    /// `hs_time_in_marketingqualifiedlead`
+    HsTimeInMarketingqualifiedlead,
+    /// `hs_time_in_opportunity`
+    HsTimeInOpportunity,
+    /// `hs_time_in_other`
+    HsTimeInOther,
+    /// `hs_time_in_salesqualifiedlead`
+    HsTimeInSalesqualifiedlead,
+    /// `hs_time_in_subscriber`
+    HsTimeInSubscriber,
+    /// `hs_time_to_first_engagement`
+    HsTimeToFirstEngagement,
+    /// `hs_time_to_move_from_lead_to_customer`
+    HsTimeToMoveFromLeadToCustomer,
+    /// `hs_time_to_move_from_marketingqualifiedlead_to_customer`
+    HsTimeToMoveFromMarketingqualifiedleadToCustomer,
+    /// `hs_time_to_move_from_opportunity_to_customer`
+    HsTimeToMoveFromOpportunityToCustomer,
+    /// `hs_time_to_move_from_salesqualifiedlead_to_customer`
+    HsTimeToMoveFromSalesqualifiedleadToCustomer,
+    /// `hs_time_to_move_from_subscriber_to_customer`
+    HsTimeToMoveFromSubscriberToCustomer,
+    /// `hs_timezone`
+    HsTimezone,
+    /// `hs_twitterid`
+    HsTwitterid,
+    /// `hs_v2_cumulative_time_in_customer`
+    HsV2CumulativeTimeInCustomer,
+    /// `hs_v2_cumulative_time_in_evangelist`
+    HsV2CumulativeTimeInEvangelist,
+    /// `hs_v2_cumulative_time_in_lead`
+    HsV2CumulativeTimeInLead,
+    /// `hs_v2_cumulative_time_in_marketingqualifiedlead`
+    HsV2CumulativeTimeInMarketingqualifiedlead,
+    /// `hs_v2_cumulative_time_in_opportunity`
+    HsV2CumulativeTimeInOpportunity,
+    /// `hs_v2_cumulative_time_in_other`
+    HsV2CumulativeTimeInOther,
+    /// `hs_v2_cumulative_time_in_salesqualifiedlead`
+    HsV2CumulativeTimeInSalesqualifiedlead,
+    /// `hs_v2_cumulative_time_in_subscriber`
+    HsV2CumulativeTimeInSubscriber,
+    /// `hs_v2_date_entered_current_stage`
+    HsV2DateEnteredCurrentStage,
+    /// `hs_v2_date_entered_customer`
+    HsV2DateEnteredCustomer,
+    /// `hs_v2_date_entered_evangelist`
+    HsV2DateEnteredEvangelist,
+    /// `hs_v2_date_entered_lead`
+    HsV2DateEnteredLead,
+    /// `hs_v2_date_entered_marketingqualifiedlead`
+    HsV2DateEnteredMarketingqualifiedlead,
+    /// `hs_v2_date_entered_opportunity`
+    HsV2DateEnteredOpportunity,
+    /// `hs_v2_date_entered_other`
+    HsV2DateEnteredOther,
+    /// `hs_v2_date_entered_salesqualifiedlead`
+    HsV2DateEnteredSalesqualifiedlead,
+    /// `hs_v2_date_entered_subscriber`
+    HsV2DateEnteredSubscriber,
+    /// `hs_v2_date_exited_customer`
+    HsV2DateExitedCustomer,
+    /// `hs_v2_date_exited_evangelist`
+    HsV2DateExitedEvangelist,
+    /// `hs_v2_date_exited_lead`
+    HsV2DateExitedLead,
+    /// `hs_v2_date_exited_marketingqualifiedlead`
+    HsV2DateExitedMarketingqualifiedlead,
+    /// `hs_v2_date_exited_opportunity`
+    HsV2DateExitedOpportunity,
+    /// `hs_v2_date_exited_other`
+    HsV2DateExitedOther,
+    /// `hs_v2_date_exited_salesqualifiedlead`
+    HsV2DateExitedSalesqualifiedlead,
+    /// `hs_v2_date_exited_subscriber`
+    HsV2DateExitedSubscriber,
+    /// `hs_v2_latest_time_in_customer`
+    HsV2LatestTimeInCustomer,
+    /// `hs_v2_latest_time_in_evangelist`
+    HsV2LatestTimeInEvangelist,
+    /// `hs_v2_latest_time_in_lead`
+    HsV2LatestTimeInLead,
+    /// `hs_v2_latest_time_in_marketingqualifiedlead`
+    HsV2LatestTimeInMarketingqualifiedlead,
+    /// `hs_v2_latest_time_in_opportunity`
+    HsV2LatestTimeInOpportunity,
+    /// `hs_v2_latest_time_in_other`
+    HsV2LatestTimeInOther,
+    /// `hs_v2_latest_time_in_salesqualifiedlead`
+    HsV2LatestTimeInSalesqualifiedlead,
+    /// `hs_v2_latest_time_in_subscriber`
+    HsV2LatestTimeInSubscriber,
+    /// `hs_v2_time_in_current_stage`
+    HsV2TimeInCurrentStage,
+    /// `hs_whatsapp_phone_number`
+    HsWhatsappPhoneNumber,
+    /// `hubspot_owner_id`
+    HubspotOwnerId,
+    /// `hubspotscore`
+    Hubspotscore,
+    /// `industry`
+    Industry,
+    /// `ip_city`
+    IpCity,
+    /// `ip_country`
+    IpCountry,
+    /// `ip_country_code`
+    IpCountryCode,
+    /// `ip_latlon`
+    IpLatlon,
+    /// `ip_state`
+    IpState,
+    /// `ip_state_code`
+    IpStateCode,
+    /// `ip_zipcode`
+    IpZipcode,
+    /// `job_function`
+    JobFunction,
+    /// `jobtitle`
+    Jobtitle,
+    /// `kloutscoregeneral`
+    Kloutscoregeneral,
+    /// `lastmodifieddate`
+    Lastmodifieddate,
+    /// `lastname`
+    Lastname,
+    /// `lifecyclestage`
+    Lifecyclestage,
+    /// `linkedinbio`
+    Linkedinbio,
+    /// `linkedinconnections`
+    Linkedinconnections,
+    /// `marital_status`
+    MaritalStatus,
+    /// `message`
+    Message,
+    /// `military_status`
+    MilitaryStatus,
+    /// `mobilephone`
+    Mobilephone,
+    /// `notes_last_contacted`
+    NotesLastContacted,
+    /// `notes_last_updated`
+    NotesLastUpdated,
+    /// `notes_next_activity_date`
+    NotesNextActivityDate,
+    /// `num_associated_deals`
+    NumAssociatedDeals,
+    /// `num_contacted_notes`
+    NumContactedNotes,
+    /// `num_conversion_events`
+    NumConversionEvents,
+    /// `num_notes`
+    NumNotes,
+    /// `num_unique_conversion_events`
+    NumUniqueConversionEvents,
+    /// `numemployees`
+    Numemployees,
+    /// `owneremail`
+    Owneremail,
+    /// `ownername`
+    Ownername,
+    /// `phone`
+    Phone,
+    /// `photo`
+    Photo,
+    /// `recent_conversion_date`
+    RecentConversionDate,
+    /// `recent_conversion_event_name`
+    RecentConversionEventName,
+    /// `recent_deal_amount`
+    RecentDealAmount,
+    /// `recent_deal_close_date`
+    RecentDealCloseDate,
+    /// `relationship_status`
+    RelationshipStatus,
+    /// `salutation`
+    Salutation,
+    /// `school`
+    School,
+    /// `seniority`
+    Seniority,
+    /// `start_date`
+    StartDate,
+    /// `state`
+    State,
+    /// `surveymonkeyeventlastupdated`
+    Surveymonkeyeventlastupdated,
+    /// `total_revenue`
+    TotalRevenue,
+    /// `twitterbio`
+    Twitterbio,
+    /// `twitterhandle`
+    Twitterhandle,
+    /// `twitterprofilephoto`
+    Twitterprofilephoto,
+    /// `webinareventlastupdated`
+    Webinareventlastupdated,
+    /// `website`
+    Website,
+    /// `work_email`
+    WorkEmail,
+    /// `zip`
+    Zip,
+    /// A value this client does not know yet, kept as received.
+    Unknown(::std::string::String),
+}
+
+impl ContactMatchProperty {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Address => "address",
+            Self::Annualrevenue => "annualrevenue",
+            Self::Associatedcompanyid => "associatedcompanyid",
+            Self::Associatedcompanylastupdated => "associatedcompanylastupdated",
+            Self::City => "city",
+            Self::Closedate => "closedate",
+            Self::Company => "company",
+            Self::CompanySize => "company_size",
+            Self::Country => "country",
+            Self::Createdate => "createdate",
+            Self::Currentlyinworkflow => "currentlyinworkflow",
+            Self::DateOfBirth => "date_of_birth",
+            Self::DaysToClose => "days_to_close",
+            Self::Degree => "degree",
+            Self::Email => "email",
+            Self::EngagementsLastMeetingBooked => "engagements_last_meeting_booked",
+            Self::EngagementsLastMeetingBookedCampaign => {
+                "engagements_last_meeting_booked_campaign"
+            }
+            Self::EngagementsLastMeetingBookedMedium => {
+                "engagements_last_meeting_booked_medium"
+            }
+            Self::EngagementsLastMeetingBookedSource => {
+                "engagements_last_meeting_booked_source"
+            }
+            Self::Fax => "fax",
+            Self::FieldOfStudy => "field_of_study",
+            Self::FirstConversionDate => "first_conversion_date",
+            Self::FirstConversionEventName => "first_conversion_event_name",
+            Self::FirstDealCreatedDate => "first_deal_created_date",
+            Self::Firstname => "firstname",
+            Self::Followercount => "followercount",
+            Self::Gender => "gender",
+            Self::GraduationDate => "graduation_date",
+            Self::HsAdditionalEmails => "hs_additional_emails",
+            Self::HsAllContactVids => "hs_all_contact_vids",
+            Self::HsAnalyticsAveragePageViews => "hs_analytics_average_page_views",
+            Self::HsAnalyticsFirstReferrer => "hs_analytics_first_referrer",
+            Self::HsAnalyticsFirstTimestamp => "hs_analytics_first_timestamp",
+            Self::HsAnalyticsFirstTouchConvertingCampaign => {
+                "hs_analytics_first_touch_converting_campaign"
+            }
+            Self::HsAnalyticsFirstUrl => "hs_analytics_first_url",
+            Self::HsAnalyticsFirstVisitTimestamp => "hs_analytics_first_visit_timestamp",
+            Self::HsAnalyticsLastReferrer => "hs_analytics_last_referrer",
+            Self::HsAnalyticsLastTimestamp => "hs_analytics_last_timestamp",
+            Self::HsAnalyticsLastTouchConvertingCampaign => {
+                "hs_analytics_last_touch_converting_campaign"
+            }
+            Self::HsAnalyticsLastUrl => "hs_analytics_last_url",
+            Self::HsAnalyticsLastVisitTimestamp => "hs_analytics_last_visit_timestamp",
+            Self::HsAnalyticsNumEventCompletions => "hs_analytics_num_event_completions",
+            Self::HsAnalyticsNumPageViews => "hs_analytics_num_page_views",
+            Self::HsAnalyticsNumVisits => "hs_analytics_num_visits",
+            Self::HsAnalyticsRevenue => "hs_analytics_revenue",
+            Self::HsAnalyticsSource => "hs_analytics_source",
+            Self::HsAnalyticsSourceCompositeData => "hs_analytics_source_composite_data",
+            Self::HsAnalyticsSourceData1 => "hs_analytics_source_data_1",
+            Self::HsAnalyticsSourceData2 => "hs_analytics_source_data_2",
+            Self::HsAssociatedTargetAccounts => "hs_associated_target_accounts",
+            Self::HsAvatarFilemanagerKey => "hs_avatar_filemanager_key",
+            Self::HsBingAdClicked => "hs_bing_ad_clicked",
+            Self::HsBingClickId => "hs_bing_click_id",
+            Self::HsBuyingRole => "hs_buying_role",
+            Self::HsCalculatedFormSubmissions => "hs_calculated_form_submissions",
+            Self::HsCalculatedMergedVids => "hs_calculated_merged_vids",
+            Self::HsCalculatedMobileNumber => "hs_calculated_mobile_number",
+            Self::HsCalculatedPhoneNumber => "hs_calculated_phone_number",
+            Self::HsCalculatedPhoneNumberAreaCode => {
+                "hs_calculated_phone_number_area_code"
+            }
+            Self::HsCalculatedPhoneNumberCountryCode => {
+                "hs_calculated_phone_number_country_code"
+            }
+            Self::HsCalculatedPhoneNumberRegionCode => {
+                "hs_calculated_phone_number_region_code"
+            }
+            Self::HsChatAssistantIqlDate => "hs_chat_assistant_iql_date",
+            Self::HsChatAssistantSource => "hs_chat_assistant_source",
+            Self::HsChatAssistantSummary => "hs_chat_assistant_summary",
+            Self::HsClickedLinkedinAd => "hs_clicked_linkedin_ad",
+            Self::HsContactCreationLegalBasisSourceInstanceId => {
+                "hs_contact_creation_legal_basis_source_instance_id"
+            }
+            Self::HsContactEnrichmentOptOut => "hs_contact_enrichment_opt_out",
+            Self::HsContactEnrichmentOptOutTimestamp => {
+                "hs_contact_enrichment_opt_out_timestamp"
+            }
+            Self::HsContentMembershipEmail => "hs_content_membership_email",
+            Self::HsContentMembershipEmailConfirmed => {
+                "hs_content_membership_email_confirmed"
+            }
+            Self::HsContentMembershipFollowUpEnqueuedAt => {
+                "hs_content_membership_follow_up_enqueued_at"
+            }
+            Self::HsContentMembershipNotes => "hs_content_membership_notes",
+            Self::HsContentMembershipRegisteredAt => {
+                "hs_content_membership_registered_at"
+            }
+            Self::HsContentMembershipRegistrationDomainSentTo => {
+                "hs_content_membership_registration_domain_sent_to"
+            }
+            Self::HsContentMembershipRegistrationEmailSentAt => {
+                "hs_content_membership_registration_email_sent_at"
+            }
+            Self::HsContentMembershipStatus => "hs_content_membership_status",
+            Self::HsConversationsVisitorEmail => "hs_conversations_visitor_email",
+            Self::HsCountIsUnworked => "hs_count_is_unworked",
+            Self::HsCountIsWorked => "hs_count_is_worked",
+            Self::HsCountryRegionCode => "hs_country_region_code",
+            Self::HsCreatedByConversations => "hs_created_by_conversations",
+            Self::HsCrossAccountNote => "hs_cross_account_note",
+            Self::HsCrossSellOpportunity => "hs_cross_sell_opportunity",
+            Self::HsCurrentCustomer => "hs_current_customer",
+            Self::HsCurrentlyEnrolledInProspectingAgent => {
+                "hs_currently_enrolled_in_prospecting_agent"
+            }
+            Self::HsCustomerAgentLeadStatus => "hs_customer_agent_lead_status",
+            Self::HsDataPrivacyAdsConsent => "hs_data_privacy_ads_consent",
+            Self::HsDateEnteredCustomer => "hs_date_entered_customer",
+            Self::HsDateEnteredEvangelist => "hs_date_entered_evangelist",
+            Self::HsDateEnteredLead => "hs_date_entered_lead",
+            Self::HsDateEnteredMarketingqualifiedlead => {
+                "hs_date_entered_marketingqualifiedlead"
+            }
+            Self::HsDateEnteredOpportunity => "hs_date_entered_opportunity",
+            Self::HsDateEnteredOther => "hs_date_entered_other",
+            Self::HsDateEnteredSalesqualifiedlead => "hs_date_entered_salesqualifiedlead",
+            Self::HsDateEnteredSubscriber => "hs_date_entered_subscriber",
+            Self::HsDateExitedCustomer => "hs_date_exited_customer",
+            Self::HsDateExitedEvangelist => "hs_date_exited_evangelist",
+            Self::HsDateExitedLead => "hs_date_exited_lead",
+            Self::HsDateExitedMarketingqualifiedlead => {
+                "hs_date_exited_marketingqualifiedlead"
+            }
+            Self::HsDateExitedOpportunity => "hs_date_exited_opportunity",
+            Self::HsDateExitedOther => "hs_date_exited_other",
+            Self::HsDateExitedSalesqualifiedlead => "hs_date_exited_salesqualifiedlead",
+            Self::HsDateExitedSubscriber => "hs_date_exited_subscriber",
+            Self::HsDocumentLastRevisited => "hs_document_last_revisited",
+            Self::HsEmailBadAddress => "hs_email_bad_address",
+            Self::HsEmailBounce => "hs_email_bounce",
+            Self::HsEmailClick => "hs_email_click",
+            Self::HsEmailCustomerQuarantinedReason => {
+                "hs_email_customer_quarantined_reason"
+            }
+            Self::HsEmailDelivered => "hs_email_delivered",
+            Self::HsEmailDomain => "hs_email_domain",
+            Self::HsEmailFirstClickDate => "hs_email_first_click_date",
+            Self::HsEmailFirstOpenDate => "hs_email_first_open_date",
+            Self::HsEmailFirstReplyDate => "hs_email_first_reply_date",
+            Self::HsEmailFirstSendDate => "hs_email_first_send_date",
+            Self::HsEmailHardBounceReason => "hs_email_hard_bounce_reason",
+            Self::HsEmailHardBounceReasonEnum => "hs_email_hard_bounce_reason_enum",
+            Self::HsEmailIsIneligible => "hs_email_is_ineligible",
+            Self::HsEmailLastClickDate => "hs_email_last_click_date",
+            Self::HsEmailLastEmailName => "hs_email_last_email_name",
+            Self::HsEmailLastOpenDate => "hs_email_last_open_date",
+            Self::HsEmailLastReplyDate => "hs_email_last_reply_date",
+            Self::HsEmailLastSendDate => "hs_email_last_send_date",
+            Self::HsEmailOpen => "hs_email_open",
+            Self::HsEmailOptimalSendDayOfWeek => "hs_email_optimal_send_day_of_week",
+            Self::HsEmailOptimalSendTimeOfDay => "hs_email_optimal_send_time_of_day",
+            Self::HsEmailOptout => "hs_email_optout",
+            Self::HsEmailOptoutSurveyReason => "hs_email_optout_survey_reason",
+            Self::HsEmailQuarantined => "hs_email_quarantined",
+            Self::HsEmailQuarantinedReason => "hs_email_quarantined_reason",
+            Self::HsEmailRecipientFatigueRecoveryTime => {
+                "hs_email_recipient_fatigue_recovery_time"
+            }
+            Self::HsEmailReplied => "hs_email_replied",
+            Self::HsEmailSendsSinceLastEngagement => {
+                "hs_email_sends_since_last_engagement"
+            }
+            Self::HsEmailType => "hs_email_type",
+            Self::HsEmailconfirmationstatus => "hs_emailconfirmationstatus",
+            Self::HsEmploymentChangeDetectedDate => "hs_employment_change_detected_date",
+            Self::HsEnrichedEmailBounceDetected => "hs_enriched_email_bounce_detected",
+            Self::HsFacebookAdClicked => "hs_facebook_ad_clicked",
+            Self::HsFacebookClickId => "hs_facebook_click_id",
+            Self::HsFacebookid => "hs_facebookid",
+            Self::HsFeedbackLastCesSurveyDate => "hs_feedback_last_ces_survey_date",
+            Self::HsFeedbackLastCesSurveyFollowUp => {
+                "hs_feedback_last_ces_survey_follow_up"
+            }
+            Self::HsFeedbackLastCesSurveyRating => "hs_feedback_last_ces_survey_rating",
+            Self::HsFeedbackLastCsatSurveyDate => "hs_feedback_last_csat_survey_date",
+            Self::HsFeedbackLastCsatSurveyFollowUp => {
+                "hs_feedback_last_csat_survey_follow_up"
+            }
+            Self::HsFeedbackLastCsatSurveyRating => "hs_feedback_last_csat_survey_rating",
+            Self::HsFeedbackLastNpsFollowUp => "hs_feedback_last_nps_follow_up",
+            Self::HsFeedbackLastNpsRating => "hs_feedback_last_nps_rating",
+            Self::HsFeedbackLastNpsRatingNumber => "hs_feedback_last_nps_rating_number",
+            Self::HsFeedbackLastSurveyDate => "hs_feedback_last_survey_date",
+            Self::HsFeedbackShowNpsWebSurvey => "hs_feedback_show_nps_web_survey",
+            Self::HsFirstClosedOrderId => "hs_first_closed_order_id",
+            Self::HsFirstEngagementObjectId => "hs_first_engagement_object_id",
+            Self::HsFirstOrderClosedDate => "hs_first_order_closed_date",
+            Self::HsFirstOutreachDate => "hs_first_outreach_date",
+            Self::HsFirstSubscriptionCreateDate => "hs_first_subscription_create_date",
+            Self::HsFullNameOrEmail => "hs_full_name_or_email",
+            Self::HsGoogleClickId => "hs_google_click_id",
+            Self::HsGoogleplusid => "hs_googleplusid",
+            Self::HsGpsCoordinates => "hs_gps_coordinates",
+            Self::HsGpsError => "hs_gps_error",
+            Self::HsGpsLatitude => "hs_gps_latitude",
+            Self::HsGpsLongitude => "hs_gps_longitude",
+            Self::HsHasActiveSubscription => "hs_has_active_subscription",
+            Self::HsInferredLanguageCodes => "hs_inferred_language_codes",
+            Self::HsIntentPaidUpToDate => "hs_intent_paid_up_to_date",
+            Self::HsIntentSignalsEnabled => "hs_intent_signals_enabled",
+            Self::HsIpTimezone => "hs_ip_timezone",
+            Self::HsIsContact => "hs_is_contact",
+            Self::HsIsEnriched => "hs_is_enriched",
+            Self::HsIsMergeRevertible => "hs_is_merge_revertible",
+            Self::HsIsUnworked => "hs_is_unworked",
+            Self::HsJobChangeDetectedDate => "hs_job_change_detected_date",
+            Self::HsJourneyStage => "hs_journey_stage",
+            Self::HsLanguage => "hs_language",
+            Self::HsLastMeteredEnrichmentTimestamp => {
+                "hs_last_metered_enrichment_timestamp"
+            }
+            Self::HsLastSalesActivityDate => "hs_last_sales_activity_date",
+            Self::HsLastSalesActivityTimestamp => "hs_last_sales_activity_timestamp",
+            Self::HsLastSalesActivityType => "hs_last_sales_activity_type",
+            Self::HsLastSmsSendDate => "hs_last_sms_send_date",
+            Self::HsLastSmsSendName => "hs_last_sms_send_name",
+            Self::HsLatestDisqualifiedLeadDate => "hs_latest_disqualified_lead_date",
+            Self::HsLatestMeetingActivity => "hs_latest_meeting_activity",
+            Self::HsLatestOpenLeadDate => "hs_latest_open_lead_date",
+            Self::HsLatestQualifiedLeadDate => "hs_latest_qualified_lead_date",
+            Self::HsLatestSequenceEndedDate => "hs_latest_sequence_ended_date",
+            Self::HsLatestSequenceEnrolled => "hs_latest_sequence_enrolled",
+            Self::HsLatestSequenceEnrolledDate => "hs_latest_sequence_enrolled_date",
+            Self::HsLatestSequenceFinishedDate => "hs_latest_sequence_finished_date",
+            Self::HsLatestSequenceUnenrolledDate => "hs_latest_sequence_unenrolled_date",
+            Self::HsLatestSource => "hs_latest_source",
+            Self::HsLatestSourceCompositeData => "hs_latest_source_composite_data",
+            Self::HsLatestSourceData1 => "hs_latest_source_data_1",
+            Self::HsLatestSourceData2 => "hs_latest_source_data_2",
+            Self::HsLatestSourceTimestamp => "hs_latest_source_timestamp",
+            Self::HsLatestSubscriptionCreateDate => "hs_latest_subscription_create_date",
+            Self::HsLatitude => "hs_latitude",
+            Self::HsLeadStatus => "hs_lead_status",
+            Self::HsLegalBasis => "hs_legal_basis",
+            Self::HsLifecyclestageCustomerDate => "hs_lifecyclestage_customer_date",
+            Self::HsLifecyclestageEvangelistDate => "hs_lifecyclestage_evangelist_date",
+            Self::HsLifecyclestageLeadDate => "hs_lifecyclestage_lead_date",
+            Self::HsLifecyclestageMarketingqualifiedleadDate => {
+                "hs_lifecyclestage_marketingqualifiedlead_date"
+            }
+            Self::HsLifecyclestageOpportunityDate => "hs_lifecyclestage_opportunity_date",
+            Self::HsLifecyclestageOtherDate => "hs_lifecyclestage_other_date",
+            Self::HsLifecyclestageSalesqualifiedleadDate => {
+                "hs_lifecyclestage_salesqualifiedlead_date"
+            }
+            Self::HsLifecyclestageSubscriberDate => "hs_lifecyclestage_subscriber_date",
+            Self::HsLinkedinAdClicked => "hs_linkedin_ad_clicked",
+            Self::HsLinkedinClickId => "hs_linkedin_click_id",
+            Self::HsLinkedinUrl => "hs_linkedin_url",
+            Self::HsLinkedinid => "hs_linkedinid",
+            Self::HsLiveEnrichmentDeadline => "hs_live_enrichment_deadline",
+            Self::HsLongitude => "hs_longitude",
+            Self::HsManualCampaignIds => "hs_manual_campaign_ids",
+            Self::HsMarketableReasonId => "hs_marketable_reason_id",
+            Self::HsMarketableReasonType => "hs_marketable_reason_type",
+            Self::HsMarketableStatus => "hs_marketable_status",
+            Self::HsMarketableUntilRenewal => "hs_marketable_until_renewal",
+            Self::HsMembershipHasAccessedPrivateContent => {
+                "hs_membership_has_accessed_private_content"
+            }
+            Self::HsMembershipLastPrivateContentAccessDate => {
+                "hs_membership_last_private_content_access_date"
+            }
+            Self::HsMessagingEngagementScore => "hs_messaging_engagement_score",
+            Self::HsMobileSdkPushTokens => "hs_mobile_sdk_push_tokens",
+            Self::HsNotesLastActivity => "hs_notes_last_activity",
+            Self::HsNotesNextActivity => "hs_notes_next_activity",
+            Self::HsNotesNextActivityType => "hs_notes_next_activity_type",
+            Self::HsPersona => "hs_persona",
+            Self::HsPinnedEngagementId => "hs_pinned_engagement_id",
+            Self::HsPipeline => "hs_pipeline",
+            Self::HsPredictivecontactscore => "hs_predictivecontactscore",
+            Self::HsPredictivecontactscoreTmp => "hs_predictivecontactscore_tmp",
+            Self::HsPredictivecontactscoreV2 => "hs_predictivecontactscore_v2",
+            Self::HsPredictivecontactscorebucket => "hs_predictivecontactscorebucket",
+            Self::HsPredictivescoringtier => "hs_predictivescoringtier",
+            Self::HsPredictivescoringtierTmp => "hs_predictivescoringtier_tmp",
+            Self::HsProspectingAgentActivelyEnrolledCount => {
+                "hs_prospecting_agent_actively_enrolled_count"
+            }
+            Self::HsProspectingAgentLastEnrolled => "hs_prospecting_agent_last_enrolled",
+            Self::HsProspectingAgentTotalEnrolledCount => {
+                "hs_prospecting_agent_total_enrolled_count"
+            }
+            Self::HsQuarantinedEmails => "hs_quarantined_emails",
+            Self::HsRecentClosedOrderDate => "hs_recent_closed_order_date",
+            Self::HsRegisteredMember => "hs_registered_member",
+            Self::HsRegistrationMethod => "hs_registration_method",
+            Self::HsReturningToOfficeDetectedDate => {
+                "hs_returning_to_office_detected_date"
+            }
+            Self::HsRole => "hs_role",
+            Self::HsSaFirstEngagementDate => "hs_sa_first_engagement_date",
+            Self::HsSaFirstEngagementDescr => "hs_sa_first_engagement_descr",
+            Self::HsSaFirstEngagementObjectType => "hs_sa_first_engagement_object_type",
+            Self::HsSalesEmailLastClicked => "hs_sales_email_last_clicked",
+            Self::HsSalesEmailLastOpened => "hs_sales_email_last_opened",
+            Self::HsSalesEmailLastReplied => "hs_sales_email_last_replied",
+            Self::HsSearchableCalculatedInternationalMobileNumber => {
+                "hs_searchable_calculated_international_mobile_number"
+            }
+            Self::HsSearchableCalculatedInternationalPhoneNumber => {
+                "hs_searchable_calculated_international_phone_number"
+            }
+            Self::HsSearchableCalculatedMobileNumber => {
+                "hs_searchable_calculated_mobile_number"
+            }
+            Self::HsSearchableCalculatedPhoneNumber => {
+                "hs_searchable_calculated_phone_number"
+            }
+            Self::HsSeniority => "hs_seniority",
+            Self::HsSequencesActivelyEnrolledCount => {
+                "hs_sequences_actively_enrolled_count"
+            }
+            Self::HsSequencesEnrolledCount => "hs_sequences_enrolled_count",
+            Self::HsSequencesIsEnrolled => "hs_sequences_is_enrolled",
+            Self::HsSocialFacebookClicks => "hs_social_facebook_clicks",
+            Self::HsSocialGooglePlusClicks => "hs_social_google_plus_clicks",
+            Self::HsSocialLastEngagement => "hs_social_last_engagement",
+            Self::HsSocialLinkedinClicks => "hs_social_linkedin_clicks",
+            Self::HsSocialNumBroadcastClicks => "hs_social_num_broadcast_clicks",
+            Self::HsSocialTwitterClicks => "hs_social_twitter_clicks",
+            Self::HsSourceObjectId => "hs_source_object_id",
+            Self::HsSourcePortalId => "hs_source_portal_id",
+            Self::HsStateCode => "hs_state_code",
+            Self::HsSubRole => "hs_sub_role",
+            Self::HsTestpurge => "hs_testpurge",
+            Self::HsTestrollback => "hs_testrollback",
+            Self::HsTiktokAdClicked => "hs_tiktok_ad_clicked",
+            Self::HsTiktokClickId => "hs_tiktok_click_id",
+            Self::HsTimeBetweenContactCreationAndDealClose => {
+                "hs_time_between_contact_creation_and_deal_close"
+            }
+            Self::HsTimeBetweenContactCreationAndDealCreation => {
+                "hs_time_between_contact_creation_and_deal_creation"
+            }
+            Self::HsTimeInCustomer => "hs_time_in_customer",
+            Self::HsTimeInEvangelist => "hs_time_in_evangelist",
+            Self::HsTimeInLead => "hs_time_in_lead",
+            Self::HsTimeInMarketingqualifiedlead => "hs_time_in_marketingqualifiedlead",
+            Self::HsTimeInOpportunity => "hs_time_in_opportunity",
+            Self::HsTimeInOther => "hs_time_in_other",
+            Self::HsTimeInSalesqualifiedlead => "hs_time_in_salesqualifiedlead",
+            Self::HsTimeInSubscriber => "hs_time_in_subscriber",
+            Self::HsTimeToFirstEngagement => "hs_time_to_first_engagement",
+            Self::HsTimeToMoveFromLeadToCustomer => {
+                "hs_time_to_move_from_lead_to_customer"
+            }
+            Self::HsTimeToMoveFromMarketingqualifiedleadToCustomer => {
+                "hs_time_to_move_from_marketingqualifiedlead_to_customer"
+            }
+            Self::HsTimeToMoveFromOpportunityToCustomer => {
+                "hs_time_to_move_from_opportunity_to_customer"
+            }
+            Self::HsTimeToMoveFromSalesqualifiedleadToCustomer => {
+                "hs_time_to_move_from_salesqualifiedlead_to_customer"
+            }
+            Self::HsTimeToMoveFromSubscriberToCustomer => {
+                "hs_time_to_move_from_subscriber_to_customer"
+            }
+            Self::HsTimezone => "hs_timezone",
+            Self::HsTwitterid => "hs_twitterid",
+            Self::HsV2CumulativeTimeInCustomer => "hs_v2_cumulative_time_in_customer",
+            Self::HsV2CumulativeTimeInEvangelist => "hs_v2_cumulative_time_in_evangelist",
+            Self::HsV2CumulativeTimeInLead => "hs_v2_cumulative_time_in_lead",
+            Self::HsV2CumulativeTimeInMarketingqualifiedlead => {
+                "hs_v2_cumulative_time_in_marketingqualifiedlead"
+            }
+            Self::HsV2CumulativeTimeInOpportunity => {
+                "hs_v2_cumulative_time_in_opportunity"
+            }
+            Self::HsV2CumulativeTimeInOther => "hs_v2_cumulative_time_in_other",
+            Self::HsV2CumulativeTimeInSalesqualifiedlead => {
+                "hs_v2_cumulative_time_in_salesqualifiedlead"
+            }
+            Self::HsV2CumulativeTimeInSubscriber => "hs_v2_cumulative_time_in_subscriber",
+            Self::HsV2DateEnteredCurrentStage => "hs_v2_date_entered_current_stage",
+            Self::HsV2DateEnteredCustomer => "hs_v2_date_entered_customer",
+            Self::HsV2DateEnteredEvangelist => "hs_v2_date_entered_evangelist",
+            Self::HsV2DateEnteredLead => "hs_v2_date_entered_lead",
+            Self::HsV2DateEnteredMarketingqualifiedlead => {
+                "hs_v2_date_entered_marketingqualifiedlead"
+            }
+            Self::HsV2DateEnteredOpportunity => "hs_v2_date_entered_opportunity",
+            Self::HsV2DateEnteredOther => "hs_v2_date_entered_other",
+            Self::HsV2DateEnteredSalesqualifiedlead => {
+                "hs_v2_date_entered_salesqualifiedlead"
+            }
+            Self::HsV2DateEnteredSubscriber => "hs_v2_date_entered_subscriber",
+            Self::HsV2DateExitedCustomer => "hs_v2_date_exited_customer",
+            Self::HsV2DateExitedEvangelist => "hs_v2_date_exited_evangelist",
+            Self::HsV2DateExitedLead => "hs_v2_date_exited_lead",
+            Self::HsV2DateExitedMarketingqualifiedlead => {
+                "hs_v2_date_exited_marketingqualifiedlead"
+            }
+            Self::HsV2DateExitedOpportunity => "hs_v2_date_exited_opportunity",
+            Self::HsV2DateExitedOther => "hs_v2_date_exited_other",
+            Self::HsV2DateExitedSalesqualifiedlead => {
+                "hs_v2_date_exited_salesqualifiedlead"
+            }
+            Self::HsV2DateExitedSubscriber => "hs_v2_date_exited_subscriber",
+            Self::HsV2LatestTimeInCustomer => "hs_v2_latest_time_in_customer",
+            Self::HsV2LatestTimeInEvangelist => "hs_v2_latest_time_in_evangelist",
+            Self::HsV2LatestTimeInLead => "hs_v2_latest_time_in_lead",
+            Self::HsV2LatestTimeInMarketingqualifiedlead => {
+                "hs_v2_latest_time_in_marketingqualifiedlead"
+            }
+            Self::HsV2LatestTimeInOpportunity => "hs_v2_latest_time_in_opportunity",
+            Self::HsV2LatestTimeInOther => "hs_v2_latest_time_in_other",
+            Self::HsV2LatestTimeInSalesqualifiedlead => {
+                "hs_v2_latest_time_in_salesqualifiedlead"
+            }
+            Self::HsV2LatestTimeInSubscriber => "hs_v2_latest_time_in_subscriber",
+            Self::HsV2TimeInCurrentStage => "hs_v2_time_in_current_stage",
+            Self::HsWhatsappPhoneNumber => "hs_whatsapp_phone_number",
+            Self::HubspotOwnerId => "hubspot_owner_id",
+            Self::Hubspotscore => "hubspotscore",
+            Self::Industry => "industry",
+            Self::IpCity => "ip_city",
+            Self::IpCountry => "ip_country",
+            Self::IpCountryCode => "ip_country_code",
+            Self::IpLatlon => "ip_latlon",
+            Self::IpState => "ip_state",
+            Self::IpStateCode => "ip_state_code",
+            Self::IpZipcode => "ip_zipcode",
+            Self::JobFunction => "job_function",
+            Self::Jobtitle => "jobtitle",
+            Self::Kloutscoregeneral => "kloutscoregeneral",
+            Self::Lastmodifieddate => "lastmodifieddate",
+            Self::Lastname => "lastname",
+            Self::Lifecyclestage => "lifecyclestage",
+            Self::Linkedinbio => "linkedinbio",
+            Self::Linkedinconnections => "linkedinconnections",
+            Self::MaritalStatus => "marital_status",
+            Self::Message => "message",
+            Self::MilitaryStatus => "military_status",
+            Self::Mobilephone => "mobilephone",
+            Self::NotesLastContacted => "notes_last_contacted",
+            Self::NotesLastUpdated => "notes_last_updated",
+            Self::NotesNextActivityDate => "notes_next_activity_date",
+            Self::NumAssociatedDeals => "num_associated_deals",
+            Self::NumContactedNotes => "num_contacted_notes",
+            Self::NumConversionEvents => "num_conversion_events",
+            Self::NumNotes => "num_notes",
+            Self::NumUniqueConversionEvents => "num_unique_conversion_events",
+            Self::Numemployees => "numemployees",
+            Self::Owneremail => "owneremail",
+            Self::Ownername => "ownername",
+            Self::Phone => "phone",
+            Self::Photo => "photo",
+            Self::RecentConversionDate => "recent_conversion_date",
+            Self::RecentConversionEventName => "recent_conversion_event_name",
+            Self::RecentDealAmount => "recent_deal_amount",
+            Self::RecentDealCloseDate => "recent_deal_close_date",
+            Self::RelationshipStatus => "relationship_status",
+            Self::Salutation => "salutation",
+            Self::School => "school",
+            Self::Seniority => "seniority",
+            Self::StartDate => "start_date",
+            Self::State => "state",
+            Self::Surveymonkeyeventlastupdated => "surveymonkeyeventlastupdated",
+            Self::TotalRevenue => "total_revenue",
+            Self::Twitterbio => "twitterbio",
+            Self::Twitterhandle => "twitterhandle",
+            Self::Twitterprofilephoto => "twitterprofilephoto",
+            Self::Webinareventlastupdated => "webinareventlastupdated",
+            Self::Website => "website",
+            Self::WorkEmail => "work_email",
+            Self::Zip => "zip",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for ContactMatchProperty {
+    fn from(value: &str) -> Self {
+        match value {
+            "address" => Self::Address,
+            "annualrevenue" => Self::Annualrevenue,
+            "associatedcompanyid" => Self::Associatedcompanyid,
+            "associatedcompanylastupdated" => Self::Associatedcompanylastupdated,
+            "city" => Self::City,
+            "closedate" => Self::Closedate,
+            "company" => Self::Company,
+            "company_size" => Self::CompanySize,
+            "country" => Self::Country,
+            "createdate" => Self::Createdate,
+            "currentlyinworkflow" => Self::Currentlyinworkflow,
+            "date_of_birth" => Self::DateOfBirth,
+            "days_to_close" => Self::DaysToClose,
+            "degree" => Self::Degree,
+            "email" => Self::Email,
+            "engagements_last_meeting_booked" => Self::EngagementsLastMeetingBooked,
+            "engagements_last_meeting_booked_campaign" => {
+                Self::EngagementsLastMeetingBookedCampaign
+            }
+            "engagements_last_meeting_booked_medium" => {
+                Self::EngagementsLastMeetingBookedMedium
+            }
+            "engagements_last_meeting_booked_source" => {
+                Self::EngagementsLastMeetingBookedSource
+            }
+            "fax" => Self::Fax,
+            "field_of_study" => Self::FieldOfStudy,
+            "first_conversion_date" => Self::FirstConversionDate,
+            "first_conversion_event_name" => Self::FirstConversionEventName,
+            "first_deal_created_date" => Self::FirstDealCreatedDate,
+            "firstname" => Self::Firstname,
+            "followercount" => Self::Followercount,
+            "gender" => Self::Gender,
+            "graduation_date" => Self::GraduationDate,
+            "hs_additional_emails" => Self::HsAdditionalEmails,
+            "hs_all_contact_vids" => Self::HsAllContactVids,
+            "hs_analytics_average_page_views" => Self::HsAnalyticsAveragePageViews,
+            "hs_analytics_first_referrer" => Self::HsAnalyticsFirstReferrer,
+            "hs_analytics_first_timestamp" => Self::HsAnalyticsFirstTimestamp,
+            "hs_analytics_first_touch_converting_campaign" => {
+                Self::HsAnalyticsFirstTouchConvertingCampaign
+            }
+            "hs_analytics_first_url" => Self::HsAnalyticsFirstUrl,
+            "hs_analytics_first_visit_timestamp" => Self::HsAnalyticsFirstVisitTimestamp,
+            "hs_analytics_last_referrer" => Self::HsAnalyticsLastReferrer,
+            "hs_analytics_last_timestamp" => Self::HsAnalyticsLastTimestamp,
+            "hs_analytics_last_touch_converting_campaign" => {
+                Self::HsAnalyticsLastTouchConvertingCampaign
+            }
+            "hs_analytics_last_url" => Self::HsAnalyticsLastUrl,
+            "hs_analytics_last_visit_timestamp" => Self::HsAnalyticsLastVisitTimestamp,
+            "hs_analytics_num_event_completions" => Self::HsAnalyticsNumEventCompletions,
+            "hs_analytics_num_page_views" => Self::HsAnalyticsNumPageViews,
+            "hs_analytics_num_visits" => Self::HsAnalyticsNumVisits,
+            "hs_analytics_revenue" => Self::HsAnalyticsRevenue,
+            "hs_analytics_source" => Self::HsAnalyticsSource,
+            "hs_analytics_source_composite_data" => Self::HsAnalyticsSourceCompositeData,
+            "hs_analytics_source_data_1" => Self::HsAnalyticsSourceData1,
+            "hs_analytics_source_data_2" => Self::HsAnalyticsSourceData2,
+            "hs_associated_target_accounts" => Self::HsAssociatedTargetAccounts,
+            "hs_avatar_filemanager_key" => Self::HsAvatarFilemanagerKey,
+            "hs_bing_ad_clicked" => Self::HsBingAdClicked,
+            "hs_bing_click_id" => Self::HsBingClickId,
+            "hs_buying_role" => Self::HsBuyingRole,
+            "hs_calculated_form_submissions" => Self::HsCalculatedFormSubmissions,
+            "hs_calculated_merged_vids" => Self::HsCalculatedMergedVids,
+            "hs_calculated_mobile_number" => Self::HsCalculatedMobileNumber,
+            "hs_calculated_phone_number" => Self::HsCalculatedPhoneNumber,
+            "hs_calculated_phone_number_area_code" => {
+                Self::HsCalculatedPhoneNumberAreaCode
+            }
+            "hs_calculated_phone_number_country_code" => {
+                Self::HsCalculatedPhoneNumberCountryCode
+            }
+            "hs_calculated_phone_number_region_code" => {
+                Self::HsCalculatedPhoneNumberRegionCode
+            }
+            "hs_chat_assistant_iql_date" => Self::HsChatAssistantIqlDate,
+            "hs_chat_assistant_source" => Self::HsChatAssistantSource,
+            "hs_chat_assistant_summary" => Self::HsChatAssistantSummary,
+            "hs_clicked_linkedin_ad" => Self::HsClickedLinkedinAd,
+            "hs_contact_creation_legal_basis_source_instance_id" => {
+                Self::HsContactCreationLegalBasisSourceInstanceId
+            }
+            "hs_contact_enrichment_opt_out" => Self::HsContactEnrichmentOptOut,
+            "hs_contact_enrichment_opt_out_timestamp" => {
+                Self::HsContactEnrichmentOptOutTimestamp
+            }
+            "hs_content_membership_email" => Self::HsContentMembershipEmail,
+            "hs_content_membership_email_confirmed" => {
+                Self::HsContentMembershipEmailConfirmed
+            }
+            "hs_content_membership_follow_up_enqueued_at" => {
+                Self::HsContentMembershipFollowUpEnqueuedAt
+            }
+            "hs_content_membership_notes" => Self::HsContentMembershipNotes,
+            "hs_content_membership_registered_at" => {
+                Self::HsContentMembershipRegisteredAt
+            }
+            "hs_content_membership_registration_domain_sent_to" => {
+                Self::HsContentMembershipRegistrationDomainSentTo
+            }
+            "hs_content_membership_registration_email_sent_at" => {
+                Self::HsContentMembershipRegistrationEmailSentAt
+            }
+            "hs_content_membership_status" => Self::HsContentMembershipStatus,
+            "hs_conversations_visitor_email" => Self::HsConversationsVisitorEmail,
+            "hs_count_is_unworked" => Self::HsCountIsUnworked,
+            "hs_count_is_worked" => Self::HsCountIsWorked,
+            "hs_country_region_code" => Self::HsCountryRegionCode,
+            "hs_created_by_conversations" => Self::HsCreatedByConversations,
+            "hs_cross_account_note" => Self::HsCrossAccountNote,
+            "hs_cross_sell_opportunity" => Self::HsCrossSellOpportunity,
+            "hs_current_customer" => Self::HsCurrentCustomer,
+            "hs_currently_enrolled_in_prospecting_agent" => {
+                Self::HsCurrentlyEnrolledInProspectingAgent
+            }
+            "hs_customer_agent_lead_status" => Self::HsCustomerAgentLeadStatus,
+            "hs_data_privacy_ads_consent" => Self::HsDataPrivacyAdsConsent,
+            "hs_date_entered_customer" => Self::HsDateEnteredCustomer,
+            "hs_date_entered_evangelist" => Self::HsDateEnteredEvangelist,
+            "hs_date_entered_lead" => Self::HsDateEnteredLead,
+            "hs_date_entered_marketingqualifiedlead" => {
+                Self::HsDateEnteredMarketingqualifiedlead
+            }
+            "hs_date_entered_opportunity" => Self::HsDateEnteredOpportunity,
+            "hs_date_entered_other" => Self::HsDateEnteredOther,
+            "hs_date_entered_salesqualifiedlead" => Self::HsDateEnteredSalesqualifiedlead,
+            "hs_date_entered_subscriber" => Self::HsDateEnteredSubscriber,
+            "hs_date_exited_customer" => Self::HsDateExitedCustomer,
+            "hs_date_exited_evangelist" => Self::HsDateExitedEvangelist,
+            "hs_date_exited_lead" => Self::HsDateExitedLead,
+            "hs_date_exited_marketingqualifiedlead" => {
+                Self::HsDateExitedMarketingqualifiedlead
+            }
+            "hs_date_exited_opportunity" => Self::HsDateExitedOpportunity,
+            "hs_date_exited_other" => Self::HsDateExitedOther,
+            "hs_date_exited_salesqualifiedlead" => Self::HsDateExitedSalesqualifiedlead,
+            "hs_date_exited_subscriber" => Self::HsDateExitedSubscriber,
+            "hs_document_last_revisited" => Self::HsDocumentLastRevisited,
+            "hs_email_bad_address" => Self::HsEmailBadAddress,
+            "hs_email_bounce" => Self::HsEmailBounce,
+            "hs_email_click" => Self::HsEmailClick,
+            "hs_email_customer_quarantined_reason" => {
+                Self::HsEmailCustomerQuarantinedReason
+            }
+            "hs_email_delivered" => Self::HsEmailDelivered,
+            "hs_email_domain" => Self::HsEmailDomain,
+            "hs_email_first_click_date" => Self::HsEmailFirstClickDate,
+            "hs_email_first_open_date" => Self::HsEmailFirstOpenDate,
+            "hs_email_first_reply_date" => Self::HsEmailFirstReplyDate,
+            "hs_email_first_send_date" => Self::HsEmailFirstSendDate,
+            "hs_email_hard_bounce_reason" => Self::HsEmailHardBounceReason,
+            "hs_email_hard_bounce_reason_enum" => Self::HsEmailHardBounceReasonEnum,
+            "hs_email_is_ineligible" => Self::HsEmailIsIneligible,
+            "hs_email_last_click_date" => Self::HsEmailLastClickDate,
+            "hs_email_last_email_name" => Self::HsEmailLastEmailName,
+            "hs_email_last_open_date" => Self::HsEmailLastOpenDate,
+            "hs_email_last_reply_date" => Self::HsEmailLastReplyDate,
+            "hs_email_last_send_date" => Self::HsEmailLastSendDate,
+            "hs_email_open" => Self::HsEmailOpen,
+            "hs_email_optimal_send_day_of_week" => Self::HsEmailOptimalSendDayOfWeek,
+            "hs_email_optimal_send_time_of_day" => Self::HsEmailOptimalSendTimeOfDay,
+            "hs_email_optout" => Self::HsEmailOptout,
+            "hs_email_optout_survey_reason" => Self::HsEmailOptoutSurveyReason,
+            "hs_email_quarantined" => Self::HsEmailQuarantined,
+            "hs_email_quarantined_reason" => Self::HsEmailQuarantinedReason,
+            "hs_email_recipient_fatigue_recovery_time" => {
+                Self::HsEmailRecipientFatigueRecoveryTime
+            }
+            "hs_email_replied" => Self::HsEmailReplied,
+            "hs_email_sends_since_last_engagement" => {
+                Self::HsEmailSendsSinceLastEngagement
+            }
+            "hs_email_type" => Self::HsEmailType,
+            "hs_emailconfirmationstatus" => Self::HsEmailconfirmationstatus,
+            "hs_employment_change_detected_date" => Self::HsEmploymentChangeDetectedDate,
+            "hs_enriched_email_bounce_detected" => Self::HsEnrichedEmailBounceDetected,
+            "hs_facebook_ad_clicked" => Self::HsFacebookAdClicked,
+            "hs_facebook_click_id" => Self::HsFacebookClickId,
+            "hs_facebookid" => Self::HsFacebookid,
+            "hs_feedback_last_ces_survey_date" => Self::HsFeedbackLastCesSurveyDate,
+            "hs_feedback_last_ces_survey_follow_up" => {
+                Self::HsFeedbackLastCesSurveyFollowUp
+            }
+            "hs_feedback_last_ces_survey_rating" => Self::HsFeedbackLastCesSurveyRating,
+            "hs_feedback_last_csat_survey_date" => Self::HsFeedbackLastCsatSurveyDate,
+            "hs_feedback_last_csat_survey_follow_up" => {
+                Self::HsFeedbackLastCsatSurveyFollowUp
+            }
+            "hs_feedback_last_csat_survey_rating" => Self::HsFeedbackLastCsatSurveyRating,
+            "hs_feedback_last_nps_follow_up" => Self::HsFeedbackLastNpsFollowUp,
+            "hs_feedback_last_nps_rating" => Self::HsFeedbackLastNpsRating,
+            "hs_feedback_last_nps_rating_number" => Self::HsFeedbackLastNpsRatingNumber,
+            "hs_feedback_last_survey_date" => Self::HsFeedbackLastSurveyDate,
+            "hs_feedback_show_nps_web_survey" => Self::HsFeedbackShowNpsWebSurvey,
+            "hs_first_closed_order_id" => Self::HsFirstClosedOrderId,
+            "hs_first_engagement_object_id" => Self::HsFirstEngagementObjectId,
+            "hs_first_order_closed_date" => Self::HsFirstOrderClosedDate,
+            "hs_first_outreach_date" => Self::HsFirstOutreachDate,
+            "hs_first_subscription_create_date" => Self::HsFirstSubscriptionCreateDate,
+            "hs_full_name_or_email" => Self::HsFullNameOrEmail,
+            "hs_google_click_id" => Self::HsGoogleClickId,
+            "hs_googleplusid" => Self::HsGoogleplusid,
+            "hs_gps_coordinates" => Self::HsGpsCoordinates,
+            "hs_gps_error" => Self::HsGpsError,
+            "hs_gps_latitude" => Self::HsGpsLatitude,
+            "hs_gps_longitude" => Self::HsGpsLongitude,
+            "hs_has_active_subscription" => Self::HsHasActiveSubscription,
+            "hs_inferred_language_codes" => Self::HsInferredLanguageCodes,
+            "hs_intent_paid_up_to_date" => Self::HsIntentPaidUpToDate,
+            "hs_intent_signals_enabled" => Self::HsIntentSignalsEnabled,
+            "hs_ip_timezone" => Self::HsIpTimezone,
+            "hs_is_contact" => Self::HsIsContact,
+            "hs_is_enriched" => Self::HsIsEnriched,
+            "hs_is_merge_revertible" => Self::HsIsMergeRevertible,
+            "hs_is_unworked" => Self::HsIsUnworked,
+            "hs_job_change_detected_date" => Self::HsJobChangeDetectedDate,
+            "hs_journey_stage" => Self::HsJourneyStage,
+            "hs_language" => Self::HsLanguage,
+            "hs_last_metered_enrichment_timestamp" => {
+                Self::HsLastMeteredEnrichmentTimestamp
+            }
+            "hs_last_sales_activity_date" => Self::HsLastSalesActivityDate,
+            "hs_last_sales_activity_timestamp" => Self::HsLastSalesActivityTimestamp,
+            "hs_last_sales_activity_type" => Self::HsLastSalesActivityType,
+            "hs_last_sms_send_date" => Self::HsLastSmsSendDate,
+            "hs_last_sms_send_name" => Self::HsLastSmsSendName,
+            "hs_latest_disqualified_lead_date" => Self::HsLatestDisqualifiedLeadDate,
+            "hs_latest_meeting_activity" => Self::HsLatestMeetingActivity,
+            "hs_latest_open_lead_date" => Self::HsLatestOpenLeadDate,
+            "hs_latest_qualified_lead_date" => Self::HsLatestQualifiedLeadDate,
+            "hs_latest_sequence_ended_date" => Self::HsLatestSequenceEndedDate,
+            "hs_latest_sequence_enrolled" => Self::HsLatestSequenceEnrolled,
+            "hs_latest_sequence_enrolled_date" => Self::HsLatestSequenceEnrolledDate,
+            "hs_latest_sequence_finished_date" => Self::HsLatestSequenceFinishedDate,
+            "hs_latest_sequence_unenrolled_date" => Self::HsLatestSequenceUnenrolledDate,
+            "hs_latest_source" => Self::HsLatestSource,
+            "hs_latest_source_composite_data" => Self::HsLatestSourceCompositeData,
+            "hs_latest_source_data_1" => Self::HsLatestSourceData1,
+            "hs_latest_source_data_2" => Self::HsLatestSourceData2,
+            "hs_latest_source_timestamp" => Self::HsLatestSourceTimestamp,
+            "hs_latest_subscription_create_date" => Self::HsLatestSubscriptionCreateDate,
+            "hs_latitude" => Self::HsLatitude,
+            "hs_lead_status" => Self::HsLeadStatus,
+            "hs_legal_basis" => Self::HsLegalBasis,
+            "hs_lifecyclestage_customer_date" => Self::HsLifecyclestageCustomerDate,
+            "hs_lifecyclestage_evangelist_date" => Self::HsLifecyclestageEvangelistDate,
+            "hs_lifecyclestage_lead_date" => Self::HsLifecyclestageLeadDate,
+            "hs_lifecyclestage_marketingqualifiedlead_date" => {
+                Self::HsLifecyclestageMarketingqualifiedleadDate
+            }
+            "hs_lifecyclestage_opportunity_date" => Self::HsLifecyclestageOpportunityDate,
+            "hs_lifecyclestage_other_date" => Self::HsLifecyclestageOtherDate,
+            "hs_lifecyclestage_salesqualifiedlead_date" => {
+                Self::HsLifecyclestageSalesqualifiedleadDate
+            }
+            "hs_lifecyclestage_subscriber_date" => Self::HsLifecyclestageSubscriberDate,
+            "hs_linkedin_ad_clicked" => Self::HsLinkedinAdClicked,
+            "hs_linkedin_click_id" => Self::HsLinkedinClickId,
+            "hs_linkedin_url" => Self::HsLinkedinUrl,
+            "hs_linkedinid" => Self::HsLinkedinid,
+            "hs_live_enrichment_deadline" => Self::HsLiveEnrichmentDeadline,
+            "hs_longitude" => Self::HsLongitude,
+            "hs_manual_campaign_ids" => Self::HsManualCampaignIds,
+            "hs_marketable_reason_id" => Self::HsMarketableReasonId,
+            "hs_marketable_reason_type" => Self::HsMarketableReasonType,
+            "hs_marketable_status" => Self::HsMarketableStatus,
+            "hs_marketable_until_renewal" => Self::HsMarketableUntilRenewal,
+            "hs_membership_has_accessed_private_content" => {
+                Self::HsMembershipHasAccessedPrivateContent
+            }
+            "hs_membership_last_private_content_access_date" => {
+                Self::HsMembershipLastPrivateContentAccessDate
+            }
+            "hs_messaging_engagement_score" => Self::HsMessagingEngagementScore,
+            "hs_mobile_sdk_push_tokens" => Self::HsMobileSdkPushTokens,
+            "hs_notes_last_activity" => Self::HsNotesLastActivity,
+            "hs_notes_next_activity" => Self::HsNotesNextActivity,
+            "hs_notes_next_activity_type" => Self::HsNotesNextActivityType,
+            "hs_persona" => Self::HsPersona,
+            "hs_pinned_engagement_id" => Self::HsPinnedEngagementId,
+            "hs_pipeline" => Self::HsPipeline,
+            "hs_predictivecontactscore" => Self::HsPredictivecontactscore,
+            "hs_predictivecontactscore_tmp" => Self::HsPredictivecontactscoreTmp,
+            "hs_predictivecontactscore_v2" => Self::HsPredictivecontactscoreV2,
+            "hs_predictivecontactscorebucket" => Self::HsPredictivecontactscorebucket,
+            "hs_predictivescoringtier" => Self::HsPredictivescoringtier,
+            "hs_predictivescoringtier_tmp" => Self::HsPredictivescoringtierTmp,
+            "hs_prospecting_agent_actively_enrolled_count" => {
+                Self::HsProspectingAgentActivelyEnrolledCount
+            }
+            "hs_prospecting_agent_last_enrolled" => Self::HsProspectingAgentLastEnrolled,
+            "hs_prospecting_agent_total_enrolled_count" => {
+                Self::HsProspectingAgentTotalEnrolledCount
+            }
+            "hs_quarantined_emails" => Self::HsQuarantinedEmails,
+            "hs_recent_closed_order_date" => Self::HsRecentClosedOrderDate,
+            "hs_registered_member" => Self::HsRegisteredMember,
+            "hs_registration_method" => Self::HsRegistrationMethod,
+            "hs_returning_to_office_detected_date" => {
+                Self::HsReturningToOfficeDetectedDate
+            }
+            "hs_role" => Self::HsRole,
+            "hs_sa_first_engagement_date" => Self::HsSaFirstEngagementDate,
+            "hs_sa_first_engagement_descr" => Self::HsSaFirstEngagementDescr,
+            "hs_sa_first_engagement_object_type" => Self::HsSaFirstEngagementObjectType,
+            "hs_sales_email_last_clicked" => Self::HsSalesEmailLastClicked,
+            "hs_sales_email_last_opened" => Self::HsSalesEmailLastOpened,
+            "hs_sales_email_last_replied" => Self::HsSalesEmailLastReplied,
+            "hs_searchable_calculated_international_mobile_number" => {
+                Self::HsSearchableCalculatedInternationalMobileNumber
+            }
+            "hs_searchable_calculated_international_phone_number" => {
+                Self::HsSearchableCalculatedInternationalPhoneNumber
+            }
+            "hs_searchable_calculated_mobile_number" => {
+                Self::HsSearchableCalculatedMobileNumber
+            }
+            "hs_searchable_calculated_phone_number" => {
+                Self::HsSearchableCalculatedPhoneNumber
+            }
+            "hs_seniority" => Self::HsSeniority,
+            "hs_sequences_actively_enrolled_count" => {
+                Self::HsSequencesActivelyEnrolledCount
+            }
+            "hs_sequences_enrolled_count" => Self::HsSequencesEnrolledCount,
+            "hs_sequences_is_enrolled" => Self::HsSequencesIsEnrolled,
+            "hs_social_facebook_clicks" => Self::HsSocialFacebookClicks,
+            "hs_social_google_plus_clicks" => Self::HsSocialGooglePlusClicks,
+            "hs_social_last_engagement" => Self::HsSocialLastEngagement,
+            "hs_social_linkedin_clicks" => Self::HsSocialLinkedinClicks,
+            "hs_social_num_broadcast_clicks" => Self::HsSocialNumBroadcastClicks,
+            "hs_social_twitter_clicks" => Self::HsSocialTwitterClicks,
+            "hs_source_object_id" => Self::HsSourceObjectId,
+            "hs_source_portal_id" => Self::HsSourcePortalId,
+            "hs_state_code" => Self::HsStateCode,
+            "hs_sub_role" => Self::HsSubRole,
+            "hs_testpurge" => Self::HsTestpurge,
+            "hs_testrollback" => Self::HsTestrollback,
+            "hs_tiktok_ad_clicked" => Self::HsTiktokAdClicked,
+            "hs_tiktok_click_id" => Self::HsTiktokClickId,
+            "hs_time_between_contact_creation_and_deal_close" => {
+                Self::HsTimeBetweenContactCreationAndDealClose
+            }
+            "hs_time_between_contact_creation_and_deal_creation" => {
+                Self::HsTimeBetweenContactCreationAndDealCreation
+            }
+            "hs_time_in_customer" => Self::HsTimeInCustomer,
+            "hs_time_in_evangelist" => Self::HsTimeInEvangelist,
+            "hs_time_in_lead" => Self::HsTimeInLead,
+            "hs_time_in_marketingqualifiedlead" => Self::HsTimeInMarketingqualifiedlead,
+            "hs_time_in_opportunity" => Self::HsTimeInOpportunity,
+            "hs_time_in_other" => Self::HsTimeInOther,
+            "hs_time_in_salesqualifiedlead" => Self::HsTimeInSalesqualifiedlead,
+            "hs_time_in_subscriber" => Self::HsTimeInSubscriber,
+            "hs_time_to_first_engagement" => Self::HsTimeToFirstEngagement,
+            "hs_time_to_move_from_lead_to_customer" => {
+                Self::HsTimeToMoveFromLeadToCustomer
+            }
+            "hs_time_to_move_from_marketingqualifiedlead_to_customer" => {
+                Self::HsTimeToMoveFromMarketingqualifiedleadToCustomer
+            }
+            "hs_time_to_move_from_opportunity_to_customer" => {
+                Self::HsTimeToMoveFromOpportunityToCustomer
+            }
+            "hs_time_to_move_from_salesqualifiedlead_to_customer" => {
+                Self::HsTimeToMoveFromSalesqualifiedleadToCustomer
+            }
+            "hs_time_to_move_from_subscriber_to_customer" => {
+                Self::HsTimeToMoveFromSubscriberToCustomer
+            }
+            "hs_timezone" => Self::HsTimezone,
+            "hs_twitterid" => Self::HsTwitterid,
+            "hs_v2_cumulative_time_in_customer" => Self::HsV2CumulativeTimeInCustomer,
+            "hs_v2_cumulative_time_in_evangelist" => Self::HsV2CumulativeTimeInEvangelist,
+            "hs_v2_cumulative_time_in_lead" => Self::HsV2CumulativeTimeInLead,
+            "hs_v2_cumulative_time_in_marketingqualifiedlead" => {
+                Self::HsV2CumulativeTimeInMarketingqualifiedlead
+            }
+            "hs_v2_cumulative_time_in_opportunity" => {
+                Self::HsV2CumulativeTimeInOpportunity
+            }
+            "hs_v2_cumulative_time_in_other" => Self::HsV2CumulativeTimeInOther,
+            "hs_v2_cumulative_time_in_salesqualifiedlead" => {
+                Self::HsV2CumulativeTimeInSalesqualifiedlead
+            }
+            "hs_v2_cumulative_time_in_subscriber" => Self::HsV2CumulativeTimeInSubscriber,
+            "hs_v2_date_entered_current_stage" => Self::HsV2DateEnteredCurrentStage,
+            "hs_v2_date_entered_customer" => Self::HsV2DateEnteredCustomer,
+            "hs_v2_date_entered_evangelist" => Self::HsV2DateEnteredEvangelist,
+            "hs_v2_date_entered_lead" => Self::HsV2DateEnteredLead,
+            "hs_v2_date_entered_marketingqualifiedlead" => {
+                Self::HsV2DateEnteredMarketingqualifiedlead
+            }
+            "hs_v2_date_entered_opportunity" => Self::HsV2DateEnteredOpportunity,
+            "hs_v2_date_entered_other" => Self::HsV2DateEnteredOther,
+            "hs_v2_date_entered_salesqualifiedlead" => {
+                Self::HsV2DateEnteredSalesqualifiedlead
+            }
+            "hs_v2_date_entered_subscriber" => Self::HsV2DateEnteredSubscriber,
+            "hs_v2_date_exited_customer" => Self::HsV2DateExitedCustomer,
+            "hs_v2_date_exited_evangelist" => Self::HsV2DateExitedEvangelist,
+            "hs_v2_date_exited_lead" => Self::HsV2DateExitedLead,
+            "hs_v2_date_exited_marketingqualifiedlead" => {
+                Self::HsV2DateExitedMarketingqualifiedlead
+            }
+            "hs_v2_date_exited_opportunity" => Self::HsV2DateExitedOpportunity,
+            "hs_v2_date_exited_other" => Self::HsV2DateExitedOther,
+            "hs_v2_date_exited_salesqualifiedlead" => {
+                Self::HsV2DateExitedSalesqualifiedlead
+            }
+            "hs_v2_date_exited_subscriber" => Self::HsV2DateExitedSubscriber,
+            "hs_v2_latest_time_in_customer" => Self::HsV2LatestTimeInCustomer,
+            "hs_v2_latest_time_in_evangelist" => Self::HsV2LatestTimeInEvangelist,
+            "hs_v2_latest_time_in_lead" => Self::HsV2LatestTimeInLead,
+            "hs_v2_latest_time_in_marketingqualifiedlead" => {
+                Self::HsV2LatestTimeInMarketingqualifiedlead
+            }
+            "hs_v2_latest_time_in_opportunity" => Self::HsV2LatestTimeInOpportunity,
+            "hs_v2_latest_time_in_other" => Self::HsV2LatestTimeInOther,
+            "hs_v2_latest_time_in_salesqualifiedlead" => {
+                Self::HsV2LatestTimeInSalesqualifiedlead
+            }
+            "hs_v2_latest_time_in_subscriber" => Self::HsV2LatestTimeInSubscriber,
+            "hs_v2_time_in_current_stage" => Self::HsV2TimeInCurrentStage,
+            "hs_whatsapp_phone_number" => Self::HsWhatsappPhoneNumber,
+            "hubspot_owner_id" => Self::HubspotOwnerId,
+            "hubspotscore" => Self::Hubspotscore,
+            "industry" => Self::Industry,
+            "ip_city" => Self::IpCity,
+            "ip_country" => Self::IpCountry,
+            "ip_country_code" => Self::IpCountryCode,
+            "ip_latlon" => Self::IpLatlon,
+            "ip_state" => Self::IpState,
+            "ip_state_code" => Self::IpStateCode,
+            "ip_zipcode" => Self::IpZipcode,
+            "job_function" => Self::JobFunction,
+            "jobtitle" => Self::Jobtitle,
+            "kloutscoregeneral" => Self::Kloutscoregeneral,
+            "lastmodifieddate" => Self::Lastmodifieddate,
+            "lastname" => Self::Lastname,
+            "lifecyclestage" => Self::Lifecyclestage,
+            "linkedinbio" => Self::Linkedinbio,
+            "linkedinconnections" => Self::Linkedinconnections,
+            "marital_status" => Self::MaritalStatus,
+            "message" => Self::Message,
+            "military_status" => Self::MilitaryStatus,
+            "mobilephone" => Self::Mobilephone,
+            "notes_last_contacted" => Self::NotesLastContacted,
+            "notes_last_updated" => Self::NotesLastUpdated,
+            "notes_next_activity_date" => Self::NotesNextActivityDate,
+            "num_associated_deals" => Self::NumAssociatedDeals,
+            "num_contacted_notes" => Self::NumContactedNotes,
+            "num_conversion_events" => Self::NumConversionEvents,
+            "num_notes" => Self::NumNotes,
+            "num_unique_conversion_events" => Self::NumUniqueConversionEvents,
+            "numemployees" => Self::Numemployees,
+            "owneremail" => Self::Owneremail,
+            "ownername" => Self::Ownername,
+            "phone" => Self::Phone,
+            "photo" => Self::Photo,
+            "recent_conversion_date" => Self::RecentConversionDate,
+            "recent_conversion_event_name" => Self::RecentConversionEventName,
+            "recent_deal_amount" => Self::RecentDealAmount,
+            "recent_deal_close_date" => Self::RecentDealCloseDate,
+            "relationship_status" => Self::RelationshipStatus,
+            "salutation" => Self::Salutation,
+            "school" => Self::School,
+            "seniority" => Self::Seniority,
+            "start_date" => Self::StartDate,
+            "state" => Self::State,
+            "surveymonkeyeventlastupdated" => Self::Surveymonkeyeventlastupdated,
+            "total_revenue" => Self::TotalRevenue,
+            "twitterbio" => Self::Twitterbio,
+            "twitterhandle" => Self::Twitterhandle,
+            "twitterprofilephoto" => Self::Twitterprofilephoto,
+            "webinareventlastupdated" => Self::Webinareventlastupdated,
+            "website" => Self::Website,
+            "work_email" => Self::WorkEmail,
+            "zip" => Self::Zip,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for ContactMatchProperty {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for ContactMatchProperty {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactMatchProperty {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::runtime::ParamValue for ContactMatchProperty {
     fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
@@ -976,7 +2794,7 @@ pub struct ConversationMessage {
     #[serde(rename = "createdBy")]
     pub created_by: ::std::string::String,
     /// Whether the message came from the customer or went to them.
-    pub direction: ConversationMessageDirection,
+    pub direction: MessageDirection,
     /// ID of this history item.
     pub id: ::std::string::String,
     /// ID of the message this one answers, if any.
@@ -1007,7 +2825,7 @@ pub struct ConversationMessage {
     pub text: ::std::string::String,
     /// Whether `text` and `richText` were shortened; if so, getOriginalContent returns the full body.
     #[serde(rename = "truncationStatus")]
-    pub truncation_status: ConversationMessageTruncationStatus,
+    pub truncation_status: MessageTruncationStatus,
     /// When the message was last modified.
     #[serde(
         rename = "updatedAt",
@@ -1015,68 +2833,6 @@ pub struct ConversationMessage {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-}
-
-/// Whether the message came from the customer or went to them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ConversationMessageDirection {
-    /// `INCOMING`
-    Incoming,
-    /// `OUTGOING`
-    Outgoing,
-    /// A value this client does not know yet, kept as received.
-    Unknown(::std::string::String),
-}
-
-impl ConversationMessageDirection {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Incoming => "INCOMING",
-            Self::Outgoing => "OUTGOING",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for ConversationMessageDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INCOMING" => Self::Incoming,
-            "OUTGOING" => Self::Outgoing,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for ConversationMessageDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ConversationMessageDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ConversationMessageDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
-
-impl crate::runtime::ParamValue for ConversationMessageDirection {
-    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
-        ::std::borrow::Cow::Borrowed(self.as_str())
-    }
 }
 
 /// A new outgoing message to deliver to the customer through a channel account.
@@ -1109,50 +2865,363 @@ pub struct ConversationMessageDraft {
     pub text: ::std::string::String,
 }
 
-/// Whether `text` and `richText` were shortened; if so, getOriginalContent returns the full body.
+/// A messaging channel an app registered with HubSpot.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannel {
+    /// What the channel supports (rich text, attachments, threading and so on), keyed by capability name; the values are booleans, numbers, strings or lists.
+    pub capabilities: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+    /// Address HubSpot sends users to when they connect an account of this channel.
+    #[serde(
+        rename = "channelAccountConnectionRedirectUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_account_connection_redirect_url: ::std::option::Option<
+        ::std::string::String,
+    >,
+    /// Description of the channel shown to HubSpot users.
+    #[serde(
+        rename = "channelDescription",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_description: ::std::option::Option<::std::string::String>,
+    /// Address of the channel's logo.
+    #[serde(
+        rename = "channelLogoUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_logo_url: ::std::option::Option<::std::string::String>,
+    /// When the channel was registered.
+    #[serde(rename = "createdAt")]
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// ID of the channel.
+    pub id: ::std::string::String,
+    /// Display name of the channel.
+    pub name: ::std::string::String,
+    /// Address HubSpot posts outgoing messages and other events of the channel to.
+    #[serde(
+        rename = "webhookUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+/// Something to attach to a message published on a custom channel; the `type` field tells which kind.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[serde(tag = "type")]
+#[non_exhaustive]
+pub enum CustomChannelAttachmentDraft {
+    /// `type: FILE`
+    #[serde(rename = "FILE")]
+    File(CustomChannelFileAttachmentDraft),
+    /// `type: LOCATION`
+    #[serde(rename = "LOCATION")]
+    Location(LocationAttachment),
+    /// `type: CONTACT`
+    #[serde(rename = "CONTACT")]
+    Contact(ContactAttachment),
+    /// `type: UNSUPPORTED_CONTENT`
+    #[serde(rename = "UNSUPPORTED_CONTENT")]
+    UnsupportedContent(UnsupportedContentAttachment),
+    /// `type: MESSAGE_HEADER`
+    #[serde(rename = "MESSAGE_HEADER")]
+    MessageHeader(MessageHeaderAttachment),
+    /// `type: QUICK_REPLIES`
+    #[serde(rename = "QUICK_REPLIES")]
+    QuickReplies(QuickRepliesAttachmentDraft),
+    /// `type: SOCIAL_MEDIA_METADATA`
+    #[serde(rename = "SOCIAL_MEDIA_METADATA")]
+    SocialMediaMetadata(SocialMediaAttachmentDraft),
+    /// A `type` this client does not know yet, kept as received.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
+}
+
+impl crate::runtime::serde_support::TaggedUnion for CustomChannelAttachmentDraft {
+    const TAG: &'static str = "type";
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "FILE" => Self::File(body.decode()?),
+                "LOCATION" => Self::Location(body.decode()?),
+                "CONTACT" => Self::Contact(body.decode()?),
+                "UNSUPPORTED_CONTENT" => Self::UnsupportedContent(body.decode()?),
+                "MESSAGE_HEADER" => Self::MessageHeader(body.decode()?),
+                "QUICK_REPLIES" => Self::QuickReplies(body.decode()?),
+                "SOCIAL_MEDIA_METADATA" => Self::SocialMediaMetadata(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomChannelAttachmentDraft {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
+    }
+}
+
+/// A messaging channel to register for an app.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelDraft {
+    /// What the channel supports (rich text, attachments, threading and so on), keyed by capability name; the values are booleans, numbers, strings or lists.
+    pub capabilities: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+    /// Address HubSpot sends users to when they connect an account of this channel.
+    #[serde(
+        rename = "channelAccountConnectionRedirectUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_account_connection_redirect_url: ::std::option::Option<
+        ::std::string::String,
+    >,
+    /// Description of the channel shown to HubSpot users.
+    #[serde(
+        rename = "channelDescription",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_description: ::std::option::Option<::std::string::String>,
+    /// Address of the channel's logo.
+    #[serde(
+        rename = "channelLogoUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_logo_url: ::std::option::Option<::std::string::String>,
+    /// Display name of the channel.
+    pub name: ::std::string::String,
+    /// Address HubSpot posts outgoing messages and other events of the channel to.
+    #[serde(
+        rename = "webhookUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+/// A file, already uploaded to HubSpot, to attach to a message published on a custom channel.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelFileAttachmentDraft {
+    /// ID of the file in HubSpot's file manager.
+    #[serde(rename = "fileId")]
+    pub file_id: ::std::string::String,
+    /// How the file should be presented in the conversation.
+    #[serde(
+        rename = "fileUsageType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub file_usage_type: ::std::option::Option<FileUsageType>,
+}
+
+/// A message as HubSpot recorded it for a custom channel.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelMessage {
+    /// Whether the message is archived.
+    pub archived: bool,
+    /// Files and other items attached to the message.
+    pub attachments: ::std::vec::Vec<Attachment>,
+    /// ID of the channel account the message went through.
+    #[serde(rename = "channelAccountId")]
+    pub channel_account_id: ::std::string::String,
+    /// ID of the channel the message went through.
+    #[serde(rename = "channelId")]
+    pub channel_id: ::std::string::String,
+    /// What published the message.
+    pub client: MessageClient,
+    /// ID of the thread the message belongs to.
+    #[serde(rename = "conversationsThreadId")]
+    pub conversations_thread_id: ::std::string::String,
+    /// When the message was created.
+    #[serde(rename = "createdAt")]
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Actor ID of the message's author.
+    #[serde(rename = "createdBy")]
+    pub created_by: ::std::string::String,
+    /// Whether the message came from the customer or went to them.
+    pub direction: MessageDirection,
+    /// ID of the message.
+    pub id: ::std::string::String,
+    /// ID of the message this one answers, if any.
+    #[serde(
+        rename = "inReplyToId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub in_reply_to_id: ::std::option::Option<::std::string::String>,
+    /// Who the message was addressed to.
+    pub recipients: ::std::vec::Vec<MessageRecipient>,
+    /// Body of the message as HTML.
+    #[serde(
+        rename = "richText",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub rich_text: ::std::option::Option<::std::string::String>,
+    /// Who sent the message.
+    pub senders: ::std::vec::Vec<MessageSender>,
+    /// Delivery state of the message.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<MessageStatus>,
+    /// Subject line, for channels that have one.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// Body of the message as plain text.
+    pub text: ::std::string::String,
+    /// Whether `text` and `richText` were shortened.
+    #[serde(rename = "truncationStatus")]
+    pub truncation_status: MessageTruncationStatus,
+    /// Always `MESSAGE`.
+    ///
+    /// Default when absent: `"MESSAGE"`.
+    #[serde(rename = "type")]
+    pub type_: CustomChannelMessageType,
+    /// When the message was last modified.
+    #[serde(
+        rename = "updatedAt",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+/// A message that went through a custom channel, to record in HubSpot.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelMessageDraft {
+    /// ID of a CRM contact to link the conversation to.
+    #[serde(
+        rename = "associateWithContactId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub associate_with_contact_id: ::std::option::Option<i64>,
+    /// Items attached to the message; may be empty.
+    pub attachments: ::std::vec::Vec<CustomChannelAttachmentDraft>,
+    /// ID of the channel account the message went through.
+    #[serde(rename = "channelAccountId")]
+    pub channel_account_id: ::std::string::String,
+    /// ID of the message this one answers, if any.
+    #[serde(
+        rename = "inReplyToId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub in_reply_to_id: ::std::option::Option<::std::string::String>,
+    /// The channel's own unique ID for this message, so that publishing it twice does not record it twice.
+    #[serde(
+        rename = "integrationIdempotencyId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub integration_idempotency_id: ::std::option::Option<::std::string::String>,
+    /// The channel's own ID for the conversation, for channels that group messages into threads themselves.
+    #[serde(
+        rename = "integrationThreadId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub integration_thread_id: ::std::option::Option<::std::string::String>,
+    /// Whether the customer sent the message or received it.
+    #[serde(rename = "messageDirection")]
+    pub message_direction: MessageDirection,
+    /// CRM contacts the channel has already matched to the message's participants.
+    #[serde(
+        rename = "preResolvedContacts",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub pre_resolved_contacts: ::std::option::Option<PreResolvedContacts>,
+    /// Who the message was addressed to.
+    pub recipients: ::std::vec::Vec<CustomChannelParticipant>,
+    /// Body of the message as HTML.
+    #[serde(
+        rename = "richText",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub rich_text: ::std::option::Option<::std::string::String>,
+    /// Who sent the message.
+    pub senders: ::std::vec::Vec<CustomChannelParticipant>,
+    /// Body of the message as plain text.
+    pub text: ::std::string::String,
+    /// When the message was sent or received on the external service.
+    pub timestamp: ::chrono::DateTime<::chrono::Utc>,
+}
+
+/// The delivery status of an outgoing message on a custom channel.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelMessageStatusUpdate {
+    /// Why delivery failed, for a `FAILED` status.
+    #[serde(
+        rename = "errorMessage",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// What became of the message.
+    #[serde(rename = "statusType")]
+    pub status_type: CustomChannelMessageStatusUpdateStatusType,
+}
+
+/// What became of the message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum ConversationMessageTruncationStatus {
-    /// `NOT_TRUNCATED`
-    NotTruncated,
-    /// `TRUNCATED`
-    Truncated,
-    /// `TRUNCATED_TO_MOST_RECENT_REPLY`
-    TruncatedToMostRecentReply,
+pub enum CustomChannelMessageStatusUpdateStatusType {
+    /// `FAILED`
+    Failed,
+    /// `READ`
+    Read,
+    /// `SENT`
+    Sent,
     /// A value this client does not know yet, kept as received.
     Unknown(::std::string::String),
 }
 
-impl ConversationMessageTruncationStatus {
+impl CustomChannelMessageStatusUpdateStatusType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::NotTruncated => "NOT_TRUNCATED",
-            Self::Truncated => "TRUNCATED",
-            Self::TruncatedToMostRecentReply => "TRUNCATED_TO_MOST_RECENT_REPLY",
+            Self::Failed => "FAILED",
+            Self::Read => "READ",
+            Self::Sent => "SENT",
             Self::Unknown(value) => value,
         }
     }
 }
 
-impl ::std::convert::From<&str> for ConversationMessageTruncationStatus {
+impl ::std::convert::From<&str> for CustomChannelMessageStatusUpdateStatusType {
     fn from(value: &str) -> Self {
         match value {
-            "NOT_TRUNCATED" => Self::NotTruncated,
-            "TRUNCATED" => Self::Truncated,
-            "TRUNCATED_TO_MOST_RECENT_REPLY" => Self::TruncatedToMostRecentReply,
+            "FAILED" => Self::Failed,
+            "READ" => Self::Read,
+            "SENT" => Self::Sent,
             other => Self::Unknown(other.to_owned()),
         }
     }
 }
 
-impl ::std::fmt::Display for ConversationMessageTruncationStatus {
+impl ::std::fmt::Display for CustomChannelMessageStatusUpdateStatusType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for ConversationMessageTruncationStatus {
+impl ::serde::Serialize for CustomChannelMessageStatusUpdateStatusType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -1161,7 +3230,7 @@ impl ::serde::Serialize for ConversationMessageTruncationStatus {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for ConversationMessageTruncationStatus {
+impl<'de> ::serde::Deserialize<'de> for CustomChannelMessageStatusUpdateStatusType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -1169,23 +3238,147 @@ impl<'de> ::serde::Deserialize<'de> for ConversationMessageTruncationStatus {
     }
 }
 
-impl crate::runtime::ParamValue for ConversationMessageTruncationStatus {
+impl crate::runtime::ParamValue for CustomChannelMessageStatusUpdateStatusType {
     fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
+/// Always `MESSAGE`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CustomChannelMessageType {
+    /// `MESSAGE`
+    Message,
+    /// A value this client does not know yet, kept as received.
+    Unknown(::std::string::String),
+}
+
+impl CustomChannelMessageType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Message => "MESSAGE",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for CustomChannelMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "MESSAGE" => Self::Message,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for CustomChannelMessageType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for CustomChannelMessageType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CustomChannelMessageType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::runtime::ParamValue for CustomChannelMessageType {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(self.as_str())
+    }
+}
+
+/// One page of custom channels with the overall count.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelPage {
+    /// Cursors for the neighbouring pages, when there are any.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub paging: ::std::option::Option<Paging>,
+    /// The custom channels on this page.
+    pub results: ::std::vec::Vec<CustomChannel>,
+    /// Number of custom channels over all pages.
+    pub total: i32,
+}
+
+/// A sender or recipient of a message published on a custom channel.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelParticipant {
+    /// The participant's address on the external service.
+    #[serde(rename = "deliveryIdentifier")]
+    pub delivery_identifier: DeliveryIdentifier,
+    /// Display name of the participant.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+}
+
+/// Changes to make to a registered custom channel; send only the fields to change.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomChannelUpdate {
+    /// New capabilities, keyed by capability name; the values are booleans, numbers, strings or lists.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub capabilities: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    >,
+    /// New address HubSpot sends users to when they connect an account.
+    #[serde(
+        rename = "channelAccountConnectionRedirectUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_account_connection_redirect_url: ::std::option::Option<
+        ::std::string::String,
+    >,
+    /// New description of the channel.
+    #[serde(
+        rename = "channelDescription",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_description: ::std::option::Option<::std::string::String>,
+    /// New address of the channel's logo.
+    #[serde(
+        rename = "channelLogoUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub channel_logo_url: ::std::option::Option<::std::string::String>,
+    /// New display name of the channel.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// New address for the channel's webhook.
+    #[serde(
+        rename = "webhookUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
 /// An address on a channel, such as an email address or phone number.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeliveryIdentifier {
-    /// What kind of address `value` holds; channel-specific IDs cover channels like chat or social apps.
+    /// What kind of address `value` holds.
     #[serde(rename = "type")]
     pub type_: DeliveryIdentifierType,
     /// The address itself, e.g. an E.164 phone number or an email address.
     pub value: ::std::string::String,
 }
 
-/// What kind of address `value` holds; channel-specific IDs cover channels like chat or social apps.
+/// What kind of address a delivery identifier holds; channel-specific IDs cover channels like chat or social apps.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DeliveryIdentifierType {
@@ -1339,7 +3532,7 @@ pub struct FileAttachment {
     pub file_id: ::std::string::String,
     /// How the file is presented in the conversation.
     #[serde(rename = "fileUsageType")]
-    pub file_usage_type: FileAttachmentFileUsageType,
+    pub file_usage_type: FileUsageType,
     /// File name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
@@ -1356,10 +3549,10 @@ pub struct FileAttachmentDraft {
     pub file_id: ::std::string::String,
 }
 
-/// How the file is presented in the conversation.
+/// How an attached file is presented in the conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum FileAttachmentFileUsageType {
+pub enum FileUsageType {
     /// `AUDIO`
     Audio,
     /// `IMAGE`
@@ -1374,7 +3567,7 @@ pub enum FileAttachmentFileUsageType {
     Unknown(::std::string::String),
 }
 
-impl FileAttachmentFileUsageType {
+impl FileUsageType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1388,7 +3581,7 @@ impl FileAttachmentFileUsageType {
     }
 }
 
-impl ::std::convert::From<&str> for FileAttachmentFileUsageType {
+impl ::std::convert::From<&str> for FileUsageType {
     fn from(value: &str) -> Self {
         match value {
             "AUDIO" => Self::Audio,
@@ -1401,13 +3594,13 @@ impl ::std::convert::From<&str> for FileAttachmentFileUsageType {
     }
 }
 
-impl ::std::fmt::Display for FileAttachmentFileUsageType {
+impl ::std::fmt::Display for FileUsageType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for FileAttachmentFileUsageType {
+impl ::serde::Serialize for FileUsageType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -1416,7 +3609,7 @@ impl ::serde::Serialize for FileAttachmentFileUsageType {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for FileAttachmentFileUsageType {
+impl<'de> ::serde::Deserialize<'de> for FileUsageType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -1424,7 +3617,7 @@ impl<'de> ::serde::Deserialize<'de> for FileAttachmentFileUsageType {
     }
 }
 
-impl crate::runtime::ParamValue for FileAttachmentFileUsageType {
+impl crate::runtime::ParamValue for FileUsageType {
     fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
@@ -1738,6 +3931,68 @@ pub struct MessageContent {
     pub text: ::std::option::Option<::std::string::String>,
 }
 
+/// Whether a message came from the customer or went to them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MessageDirection {
+    /// `INCOMING`
+    Incoming,
+    /// `OUTGOING`
+    Outgoing,
+    /// A value this client does not know yet, kept as received.
+    Unknown(::std::string::String),
+}
+
+impl MessageDirection {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Incoming => "INCOMING",
+            Self::Outgoing => "OUTGOING",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for MessageDirection {
+    fn from(value: &str) -> Self {
+        match value {
+            "INCOMING" => Self::Incoming,
+            "OUTGOING" => Self::Outgoing,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for MessageDirection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for MessageDirection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageDirection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::runtime::ParamValue for MessageDirection {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(self.as_str())
+    }
+}
+
 /// A new item to add to a thread; `MESSAGE` sends to the customer, `COMMENT` adds an internal note.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "type")]
@@ -1960,6 +4215,72 @@ impl crate::runtime::ParamValue for MessageStatusStatusType {
     }
 }
 
+/// Whether a message's bodies were shortened; if so, getOriginalContent returns them in full.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MessageTruncationStatus {
+    /// `NOT_TRUNCATED`
+    NotTruncated,
+    /// `TRUNCATED`
+    Truncated,
+    /// `TRUNCATED_TO_MOST_RECENT_REPLY`
+    TruncatedToMostRecentReply,
+    /// A value this client does not know yet, kept as received.
+    Unknown(::std::string::String),
+}
+
+impl MessageTruncationStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotTruncated => "NOT_TRUNCATED",
+            Self::Truncated => "TRUNCATED",
+            Self::TruncatedToMostRecentReply => "TRUNCATED_TO_MOST_RECENT_REPLY",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for MessageTruncationStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "NOT_TRUNCATED" => Self::NotTruncated,
+            "TRUNCATED" => Self::Truncated,
+            "TRUNCATED_TO_MOST_RECENT_REPLY" => Self::TruncatedToMostRecentReply,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for MessageTruncationStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for MessageTruncationStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageTruncationStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::runtime::ParamValue for MessageTruncationStatus {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(self.as_str())
+    }
+}
+
 /// How to fetch the page after this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NextPage {
@@ -1979,6 +4300,24 @@ pub struct Paging {
     /// Present when a page comes before.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<PreviousPage>,
+}
+
+/// A CRM contact the channel matched to a participant itself.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct PreResolvedContact {
+    /// The contact properties whose values made the match.
+    #[serde(rename = "contactPropertiesLeadingToMatch")]
+    pub contact_properties_leading_to_match: ::std::vec::Vec<ContactMatchProperty>,
+    /// ID of the matched contact.
+    #[serde(rename = "contactVid")]
+    pub contact_vid: i32,
+}
+
+/// CRM contacts the channel has already matched to a message's participants.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct PreResolvedContacts {
+    /// The matched contacts.
+    pub contacts: ::std::vec::Vec<PreResolvedContact>,
 }
 
 /// How to fetch the page before this one.
@@ -2630,12 +4969,6 @@ pub struct VisitorTokenRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub first_name: ::std::option::Option<::std::string::String>,
-    /// Extra facts about the visitor for HubSpot's customer agent, as string values keyed by name.
-    #[serde(rename = "hsCustomerAgentContext")]
-    pub hs_customer_agent_context: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
     /// Family name; only used when the contact has none yet.
     #[serde(
         rename = "lastName",

@@ -10,7 +10,7 @@ impl crate::runtime::Client {
     ///
     /// Returns one page of the account's conversation inboxes, with a total count.
     ///
-    /// Sends `GET /conversations/v3/conversations/inboxes`.
+    /// Sends `GET /conversations/conversations/2026-09/inboxes`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -29,7 +29,7 @@ impl crate::runtime::Client {
     ///
     /// Fetches one conversation inbox by its numeric ID.
     ///
-    /// Sends `GET /conversations/v3/conversations/inboxes/{inboxId}`.
+    /// Sends `GET /conversations/conversations/2026-09/inboxes/{inboxId}`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -45,7 +45,7 @@ impl crate::runtime::Client {
     ///
     /// Returns one page of the channel types available to the account, with a total count.
     ///
-    /// Sends `GET /conversations/v3/conversations/channels`.
+    /// Sends `GET /conversations/conversations/2026-09/channels`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -63,7 +63,7 @@ impl crate::runtime::Client {
     ///
     /// Fetches one channel type by its numeric ID.
     ///
-    /// Sends `GET /conversations/v3/conversations/channels/{channelId}`.
+    /// Sends `GET /conversations/conversations/2026-09/channels/{channelId}`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -78,7 +78,7 @@ impl crate::runtime::Client {
     ///
     /// Returns one page of connected channel accounts, optionally narrowed to some channels or inboxes, with a total count.
     ///
-    /// Sends `GET /conversations/v3/conversations/channel-accounts`.
+    /// Sends `GET /conversations/conversations/2026-09/channel-accounts`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -99,7 +99,7 @@ impl crate::runtime::Client {
     ///
     /// Fetches one connected channel account by its numeric ID.
     ///
-    /// Sends `GET /conversations/v3/conversations/channel-accounts/{channelAccountId}`.
+    /// Sends `GET /conversations/conversations/2026-09/channel-accounts/{channelAccountId}`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -115,7 +115,7 @@ impl crate::runtime::Client {
     ///
     /// Returns one page of conversation threads, filtered by inbox or by contact, status, archive state or last activity. Results come in ascending order unless a descending sort is allowed (see `sort`).
     ///
-    /// Sends `GET /conversations/v3/conversations/threads`.
+    /// Sends `GET /conversations/conversations/2026-09/threads`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -140,7 +140,7 @@ impl crate::runtime::Client {
     ///
     /// Fetches one conversation thread by its numeric ID.
     ///
-    /// Sends `GET /conversations/v3/conversations/threads/{threadId}`.
+    /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -158,7 +158,7 @@ impl crate::runtime::Client {
     ///
     /// Moves a thread to the archive. HubSpot deletes archived threads for good 30 days later unless they are restored with `updateThread`.
     ///
-    /// Sends `DELETE /conversations/v3/conversations/threads/{threadId}`.
+    /// Sends `DELETE /conversations/conversations/2026-09/threads/{threadId}`.
     ///
     /// OAuth scopes: `conversations.write`.
     ///
@@ -173,7 +173,7 @@ impl crate::runtime::Client {
     ///
     /// Opens or closes a thread, or restores an archived one by sending `archived: false`. An archived thread's status cannot be changed.
     ///
-    /// Sends `PATCH /conversations/v3/conversations/threads/{threadId}`.
+    /// Sends `PATCH /conversations/conversations/2026-09/threads/{threadId}`.
     ///
     /// OAuth scopes: `conversations.write`.
     ///
@@ -192,9 +192,9 @@ impl crate::runtime::Client {
     }
     /// Assign a thread
     ///
-    /// Makes the given agent the owner of a thread, replacing any current assignee. Note the path prefix differs from the other thread endpoints.
+    /// Makes the given agent the owner of a thread, replacing any current assignee.
     ///
-    /// Sends `PUT /conversations/conversations/v3/threads/{threadId}/assignee`.
+    /// Sends `PUT /conversations/conversations/2026-09/threads/{threadId}/assignee`.
     ///
     /// OAuth scopes: `conversations.write`.
     ///
@@ -214,7 +214,7 @@ impl crate::runtime::Client {
     ///
     /// Removes the current assignee from a thread, leaving it unassigned.
     ///
-    /// Sends `DELETE /conversations/conversations/v3/threads/{threadId}/assignee`.
+    /// Sends `DELETE /conversations/conversations/2026-09/threads/{threadId}/assignee`.
     ///
     /// OAuth scopes: `conversations.write`.
     ///
@@ -229,7 +229,7 @@ impl crate::runtime::Client {
     ///
     /// Returns one page of a thread's history: messages, comments and events such as assignment, status and inbox changes.
     ///
-    /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages`.
+    /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -249,7 +249,7 @@ impl crate::runtime::Client {
     ///
     /// Adds a new item to a thread, timestamped now: either an outgoing message delivered through a channel account, or an internal comment that only agents see.
     ///
-    /// Sends `POST /conversations/v3/conversations/threads/{threadId}/messages`.
+    /// Sends `POST /conversations/conversations/2026-09/threads/{threadId}/messages`.
     ///
     /// OAuth scopes: `conversations.write`.
     ///
@@ -269,7 +269,7 @@ impl crate::runtime::Client {
     ///
     /// Fetches one item of a thread's history by its ID.
     ///
-    /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}`.
+    /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -290,7 +290,7 @@ impl crate::runtime::Client {
     ///
     /// Fetches a message's full, untruncated body as plain text and HTML. Needed whenever a message reports a `truncationStatus` other than `NOT_TRUNCATED`, because it then carries a shortened body.
     ///
-    /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content`.
+    /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -311,7 +311,7 @@ impl crate::runtime::Client {
     ///
     /// Resolves one actor ID (as found in senders, recipients and `createdBy`) to its details.
     ///
-    /// Sends `GET /conversations/v3/conversations/actors/{actorId}`.
+    /// Sends `GET /conversations/conversations/2026-09/actors/{actorId}`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -328,9 +328,9 @@ impl crate::runtime::Client {
     }
     /// Get several actors
     ///
-    /// Resolves a list of actor IDs in one call. A 207 response means some IDs could not be resolved; its `errors` list says which.
+    /// Resolves a list of actor IDs in one call. IDs that cannot be resolved are reported in the answer's `errors` list; HubSpot may then answer 207.
     ///
-    /// Sends `POST /conversations/v3/conversations/actors/batch/read`.
+    /// Sends `POST /conversations/conversations/2026-09/actors/batch/read`.
     ///
     /// OAuth scopes: `conversations.read`.
     ///
@@ -345,11 +345,259 @@ impl crate::runtime::Client {
             body,
         }
     }
+    /// List custom channels
+    ///
+    /// Returns one page of the custom channels registered by the developer account whose API key is sent, with a total count.
+    ///
+    /// Sends `GET /conversations/custom-channels/2026-09`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn list_custom_channels(&self) -> ListCustomChannels<'_> {
+        ListCustomChannels {
+            client: self,
+            after: ::std::option::Option::None,
+            default_page_length: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+        }
+    }
+    /// Register a custom channel
+    ///
+    /// Registers a new messaging channel for an app: its name, what it can do, and the webhook HubSpot calls with outgoing messages.
+    ///
+    /// Sends `POST /conversations/custom-channels/2026-09`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn create_custom_channel(
+        &self,
+        body: models::CustomChannelDraft,
+    ) -> CreateCustomChannel<'_> {
+        CreateCustomChannel {
+            client: self,
+            body,
+        }
+    }
+    /// Get a custom channel
+    ///
+    /// Fetches one registered custom channel, with its capabilities and addresses.
+    ///
+    /// Sends `GET /conversations/custom-channels/2026-09/{channelId}`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn get_custom_channel(&self, channel_id: i32) -> GetCustomChannel<'_> {
+        GetCustomChannel {
+            client: self,
+            channel_id,
+        }
+    }
+    /// Delete a custom channel
+    ///
+    /// Removes a registered custom channel.
+    ///
+    /// Sends `DELETE /conversations/custom-channels/2026-09/{channelId}`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn delete_custom_channel(&self, channel_id: i32) -> DeleteCustomChannel<'_> {
+        DeleteCustomChannel {
+            client: self,
+            channel_id,
+        }
+    }
+    /// Change a custom channel
+    ///
+    /// Changes a registered custom channel's name, description, logo, capabilities, webhook or account-connection address; send only the fields to change.
+    ///
+    /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn update_custom_channel(
+        &self,
+        channel_id: i32,
+        body: models::CustomChannelUpdate,
+    ) -> UpdateCustomChannel<'_> {
+        UpdateCustomChannel {
+            client: self,
+            channel_id,
+            body,
+        }
+    }
+    /// List a custom channel's accounts
+    ///
+    /// Returns one page of the accounts connected to a custom channel, optionally narrowed to some delivery addresses, with a total count.
+    ///
+    /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn list_custom_channel_accounts(
+        &self,
+        channel_id: i32,
+    ) -> ListCustomChannelAccounts<'_> {
+        ListCustomChannelAccounts {
+            client: self,
+            channel_id,
+            after: ::std::option::Option::None,
+            archived: ::std::option::Option::None,
+            default_page_length: ::std::option::Option::None,
+            delivery_identifier_type: ::std::option::Option::None,
+            delivery_identifier_value: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+        }
+    }
+    /// Connect an account to a custom channel
+    ///
+    /// Connects one account of the external service (a phone number, a handle, a mailbox…) to a custom channel and to an inbox, so its conversations appear there.
+    ///
+    /// Sends `POST /conversations/custom-channels/2026-09/{channelId}/channel-accounts`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn create_custom_channel_account(
+        &self,
+        channel_id: i32,
+        body: models::ChannelAccountDraft,
+    ) -> CreateCustomChannelAccount<'_> {
+        CreateCustomChannelAccount {
+            client: self,
+            channel_id,
+            body,
+        }
+    }
+    /// Get a custom channel's account
+    ///
+    /// Fetches one account connected to a custom channel.
+    ///
+    /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn get_custom_channel_account(
+        &self,
+        channel_id: i32,
+        channel_account_id: i64,
+    ) -> GetCustomChannelAccount<'_> {
+        GetCustomChannelAccount {
+            client: self,
+            channel_id,
+            channel_account_id,
+            archived: ::std::option::Option::None,
+        }
+    }
+    /// Change a custom channel's account
+    ///
+    /// Renames an account connected to a custom channel or changes whether it is authorized; send only the fields to change.
+    ///
+    /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn update_custom_channel_account(
+        &self,
+        channel_id: i32,
+        channel_account_id: i64,
+        body: models::ChannelAccountUpdate,
+    ) -> UpdateCustomChannelAccount<'_> {
+        UpdateCustomChannelAccount {
+            client: self,
+            channel_id,
+            channel_account_id,
+            body,
+        }
+    }
+    /// Complete a staged account connection
+    ///
+    /// Sets the name and address of an account a user is connecting to the channel in HubSpot; the channel account created from the staging token takes them over.
+    ///
+    /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn update_channel_account_staging_token(
+        &self,
+        channel_id: i32,
+        account_token: impl ::std::convert::Into<::std::string::String>,
+        body: models::ChannelAccountStagingTokenUpdate,
+    ) -> UpdateChannelAccountStagingToken<'_> {
+        UpdateChannelAccountStagingToken {
+            client: self,
+            channel_id,
+            account_token: account_token.into(),
+            body,
+        }
+    }
+    /// Publish a message on a custom channel
+    ///
+    /// Records a message that went through the external service, received from a customer or sent to one, in the matching HubSpot thread (starting a new thread when needed).
+    ///
+    /// Sends `POST /conversations/custom-channels/2026-09/{channelId}/messages`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn publish_custom_channel_message(
+        &self,
+        channel_id: i32,
+        body: models::CustomChannelMessageDraft,
+    ) -> PublishCustomChannelMessage<'_> {
+        PublishCustomChannelMessage {
+            client: self,
+            channel_id,
+            body,
+        }
+    }
+    /// Get a message of a custom channel
+    ///
+    /// Fetches one message that went through a custom channel.
+    ///
+    /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.read`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn get_custom_channel_message(
+        &self,
+        channel_id: i32,
+        message_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> GetCustomChannelMessage<'_> {
+        GetCustomChannelMessage {
+            client: self,
+            channel_id,
+            message_id: message_id.into(),
+        }
+    }
+    /// Report a custom channel message's delivery status
+    ///
+    /// Tells HubSpot what became of an outgoing message the channel was asked to deliver: sent, read, or failed (with a reason).
+    ///
+    /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}`.
+    ///
+    /// OAuth scopes: `conversations.custom_channels.write`.
+    ///
+    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    pub fn update_custom_channel_message(
+        &self,
+        channel_id: i32,
+        message_id: impl ::std::convert::Into<::std::string::String>,
+        body: models::CustomChannelMessageStatusUpdate,
+    ) -> UpdateCustomChannelMessage<'_> {
+        UpdateCustomChannelMessage {
+            client: self,
+            channel_id,
+            message_id: message_id.into(),
+            body,
+        }
+    }
     /// Create a visitor identification token
     ///
     /// Issues a token for a website visitor your own system has already signed in. Hand it to the chat widget so the visitor is treated as a known contact rather than an anonymous one.
     ///
-    /// Sends `POST /visitor-identification/v3/tokens/create`.
+    /// Sends `POST /visitor-identification/2026-09/tokens/create`.
     ///
     /// OAuth scopes: `conversations.visitor_identification.tokens.create`.
     ///
@@ -365,7 +613,7 @@ impl crate::runtime::Client {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/inboxes` ([`Client::list_inboxes`](crate::runtime::Client::list_inboxes)).
+/// Request builder for `GET /conversations/conversations/2026-09/inboxes` ([`Client::list_inboxes`](crate::runtime::Client::list_inboxes)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListInboxes<'a> {
@@ -425,9 +673,11 @@ impl<'a> ListInboxes<'a> {
     > {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
-                ::std::string::String::from("/conversations/v3/conversations/inboxes"),
+                ::std::string::String::from(
+                    "/conversations/conversations/2026-09/inboxes",
+                ),
             )
-            .operation("listInboxes", "/conversations/v3/conversations/inboxes");
+            .operation("listInboxes", "/conversations/conversations/2026-09/inboxes");
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -481,7 +731,7 @@ impl<'a> ListInboxes<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/inboxes/{inboxId}` ([`Client::get_inbox`](crate::runtime::Client::get_inbox)).
+/// Request builder for `GET /conversations/conversations/2026-09/inboxes/{inboxId}` ([`Client::get_inbox`](crate::runtime::Client::get_inbox)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetInbox<'a> {
@@ -513,11 +763,14 @@ impl<'a> GetInbox<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/inboxes/{}", crate
+                    "/conversations/conversations/2026-09/inboxes/{}", crate
                     ::runtime::encode_path(& self.inbox_id)
                 ),
             )
-            .operation("getInbox", "/conversations/v3/conversations/inboxes/{inboxId}");
+            .operation(
+                "getInbox",
+                "/conversations/conversations/2026-09/inboxes/{inboxId}",
+            );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -527,7 +780,7 @@ impl<'a> GetInbox<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/channels` ([`Client::list_channels`](crate::runtime::Client::list_channels)).
+/// Request builder for `GET /conversations/conversations/2026-09/channels` ([`Client::list_channels`](crate::runtime::Client::list_channels)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListChannels<'a> {
@@ -581,9 +834,11 @@ impl<'a> ListChannels<'a> {
     > {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
-                ::std::string::String::from("/conversations/v3/conversations/channels"),
+                ::std::string::String::from(
+                    "/conversations/conversations/2026-09/channels",
+                ),
             )
-            .operation("listChannels", "/conversations/v3/conversations/channels");
+            .operation("listChannels", "/conversations/conversations/2026-09/channels");
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -634,7 +889,7 @@ impl<'a> ListChannels<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/channels/{channelId}` ([`Client::get_channel`](crate::runtime::Client::get_channel)).
+/// Request builder for `GET /conversations/conversations/2026-09/channels/{channelId}` ([`Client::get_channel`](crate::runtime::Client::get_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetChannel<'a> {
@@ -660,13 +915,13 @@ impl<'a> GetChannel<'a> {
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/channels/{}", crate
+                    "/conversations/conversations/2026-09/channels/{}", crate
                     ::runtime::encode_path(& self.channel_id)
                 ),
             )
             .operation(
                 "getChannel",
-                "/conversations/v3/conversations/channels/{channelId}",
+                "/conversations/conversations/2026-09/channels/{channelId}",
             );
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -674,7 +929,7 @@ impl<'a> GetChannel<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/channel-accounts` ([`Client::list_channel_accounts`](crate::runtime::Client::list_channel_accounts)).
+/// Request builder for `GET /conversations/conversations/2026-09/channel-accounts` ([`Client::list_channel_accounts`](crate::runtime::Client::list_channel_accounts)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListChannelAccounts<'a> {
@@ -753,12 +1008,12 @@ impl<'a> ListChannelAccounts<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from(
-                    "/conversations/v3/conversations/channel-accounts",
+                    "/conversations/conversations/2026-09/channel-accounts",
                 ),
             )
             .operation(
                 "listChannelAccounts",
-                "/conversations/v3/conversations/channel-accounts",
+                "/conversations/conversations/2026-09/channel-accounts",
             );
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
@@ -821,7 +1076,7 @@ impl<'a> ListChannelAccounts<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/channel-accounts/{channelAccountId}` ([`Client::get_channel_account`](crate::runtime::Client::get_channel_account)).
+/// Request builder for `GET /conversations/conversations/2026-09/channel-accounts/{channelAccountId}` ([`Client::get_channel_account`](crate::runtime::Client::get_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetChannelAccount<'a> {
@@ -853,13 +1108,13 @@ impl<'a> GetChannelAccount<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/channel-accounts/{}", crate
+                    "/conversations/conversations/2026-09/channel-accounts/{}", crate
                     ::runtime::encode_path(& self.channel_account_id)
                 ),
             )
             .operation(
                 "getChannelAccount",
-                "/conversations/v3/conversations/channel-accounts/{channelAccountId}",
+                "/conversations/conversations/2026-09/channel-accounts/{channelAccountId}",
             );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
@@ -870,7 +1125,7 @@ impl<'a> GetChannelAccount<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/threads` ([`Client::list_threads`](crate::runtime::Client::list_threads)).
+/// Request builder for `GET /conversations/conversations/2026-09/threads` ([`Client::list_threads`](crate::runtime::Client::list_threads)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListThreads<'a> {
@@ -980,9 +1235,11 @@ impl<'a> ListThreads<'a> {
     > {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
-                ::std::string::String::from("/conversations/v3/conversations/threads"),
+                ::std::string::String::from(
+                    "/conversations/conversations/2026-09/threads",
+                ),
             )
-            .operation("listThreads", "/conversations/v3/conversations/threads");
+            .operation("listThreads", "/conversations/conversations/2026-09/threads");
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1055,7 +1312,7 @@ impl<'a> ListThreads<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/threads/{threadId}` ([`Client::get_thread`](crate::runtime::Client::get_thread)).
+/// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}` ([`Client::get_thread`](crate::runtime::Client::get_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetThread<'a> {
@@ -1105,13 +1362,13 @@ impl<'a> GetThread<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}", crate
+                    "/conversations/conversations/2026-09/threads/{}", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "getThread",
-                "/conversations/v3/conversations/threads/{threadId}",
+                "/conversations/conversations/2026-09/threads/{threadId}",
             );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
@@ -1128,7 +1385,7 @@ impl<'a> GetThread<'a> {
     }
 }
 
-/// Request builder for `DELETE /conversations/v3/conversations/threads/{threadId}` ([`Client::archive_thread`](crate::runtime::Client::archive_thread)).
+/// Request builder for `DELETE /conversations/conversations/2026-09/threads/{threadId}` ([`Client::archive_thread`](crate::runtime::Client::archive_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ArchiveThread<'a> {
@@ -1149,20 +1406,20 @@ impl<'a> ArchiveThread<'a> {
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}", crate
+                    "/conversations/conversations/2026-09/threads/{}", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "archiveThread",
-                "/conversations/v3/conversations/threads/{threadId}",
+                "/conversations/conversations/2026-09/threads/{threadId}",
             );
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
 }
 
-/// Request builder for `PATCH /conversations/v3/conversations/threads/{threadId}` ([`Client::update_thread`](crate::runtime::Client::update_thread)).
+/// Request builder for `PATCH /conversations/conversations/2026-09/threads/{threadId}` ([`Client::update_thread`](crate::runtime::Client::update_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UpdateThread<'a> {
@@ -1195,13 +1452,13 @@ impl<'a> UpdateThread<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}", crate
+                    "/conversations/conversations/2026-09/threads/{}", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "updateThread",
-                "/conversations/v3/conversations/threads/{threadId}",
+                "/conversations/conversations/2026-09/threads/{threadId}",
             );
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
@@ -1213,7 +1470,7 @@ impl<'a> UpdateThread<'a> {
     }
 }
 
-/// Request builder for `PUT /conversations/conversations/v3/threads/{threadId}/assignee` ([`Client::assign_thread`](crate::runtime::Client::assign_thread)).
+/// Request builder for `PUT /conversations/conversations/2026-09/threads/{threadId}/assignee` ([`Client::assign_thread`](crate::runtime::Client::assign_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct AssignThread<'a> {
@@ -1240,13 +1497,13 @@ impl<'a> AssignThread<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PUT,
                 ::std::format!(
-                    "/conversations/conversations/v3/threads/{}/assignee", crate
+                    "/conversations/conversations/2026-09/threads/{}/assignee", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "assignThread",
-                "/conversations/conversations/v3/threads/{threadId}/assignee",
+                "/conversations/conversations/2026-09/threads/{threadId}/assignee",
             );
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
@@ -1255,7 +1512,7 @@ impl<'a> AssignThread<'a> {
     }
 }
 
-/// Request builder for `DELETE /conversations/conversations/v3/threads/{threadId}/assignee` ([`Client::unassign_thread`](crate::runtime::Client::unassign_thread)).
+/// Request builder for `DELETE /conversations/conversations/2026-09/threads/{threadId}/assignee` ([`Client::unassign_thread`](crate::runtime::Client::unassign_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UnassignThread<'a> {
@@ -1276,20 +1533,20 @@ impl<'a> UnassignThread<'a> {
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
-                    "/conversations/conversations/v3/threads/{}/assignee", crate
+                    "/conversations/conversations/2026-09/threads/{}/assignee", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "unassignThread",
-                "/conversations/conversations/v3/threads/{threadId}/assignee",
+                "/conversations/conversations/2026-09/threads/{threadId}/assignee",
             );
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/threads/{threadId}/messages` ([`Client::list_messages`](crate::runtime::Client::list_messages)).
+/// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages` ([`Client::list_messages`](crate::runtime::Client::list_messages)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListMessages<'a> {
@@ -1354,13 +1611,13 @@ impl<'a> ListMessages<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}/messages", crate
+                    "/conversations/conversations/2026-09/threads/{}/messages", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "listMessages",
-                "/conversations/v3/conversations/threads/{threadId}/messages",
+                "/conversations/conversations/2026-09/threads/{threadId}/messages",
             );
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
@@ -1415,7 +1672,7 @@ impl<'a> ListMessages<'a> {
     }
 }
 
-/// Request builder for `POST /conversations/v3/conversations/threads/{threadId}/messages` ([`Client::send_message`](crate::runtime::Client::send_message)).
+/// Request builder for `POST /conversations/conversations/2026-09/threads/{threadId}/messages` ([`Client::send_message`](crate::runtime::Client::send_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct SendMessage<'a> {
@@ -1442,13 +1699,13 @@ impl<'a> SendMessage<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}/messages", crate
+                    "/conversations/conversations/2026-09/threads/{}/messages", crate
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
             .operation(
                 "sendMessage",
-                "/conversations/v3/conversations/threads/{threadId}/messages",
+                "/conversations/conversations/2026-09/threads/{threadId}/messages",
             );
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
@@ -1457,7 +1714,7 @@ impl<'a> SendMessage<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}` ([`Client::get_message`](crate::runtime::Client::get_message)).
+/// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}` ([`Client::get_message`](crate::runtime::Client::get_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetMessage<'a> {
@@ -1493,14 +1750,14 @@ impl<'a> GetMessage<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}/messages/{}", crate
+                    "/conversations/conversations/2026-09/threads/{}/messages/{}", crate
                     ::runtime::encode_path(& self.thread_id), crate
                     ::runtime::encode_path(& self.message_id)
                 ),
             )
             .operation(
                 "getMessage",
-                "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}",
+                "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}",
             );
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
@@ -1511,7 +1768,7 @@ impl<'a> GetMessage<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content` ([`Client::get_original_content`](crate::runtime::Client::get_original_content)).
+/// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content` ([`Client::get_original_content`](crate::runtime::Client::get_original_content)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetOriginalContent<'a> {
@@ -1547,14 +1804,14 @@ impl<'a> GetOriginalContent<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/threads/{}/messages/{}/original-content",
+                    "/conversations/conversations/2026-09/threads/{}/messages/{}/original-content",
                     crate ::runtime::encode_path(& self.thread_id), crate
                     ::runtime::encode_path(& self.message_id)
                 ),
             )
             .operation(
                 "getOriginalContent",
-                "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content",
+                "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content",
             );
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
@@ -1565,7 +1822,7 @@ impl<'a> GetOriginalContent<'a> {
     }
 }
 
-/// Request builder for `GET /conversations/v3/conversations/actors/{actorId}` ([`Client::get_actor`](crate::runtime::Client::get_actor)).
+/// Request builder for `GET /conversations/conversations/2026-09/actors/{actorId}` ([`Client::get_actor`](crate::runtime::Client::get_actor)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetActor<'a> {
@@ -1600,11 +1857,14 @@ impl<'a> GetActor<'a> {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
-                    "/conversations/v3/conversations/actors/{}", crate
+                    "/conversations/conversations/2026-09/actors/{}", crate
                     ::runtime::encode_path(& self.actor_id)
                 ),
             )
-            .operation("getActor", "/conversations/v3/conversations/actors/{actorId}");
+            .operation(
+                "getActor",
+                "/conversations/conversations/2026-09/actors/{actorId}",
+            );
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1614,7 +1874,7 @@ impl<'a> GetActor<'a> {
     }
 }
 
-/// Request builder for `POST /conversations/v3/conversations/actors/batch/read` ([`Client::batch_read_actors`](crate::runtime::Client::batch_read_actors)).
+/// Request builder for `POST /conversations/conversations/2026-09/actors/batch/read` ([`Client::batch_read_actors`](crate::runtime::Client::batch_read_actors)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct BatchReadActors<'a> {
@@ -1635,7 +1895,7 @@ impl<'a> BatchReadActors<'a> {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<BatchReadActorsResponse, crate::runtime::Error> {
+    ) -> ::std::result::Result<models::ActorBatch, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
     /// Sends the request; returns the decoded body with the status, the headers and the
@@ -1643,18 +1903,18 @@ impl<'a> BatchReadActors<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<
-        crate::runtime::ApiResponse<BatchReadActorsResponse>,
+        crate::runtime::ApiResponse<models::ActorBatch>,
         crate::runtime::Error,
     > {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::string::String::from(
-                    "/conversations/v3/conversations/actors/batch/read",
+                    "/conversations/conversations/2026-09/actors/batch/read",
                 ),
             )
             .operation(
                 "batchReadActors",
-                "/conversations/v3/conversations/actors/batch/read",
+                "/conversations/conversations/2026-09/actors/batch/read",
             )
             .idempotent(true);
         if let ::std::option::Option::Some(value) = &self.property {
@@ -1662,29 +1922,741 @@ impl<'a> BatchReadActors<'a> {
         }
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
-        let body = match response.status().as_u16() {
-            200 => BatchReadActorsResponse::Ok(response.json()?),
-            207 => BatchReadActorsResponse::MultiStatus(response.json()?),
-            _ => {
-                return ::std::result::Result::Err(
-                    crate::runtime::Error::unexpected_status(response),
-                );
-            }
-        };
+        let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 }
 
-/// Success responses of `POST /conversations/v3/conversations/actors/batch/read`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BatchReadActorsResponse {
-    /// Every actor was resolved.
-    Ok(models::ActorBatch),
-    /// Some actors were resolved and some failed.
-    MultiStatus(models::ActorBatchWithErrors),
+/// Request builder for `GET /conversations/custom-channels/2026-09` ([`Client::list_custom_channels`](crate::runtime::Client::list_custom_channels)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct ListCustomChannels<'a> {
+    client: &'a crate::runtime::Client,
+    after: ::std::option::Option<::std::string::String>,
+    default_page_length: ::std::option::Option<i32>,
+    limit: ::std::option::Option<i32>,
+    sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-/// Request builder for `POST /visitor-identification/v3/tokens/create` ([`Client::create_visitor_token`](crate::runtime::Client::create_visitor_token)).
+impl<'a> ListCustomChannels<'a> {
+    /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
+    pub fn after(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.after = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Page size the server falls back to when `limit` is not given.
+    pub fn default_page_length(mut self, value: i32) -> Self {
+        self.default_page_length = ::std::option::Option::Some(value);
+        self
+    }
+    /// Largest number of custom channels to return in this page.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Fields to order the custom channels by; repeat the parameter for several.
+    pub fn sort(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self
+    }
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannelPage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannelPage>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::GET,
+                ::std::string::String::from("/conversations/custom-channels/2026-09"),
+            )
+            .operation("listCustomChannels", "/conversations/custom-channels/2026-09");
+        if let ::std::option::Option::Some(value) = &self.after {
+            request.query("after", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.default_page_length {
+            request.query("defaultPageLength", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            request.query("limit", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.sort {
+            request.query_list("sort", value, true);
+        }
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::CustomChannelPage, crate::runtime::Error>,
+    > + ::std::marker::Unpin + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |
+                page: &models::CustomChannelPage,
+            | -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::CustomChannel, crate::runtime::Error>,
+    > + ::std::marker::Unpin + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::CustomChannelPage| page.results,
+        )
+    }
+}
+
+/// Request builder for `POST /conversations/custom-channels/2026-09` ([`Client::create_custom_channel`](crate::runtime::Client::create_custom_channel)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct CreateCustomChannel<'a> {
+    client: &'a crate::runtime::Client,
+    body: models::CustomChannelDraft,
+}
+
+impl<'a> CreateCustomChannel<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannel, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannel>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::POST,
+                ::std::string::String::from("/conversations/custom-channels/2026-09"),
+            )
+            .operation("createCustomChannel", "/conversations/custom-channels/2026-09");
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}` ([`Client::get_custom_channel`](crate::runtime::Client::get_custom_channel)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct GetCustomChannel<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+}
+
+impl<'a> GetCustomChannel<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannel, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannel>,
+        crate::runtime::Error,
+    > {
+        let request = crate::runtime::Request::new(
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "getCustomChannel",
+                "/conversations/custom-channels/2026-09/{channelId}",
+            );
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `DELETE /conversations/custom-channels/2026-09/{channelId}` ([`Client::delete_custom_channel`](crate::runtime::Client::delete_custom_channel)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct DeleteCustomChannel<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+}
+
+impl<'a> DeleteCustomChannel<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
+        let request = crate::runtime::Request::new(
+                crate::runtime::Method::DELETE,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "deleteCustomChannel",
+                "/conversations/custom-channels/2026-09/{channelId}",
+            );
+        let response = self.client.execute(request).await?;
+        ::std::result::Result::Ok(response.into_api_response(()))
+    }
+}
+
+/// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}` ([`Client::update_custom_channel`](crate::runtime::Client::update_custom_channel)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct UpdateCustomChannel<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    body: models::CustomChannelUpdate,
+}
+
+impl<'a> UpdateCustomChannel<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannel, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannel>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::PATCH,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "updateCustomChannel",
+                "/conversations/custom-channels/2026-09/{channelId}",
+            );
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts` ([`Client::list_custom_channel_accounts`](crate::runtime::Client::list_custom_channel_accounts)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct ListCustomChannelAccounts<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    after: ::std::option::Option<::std::string::String>,
+    archived: ::std::option::Option<bool>,
+    default_page_length: ::std::option::Option<i32>,
+    delivery_identifier_type: ::std::option::Option<
+        ::std::vec::Vec<models::DeliveryIdentifierType>,
+    >,
+    delivery_identifier_value: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    limit: ::std::option::Option<i32>,
+    sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl<'a> ListCustomChannelAccounts<'a> {
+    /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
+    pub fn after(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.after = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// When true, only archived accounts are returned.
+    pub fn archived(mut self, value: bool) -> Self {
+        self.archived = ::std::option::Option::Some(value);
+        self
+    }
+    /// Page size the server falls back to when `limit` is not given.
+    pub fn default_page_length(mut self, value: i32) -> Self {
+        self.default_page_length = ::std::option::Option::Some(value);
+        self
+    }
+    /// Keep only accounts whose address is of these kinds; repeat the parameter for several.
+    pub fn delivery_identifier_type(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = models::DeliveryIdentifierType>,
+    ) -> Self {
+        self.delivery_identifier_type = ::std::option::Option::Some(
+            value.into_iter().collect(),
+        );
+        self
+    }
+    /// Keep only accounts with these addresses; repeat the parameter for several.
+    pub fn delivery_identifier_value(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.delivery_identifier_value = ::std::option::Option::Some(
+            value.into_iter().collect(),
+        );
+        self
+    }
+    /// Largest number of accounts to return in this page.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Fields to order the accounts by; repeat the parameter for several.
+    pub fn sort(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self
+    }
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccountPage>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/channel-accounts", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "listCustomChannelAccounts",
+                "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
+            );
+        if let ::std::option::Option::Some(value) = &self.after {
+            request.query("after", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.archived {
+            request.query("archived", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.default_page_length {
+            request.query("defaultPageLength", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.delivery_identifier_type {
+            request.query_list("deliveryIdentifierType", value, true);
+        }
+        if let ::std::option::Option::Some(value) = &self.delivery_identifier_value {
+            request.query_list("deliveryIdentifierValue", value, true);
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            request.query("limit", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.sort {
+            request.query_list("sort", value, true);
+        }
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
+    pub fn pages(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
+    > + ::std::marker::Unpin + 'a {
+        crate::runtime::pagination::pages(
+            self,
+            |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
+                if cursor.is_some() {
+                    builder.after = cursor;
+                }
+                builder.send().await
+            },
+            |
+                page: &models::ChannelAccountPage,
+            | -> ::std::option::Option<::std::string::String> {
+                ::std::option::Option::Some(
+                    page.paging.as_ref()?.next.as_ref()?.after.clone(),
+                )
+            },
+        )
+    }
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
+    pub fn into_stream(
+        self,
+    ) -> impl crate::runtime::Stream<
+        Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
+    > + ::std::marker::Unpin + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |page: models::ChannelAccountPage| page.results,
+        )
+    }
+}
+
+/// Request builder for `POST /conversations/custom-channels/2026-09/{channelId}/channel-accounts` ([`Client::create_custom_channel_account`](crate::runtime::Client::create_custom_channel_account)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct CreateCustomChannelAccount<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    body: models::ChannelAccountDraft,
+}
+
+impl<'a> CreateCustomChannelAccount<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccount>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::POST,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/channel-accounts", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "createCustomChannelAccount",
+                "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
+            );
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}` ([`Client::get_custom_channel_account`](crate::runtime::Client::get_custom_channel_account)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct GetCustomChannelAccount<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    channel_account_id: i64,
+    archived: ::std::option::Option<bool>,
+}
+
+impl<'a> GetCustomChannelAccount<'a> {
+    /// Set to true to look the account up among archived ones.
+    pub fn archived(mut self, value: bool) -> Self {
+        self.archived = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccount>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/channel-accounts/{}",
+                    crate ::runtime::encode_path(& self.channel_id), crate
+                    ::runtime::encode_path(& self.channel_account_id)
+                ),
+            )
+            .operation(
+                "getCustomChannelAccount",
+                "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
+            );
+        if let ::std::option::Option::Some(value) = &self.archived {
+            request.query("archived", value);
+        }
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}` ([`Client::update_custom_channel_account`](crate::runtime::Client::update_custom_channel_account)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct UpdateCustomChannelAccount<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    channel_account_id: i64,
+    body: models::ChannelAccountUpdate,
+}
+
+impl<'a> UpdateCustomChannelAccount<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccount>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::PATCH,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/channel-accounts/{}",
+                    crate ::runtime::encode_path(& self.channel_id), crate
+                    ::runtime::encode_path(& self.channel_account_id)
+                ),
+            )
+            .operation(
+                "updateCustomChannelAccount",
+                "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
+            );
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}` ([`Client::update_channel_account_staging_token`](crate::runtime::Client::update_channel_account_staging_token)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct UpdateChannelAccountStagingToken<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    account_token: ::std::string::String,
+    body: models::ChannelAccountStagingTokenUpdate,
+}
+
+impl<'a> UpdateChannelAccountStagingToken<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<
+        models::ChannelAccountStagingToken,
+        crate::runtime::Error,
+    > {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::ChannelAccountStagingToken>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::PATCH,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/channel-account-staging-tokens/{}",
+                    crate ::runtime::encode_path(& self.channel_id), crate
+                    ::runtime::encode_path(& self.account_token)
+                ),
+            )
+            .operation(
+                "updateChannelAccountStagingToken",
+                "/conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}",
+            );
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `POST /conversations/custom-channels/2026-09/{channelId}/messages` ([`Client::publish_custom_channel_message`](crate::runtime::Client::publish_custom_channel_message)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct PublishCustomChannelMessage<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    body: models::CustomChannelMessageDraft,
+}
+
+impl<'a> PublishCustomChannelMessage<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannelMessage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannelMessage>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::POST,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/messages", crate
+                    ::runtime::encode_path(& self.channel_id)
+                ),
+            )
+            .operation(
+                "publishCustomChannelMessage",
+                "/conversations/custom-channels/2026-09/{channelId}/messages",
+            );
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}` ([`Client::get_custom_channel_message`](crate::runtime::Client::get_custom_channel_message)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct GetCustomChannelMessage<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    message_id: ::std::string::String,
+}
+
+impl<'a> GetCustomChannelMessage<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannelMessage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannelMessage>,
+        crate::runtime::Error,
+    > {
+        let request = crate::runtime::Request::new(
+                crate::runtime::Method::GET,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/messages/{}", crate
+                    ::runtime::encode_path(& self.channel_id), crate
+                    ::runtime::encode_path(& self.message_id)
+                ),
+            )
+            .operation(
+                "getCustomChannelMessage",
+                "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
+            );
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}` ([`Client::update_custom_channel_message`](crate::runtime::Client::update_custom_channel_message)).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until `send()` is awaited"]
+pub struct UpdateCustomChannelMessage<'a> {
+    client: &'a crate::runtime::Client,
+    channel_id: i32,
+    message_id: ::std::string::String,
+    body: models::CustomChannelMessageStatusUpdate,
+}
+
+impl<'a> UpdateCustomChannelMessage<'a> {
+    /// Sends the request and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<models::CustomChannelMessage, crate::runtime::Error> {
+        self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
+    }
+    /// Sends the request; returns the decoded body with the status, the headers and the
+    /// parsed rate-limit headers.
+    pub async fn send_with_response(
+        self,
+    ) -> ::std::result::Result<
+        crate::runtime::ApiResponse<models::CustomChannelMessage>,
+        crate::runtime::Error,
+    > {
+        let mut request = crate::runtime::Request::new(
+                crate::runtime::Method::PATCH,
+                ::std::format!(
+                    "/conversations/custom-channels/2026-09/{}/messages/{}", crate
+                    ::runtime::encode_path(& self.channel_id), crate
+                    ::runtime::encode_path(& self.message_id)
+                ),
+            )
+            .operation(
+                "updateCustomChannelMessage",
+                "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
+            );
+        request.json(&self.body)?;
+        let response = self.client.execute(request).await?;
+        let body = response.json()?;
+        ::std::result::Result::Ok(response.into_api_response(body))
+    }
+}
+
+/// Request builder for `POST /visitor-identification/2026-09/tokens/create` ([`Client::create_visitor_token`](crate::runtime::Client::create_visitor_token)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct CreateVisitorToken<'a> {
@@ -1709,9 +2681,14 @@ impl<'a> CreateVisitorToken<'a> {
     > {
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::string::String::from("/visitor-identification/v3/tokens/create"),
+                ::std::string::String::from(
+                    "/visitor-identification/2026-09/tokens/create",
+                ),
             )
-            .operation("createVisitorToken", "/visitor-identification/v3/tokens/create");
+            .operation(
+                "createVisitorToken",
+                "/visitor-identification/2026-09/tokens/create",
+            );
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
