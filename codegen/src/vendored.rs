@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::{generate, Error, GeneratedFile, Provenance};
 
 /// The vendored spec, relative to the workspace root.
-pub const SPEC: &str = "spec/hubspot-conversations-v3.yaml";
+pub const SPEC: &str = "spec/hubspot-conversations.yaml";
 
 /// The folder the generated module is written to, relative to the workspace root.
 pub const OUT_DIR: &str = "generated-client/src/generated";

@@ -54,7 +54,7 @@ impl Setup {
                 .build()
                 .unwrap(),
             url: format!(
-                "{base_url}/conversations/v3/conversations/threads/{}",
+                "{base_url}/conversations/conversations/2026-09/threads/{}",
                 bodies::THREAD_ID
             ),
         }

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use futures::TryStreamExt;
 use generated_client::models::{
-    ConversationMessage, ConversationMessageDirection, ConversationMessageDraft, Message,
-    MessageDraft, RecipientDraft,
+    ConversationMessage, ConversationMessageDraft, Message, MessageDirection, MessageDraft,
+    RecipientDraft,
 };
 use generated_client::{Auth, Client, Error};
 
@@ -115,7 +115,7 @@ async fn last_incoming(
             let newer = last
                 .as_ref()
                 .is_none_or(|l| message.created_at >= l.created_at);
-            if message.direction == ConversationMessageDirection::Incoming && newer {
+            if message.direction == MessageDirection::Incoming && newer {
                 last = Some(message);
             }
         }

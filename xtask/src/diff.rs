@@ -14,11 +14,11 @@ use crate::spec_source;
 /// Arguments of `cargo xtask diff`.
 #[derive(clap::Args)]
 pub struct DiffArgs {
-    /// The old spec: a file, else a git revision whose spec/hubspot-conversations-v3.yaml is read.
+    /// The old spec: a file, else a git revision whose spec/hubspot-conversations.yaml is read.
     #[arg(long, value_name = "FILE|REV")]
     old: String,
     /// The new spec, a file or revision (default: the working tree's
-    /// spec/hubspot-conversations-v3.yaml).
+    /// spec/hubspot-conversations.yaml).
     #[arg(long, value_name = "FILE|REV")]
     new: Option<String>,
     /// Output format.

@@ -45,7 +45,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate generated-client/src/generated/ from spec/hubspot-conversations-v3.yaml.
+    /// Regenerate generated-client/src/generated/ from spec/hubspot-conversations.yaml.
     Regen,
     /// Fail (exit 1) with a diff when the checked-in generated code differs from fresh generation.
     Check,

@@ -1,5 +1,6 @@
 //! Where a spec to compare comes from: a file, or the vendored spec as of a git revision
-//! (`git show REV:spec/hubspot-conversations-v3.yaml`, run in the workspace root).
+//! (`git show REV:spec/hubspot-conversations.yaml`, run in the workspace root; at a revision from
+//! before the file got that name, the one YAML file then in `spec/`).
 
 use std::path::Path;
 use std::process::Command;
@@ -9,7 +10,7 @@ use codegen::vendored;
 
 /// A resolved spec and how to name it in output.
 pub struct Spec {
-    /// The file as given, or `REV:spec/hubspot-conversations-v3.yaml`.
+    /// The file as given, or `REV:spec/hubspot-conversations.yaml` (or the path it had at `REV`).
     pub label: String,
     /// The API it resolves to.
     pub api: Api,
@@ -44,12 +45,36 @@ pub fn load_file(path: &Path, label: &str) -> Result<Spec, String> {
     })
 }
 
-/// The vendored spec as committed at `rev`.
+/// The vendored spec as committed at `rev`: [`vendored::SPEC`], or, when `rev` predates that
+/// name, the only YAML file in its `spec/` folder.
 pub fn at_revision(root: &Path, rev: &str) -> Result<Spec, String> {
-    let text = git(root, &["show", &format!("{rev}:./{}", vendored::SPEC)])?;
-    let label = format!("{rev}:{}", vendored::SPEC);
+    let (path, text) = match git(root, &["show", &format!("{rev}:./{}", vendored::SPEC)]) {
+        Ok(text) => (vendored::SPEC.to_owned(), text),
+        Err(why) => {
+            let path = former_path(root, rev).ok_or(why)?;
+            let text = git(root, &["show", &format!("{rev}:./{path}")])?;
+            (path, text)
+        }
+    };
+    let label = format!("{rev}:{path}");
     let api = codegen::resolve_text(Path::new(&label), &text).map_err(|e| e.to_string())?;
     Ok(Spec { label, api })
+}
+
+/// The vendored spec's path at a revision from before it was renamed: the one `.yaml` file in
+/// the spec's folder there, if there is exactly one.
+fn former_path(root: &Path, rev: &str) -> Option<String> {
+    let folder = Path::new(vendored::SPEC).parent()?.to_str()?;
+    let listing = git(
+        root,
+        &["ls-tree", "--name-only", rev, &format!("{folder}/")],
+    )
+    .ok()?;
+    let mut specs = listing.lines().filter(|name| name.ends_with(".yaml"));
+    match (specs.next(), specs.next()) {
+        (Some(only), None) => Some(only.to_owned()),
+        _ => None,
+    }
 }
 
 /// The abbreviated hash of the last commit that touched `path` (relative to `root`).

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SPEC: &str = "spec/hubspot-conversations-v3.yaml";
+const SPEC: &str = "spec/hubspot-conversations.yaml";
 const OUT: &str = "generated-client/src/generated";
 
 /// A spec edit adding a value to the `ThreadStatus` enum: additive.
@@ -263,6 +263,26 @@ fn a_git_revision_as_old_and_new() {
         "{}",
         stdout(&output)
     );
+}
+
+#[test]
+fn a_revision_from_before_the_spec_was_renamed_reads_the_spec_under_its_former_name() {
+    let scratch = Scratch::new("git-renamed");
+    let former = "spec/conversations-former-name.yaml";
+    scratch.spec(former, &[]);
+    scratch.commit_all("vendored spec under its former name");
+    std::fs::remove_file(scratch.path(former)).unwrap();
+    scratch.spec(SPEC, &[ADD_STATUS]);
+    scratch.commit_all("renamed, SNOOZED threads");
+
+    let output = scratch.xtask(&["diff", "--old", "HEAD~1", "--new", "HEAD"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with(&format!("Spec diff: HEAD~1:{former} → HEAD:{SPEC}\n")),
+        "{out}"
+    );
+    assert!(out.contains(STATUS_LINE), "{out}");
 }
 
 #[test]

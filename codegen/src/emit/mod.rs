@@ -21,7 +21,7 @@ use crate::ir::Api;
 /// What a generated file's header says about where it came from.
 #[derive(Debug, Clone)]
 pub struct Provenance {
-    /// The spec file, as the maintainer knows it (e.g. `spec/hubspot-conversations-v3.yaml`).
+    /// The spec file, as the maintainer knows it (e.g. `spec/hubspot-conversations.yaml`).
     pub spec: String,
     /// The command that regenerates the file (e.g. `cargo xtask regen`).
     pub command: String,

@@ -19,7 +19,7 @@ use super::bodies;
 /// Threads on every page.
 pub const PAGE_SIZE: usize = 100;
 
-const THREADS: &str = "/conversations/v3/conversations/threads";
+const THREADS: &str = "/conversations/conversations/2026-09/threads";
 
 struct Bodies {
     thread: Bytes,

@@ -41,7 +41,7 @@ struct Args {
 }
 
 fn default_spec() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec/hubspot-conversations-v3.yaml")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec/hubspot-conversations.yaml")
 }
 
 #[tokio::main(flavor = "current_thread")]

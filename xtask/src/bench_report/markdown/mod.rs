@@ -108,8 +108,8 @@ fn summary(md: &mut String, r: &Report, c: &Checks) {
     md.push_str(
         "Anchor figures for the alternatives were measured on the same kind of 2-core machine on \
          HubSpot's published Conversations Inbox & Messages spec (progenitor only after \
-         hand-patching the spec so it runs at all); ours are on the vendored \
-         `spec/hubspot-conversations-v3.yaml`, which covers the same API.\n\n",
+         hand-patching the spec so it runs at all); ours are on our vendored spec in `spec/` as of \
+         the commit named above, which covers that API and more.\n\n",
     );
     md.push_str("| figure | this project | progenitor 0.15 | OpenAPI Generator 7.26 (`rust`) | target | |\n");
     md.push_str("| --- | --- | --- | --- | --- | --- |\n");
@@ -278,7 +278,7 @@ fn reproduce(md: &mut String) {
          cargo bench -p generated-client --bench decode     # 100-message page decode\n\
          cargo bench -p generated-client --bench stream     # into_stream throughput, peak heap\n\
          cargo build -p xtask && time target/debug/xtask generate \\\n    \
-         --spec spec/hubspot-conversations-v3.yaml --out /tmp/hubspot-client\n\
+         --spec spec/hubspot-conversations.yaml --out /tmp/hubspot-client\n\
          find /tmp/hubspot-client -type f | xargs wc -l     # generated lines\n\
          CARGO_TARGET_DIR=/tmp/cold cargo build --locked -p generated-client --timings  # cold build\n\
          cargo tree -p generated-client -e normal,build --prefix none | sort -u  # dependencies\n\
