@@ -65,6 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Actor {
 
 /// Result of a batch actor lookup in which every ID was resolved.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ActorBatch {
     /// When the batch finished.
     #[serde(rename = "completedAt")]
@@ -90,6 +91,30 @@ pub struct ActorBatch {
     pub status: BatchStatus,
 }
 
+impl ActorBatch {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        completed_at: ::chrono::DateTime<::chrono::Utc>,
+        results: impl ::std::iter::IntoIterator<Item = Actor>,
+        started_at: ::chrono::DateTime<::chrono::Utc>,
+        status: BatchStatus,
+    ) -> Self {
+        Self {
+            completed_at,
+            links: ::std::option::Option::None,
+            requested_at: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            started_at,
+            status,
+        }
+    }
+}
+
 /// A list of actor IDs to resolve in one call.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ActorBatchRequest {
@@ -99,6 +124,7 @@ pub struct ActorBatchRequest {
 
 /// Result of a batch actor lookup in which some IDs failed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ActorBatchWithErrors {
     /// When the batch finished.
     #[serde(rename = "completedAt")]
@@ -134,8 +160,35 @@ pub struct ActorBatchWithErrors {
     pub status: BatchStatus,
 }
 
+impl ActorBatchWithErrors {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        completed_at: ::chrono::DateTime<::chrono::Utc>,
+        results: impl ::std::iter::IntoIterator<Item = Actor>,
+        started_at: ::chrono::DateTime<::chrono::Utc>,
+        status: BatchStatus,
+    ) -> Self {
+        Self {
+            completed_at,
+            errors: ::std::option::Option::None,
+            links: ::std::option::Option::None,
+            num_errors: ::std::option::Option::None,
+            requested_at: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            started_at,
+            status,
+        }
+    }
+}
+
 /// A HubSpot user working in the inbox.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AgentActor {
     /// Address of the agent's profile picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -150,8 +203,26 @@ pub struct AgentActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl AgentActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// History event recording that the thread's assignee changed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AssignmentChange {
     /// Whether this event is archived.
     pub archived: bool,
@@ -193,6 +264,40 @@ pub struct AssignmentChange {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl AssignmentChange {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+    ) -> Self {
+        Self {
+            archived,
+            assigned_from: ::std::option::Option::None,
+            assigned_to: ::std::option::Option::None,
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            senders: senders.into_iter().collect(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Something attached to a message or comment; the `type` field tells which kind.
@@ -307,6 +412,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachmentDraft {
 
 /// One failure reported by a batch call.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchError {
     /// Broad class of the failure.
     pub category: ::std::string::String,
@@ -336,6 +442,40 @@ pub struct BatchError {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub sub_category: ::std::option::Option<::serde_json::Value>,
+}
+
+impl BatchError {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        category: impl ::std::convert::Into<::std::string::String>,
+        context: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        errors: impl ::std::iter::IntoIterator<Item = ErrorDetail>,
+        links: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        message: impl ::std::convert::Into<::std::string::String>,
+        status: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            category: category.into(),
+            context,
+            errors: errors.into_iter().collect(),
+            id: ::std::option::Option::None,
+            links,
+            message: message.into(),
+            status: status.into(),
+            sub_category: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Processing state of a batch call.
@@ -410,6 +550,7 @@ impl crate::runtime::ParamValue for BatchStatus {
 
 /// A chatbot taking part in conversations.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BotActor {
     /// Address of the bot's picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -421,8 +562,25 @@ pub struct BotActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl BotActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A kind of channel conversations arrive through, such as chat or email.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Channel {
     /// ID of the channel.
     pub id: ::std::string::String,
@@ -430,8 +588,27 @@ pub struct Channel {
     pub name: ::std::string::String,
 }
 
+impl Channel {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// One connected instance of a channel, such as a particular email address or chat widget.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelAccount {
     /// Whether the account is switched on.
     pub active: bool,
@@ -468,8 +645,42 @@ pub struct ChannelAccount {
     pub name: ::std::string::String,
 }
 
+impl ChannelAccount {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        active: bool,
+        archived: bool,
+        authorized: bool,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        inbox_id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            active,
+            archived,
+            archived_at: ::std::option::Option::None,
+            authorized,
+            channel_id: channel_id.into(),
+            created_at,
+            delivery_identifier: ::std::option::Option::None,
+            id: id.into(),
+            inbox_id: inbox_id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// One page of channel accounts with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelAccountPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -480,8 +691,28 @@ pub struct ChannelAccountPage {
     pub total: i32,
 }
 
+impl ChannelAccountPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = ChannelAccount>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
+}
+
 /// One page of channels with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -492,8 +723,28 @@ pub struct ChannelPage {
     pub total: i32,
 }
 
+impl ChannelPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = Channel>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
+}
+
 /// Internal note left on a thread, visible to agents only.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Comment {
     /// Whether the comment is archived.
     pub archived: bool,
@@ -530,6 +781,44 @@ pub struct Comment {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl Comment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        rich_text: impl ::std::convert::Into<::std::string::String>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            archived,
+            attachments: attachments.into_iter().collect(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            rich_text: rich_text.into(),
+            senders: senders.into_iter().collect(),
+            text: text.into(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A new internal comment to add to a thread.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CommentDraft {
@@ -548,6 +837,7 @@ pub struct CommentDraft {
 
 /// A postal address on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactAddress {
     /// City or town.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -578,6 +868,27 @@ pub struct ContactAddress {
     /// Postal code.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub zip: ::std::option::Option<::std::string::String>,
+}
+
+impl ContactAddress {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            city: ::std::option::Option::None,
+            country: ::std::option::Option::None,
+            country_code: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            street: ::std::option::Option::None,
+            type_: ::std::option::Option::None,
+            zip: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Whether this is a home or work address.
@@ -644,14 +955,28 @@ impl crate::runtime::ParamValue for ContactAddressType {
 
 /// A contact card shared in a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactAttachment {
     /// The details on the card.
     #[serde(rename = "contactProfile")]
     pub contact_profile: ContactProfile,
 }
 
+impl ContactAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(contact_profile: ContactProfile) -> Self {
+        Self { contact_profile }
+    }
+}
+
 /// An email address on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactEmail {
     /// The email address.
     pub email: ::std::string::String,
@@ -662,6 +987,21 @@ pub struct ContactEmail {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub type_: ::std::option::Option<ContactEmailType>,
+}
+
+impl ContactEmail {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            email: email.into(),
+            type_: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Whether this is a home or work address.
@@ -728,6 +1068,7 @@ impl crate::runtime::ParamValue for ContactEmailType {
 
 /// The name parts on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactName {
     /// Given name.
     #[serde(
@@ -758,8 +1099,28 @@ pub struct ContactName {
     pub suffix: ::std::option::Option<::std::string::String>,
 }
 
+impl ContactName {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            first_name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            middle_name: ::std::option::Option::None,
+            prefix: ::std::option::Option::None,
+            suffix: ::std::option::Option::None,
+        }
+    }
+}
+
 /// The workplace on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactOrg {
     /// Company name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -772,8 +1133,26 @@ pub struct ContactOrg {
     pub title: ::std::option::Option<::std::string::String>,
 }
 
+impl ContactOrg {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            company: ::std::option::Option::None,
+            department: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A phone number on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactPhone {
     /// The phone number.
     pub phone: ::std::string::String,
@@ -784,6 +1163,21 @@ pub struct ContactPhone {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub type_: ::std::option::Option<ContactPhoneType>,
+}
+
+impl ContactPhone {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(phone: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            phone: phone.into(),
+            type_: ::std::option::Option::None,
+        }
+    }
 }
 
 /// What kind of number this is.
@@ -858,6 +1252,7 @@ impl crate::runtime::ParamValue for ContactPhoneType {
 
 /// Everything a shared contact card holds.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactProfile {
     /// Postal addresses.
     pub addresses: ::std::vec::Vec<ContactAddress>,
@@ -875,8 +1270,33 @@ pub struct ContactProfile {
     pub urls: ::std::vec::Vec<ContactUrl>,
 }
 
+impl ContactProfile {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        addresses: impl ::std::iter::IntoIterator<Item = ContactAddress>,
+        emails: impl ::std::iter::IntoIterator<Item = ContactEmail>,
+        phones: impl ::std::iter::IntoIterator<Item = ContactPhone>,
+        urls: impl ::std::iter::IntoIterator<Item = ContactUrl>,
+    ) -> Self {
+        Self {
+            addresses: addresses.into_iter().collect(),
+            emails: emails.into_iter().collect(),
+            name: ::std::option::Option::None,
+            org: ::std::option::Option::None,
+            phones: phones.into_iter().collect(),
+            urls: urls.into_iter().collect(),
+        }
+    }
+}
+
 /// A web address on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactUrl {
     /// Whether this is a home or work address.
     #[serde(
@@ -887,6 +1307,21 @@ pub struct ContactUrl {
     pub type_: ::std::option::Option<ContactUrlType>,
     /// The web address.
     pub url: ::std::string::String,
+}
+
+impl ContactUrl {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            type_: ::std::option::Option::None,
+            url: url.into(),
+        }
+    }
 }
 
 /// Whether this is a home or work address.
@@ -953,6 +1388,7 @@ impl crate::runtime::ParamValue for ContactUrlType {
 
 /// A message exchanged with the customer over a channel, in either direction.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationMessage {
     /// Whether the message is archived.
     pub archived: bool,
@@ -1015,6 +1451,54 @@ pub struct ConversationMessage {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl ConversationMessage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
+        channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        direction: ConversationMessageDirection,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+        truncation_status: ConversationMessageTruncationStatus,
+    ) -> Self {
+        Self {
+            archived,
+            attachments: attachments.into_iter().collect(),
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            direction,
+            id: id.into(),
+            in_reply_to_id: ::std::option::Option::None,
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            senders: senders.into_iter().collect(),
+            status: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            text: text.into(),
+            truncation_status,
+            updated_at: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Whether the message came from the customer or went to them.
@@ -1257,6 +1741,7 @@ impl crate::runtime::ParamValue for DeliveryIdentifierType {
 
 /// Someone known only by an email address.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct EmailActor {
     /// The email address.
     pub email: ::std::string::String,
@@ -1264,8 +1749,27 @@ pub struct EmailActor {
     pub id: ::std::string::String,
 }
 
+impl EmailActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        email: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            email: email.into(),
+            id: id.into(),
+        }
+    }
+}
+
 /// One specific problem within an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorDetail {
     /// Machine-readable code for the problem.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1296,8 +1800,27 @@ pub struct ErrorDetail {
     pub sub_category: ::std::option::Option<::std::string::String>,
 }
 
+impl ErrorDetail {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            context: ::std::option::Option::None,
+            in_: ::std::option::Option::None,
+            message: message.into(),
+            sub_category: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Body HubSpot returns when a request fails.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Broad class of the error, such as `VALIDATION_ERROR`.
     pub category: ::std::string::String,
@@ -1331,8 +1854,33 @@ pub struct ErrorResponse {
     pub sub_category: ::std::option::Option<::std::string::String>,
 }
 
+impl ErrorResponse {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        category: impl ::std::convert::Into<::std::string::String>,
+        correlation_id: impl ::std::convert::Into<::std::string::String>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            category: category.into(),
+            context: ::std::option::Option::None,
+            correlation_id: correlation_id.into(),
+            errors: ::std::option::Option::None,
+            links: ::std::option::Option::None,
+            message: message.into(),
+            sub_category: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A file attached to a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct FileAttachment {
     /// ID of the file in HubSpot's file manager.
     #[serde(rename = "fileId")]
@@ -1346,6 +1894,26 @@ pub struct FileAttachment {
     /// Address the file can be downloaded from.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl FileAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        file_id: impl ::std::convert::Into<::std::string::String>,
+        file_usage_type: FileAttachmentFileUsageType,
+    ) -> Self {
+        Self {
+            file_id: file_id.into(),
+            file_usage_type,
+            name: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A file to attach to a new message or comment.
@@ -1432,14 +2000,31 @@ impl crate::runtime::ParamValue for FileAttachmentFileUsageType {
 
 /// Cursor for the next page of a forward-only listing.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ForwardPaging {
     /// Present when another page follows.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<NextPage>,
 }
 
+impl ForwardPaging {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            next: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A conversations inbox or help desk.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Inbox {
     /// Whether the inbox is archived.
     pub archived: bool,
@@ -1465,8 +2050,36 @@ pub struct Inbox {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
+impl Inbox {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        archived: bool,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        type_: InboxType,
+        updated_at: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        Self {
+            archived,
+            archived_at: ::std::option::Option::None,
+            created_at,
+            id: id.into(),
+            name: name.into(),
+            type_,
+            updated_at,
+        }
+    }
+}
+
 /// One page of inboxes with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct InboxPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1475,6 +2088,25 @@ pub struct InboxPage {
     pub results: ::std::vec::Vec<Inbox>,
     /// Number of matching inboxes over all pages.
     pub total: i32,
+}
+
+impl InboxPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = Inbox>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
 }
 
 /// Whether this is a regular inbox or the help desk.
@@ -1541,6 +2173,7 @@ impl crate::runtime::ParamValue for InboxType {
 
 /// A third-party app acting through an integration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct IntegratorActor {
     /// Address of the app's icon.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1551,8 +2184,28 @@ pub struct IntegratorActor {
     pub name: ::std::string::String,
 }
 
+impl IntegratorActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// An AI (large language model) agent taking part in conversations.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct LlmActor {
     /// Address of the AI agent's picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1564,8 +2217,25 @@ pub struct LlmActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl LlmActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A geographic location shared in a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct LocationAttachment {
     /// Street address of the place.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1580,6 +2250,24 @@ pub struct LocationAttachment {
     /// Map link for the place.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl LocationAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(latitude: f64, longitude: f64) -> Self {
+        Self {
+            address: ::std::option::Option::None,
+            latitude,
+            longitude,
+            name: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+        }
+    }
 }
 
 /// One item of a thread's history; the `type` field tells which kind.
@@ -1640,6 +2328,7 @@ impl<'de> ::serde::Deserialize<'de> for Message {
 
 /// What produced a history item, such as HubSpot itself or an integration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageClient {
     /// Kind of client.
     #[serde(rename = "clientType")]
@@ -1651,6 +2340,21 @@ pub struct MessageClient {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub integration_app_id: ::std::option::Option<i32>,
+}
+
+impl MessageClient {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(client_type: MessageClientClientType) -> Self {
+        Self {
+            client_type,
+            integration_app_id: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Kind of client.
@@ -1725,6 +2429,7 @@ impl crate::runtime::ParamValue for MessageClientClientType {
 
 /// The untruncated bodies of a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageContent {
     /// Full body as HTML.
     #[serde(
@@ -1736,6 +2441,22 @@ pub struct MessageContent {
     /// Full body as plain text.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
+}
+
+impl MessageContent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rich_text: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A new item to add to a thread; `MESSAGE` sends to the customer, `COMMENT` adds an internal note.
@@ -1780,6 +2501,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageDraft {
 
 /// Why a message could not be delivered.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageFailureDetails {
     /// Human-readable reason for the failure.
     #[serde(
@@ -1796,8 +2518,29 @@ pub struct MessageFailureDetails {
     >,
 }
 
+impl MessageFailureDetails {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        error_message_tokens: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+    ) -> Self {
+        Self {
+            error_message: ::std::option::Option::None,
+            error_message_tokens,
+        }
+    }
+}
+
 /// A header shown above a message's body, as text or an image.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageHeaderAttachment {
     /// ID of the header image in HubSpot's file manager.
     #[serde(
@@ -1811,8 +2554,25 @@ pub struct MessageHeaderAttachment {
     pub text: ::std::option::Option<::std::string::String>,
 }
 
+impl MessageHeaderAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            file_id: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+        }
+    }
+}
+
 /// One page of a thread's history.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessagePage {
     /// Cursor for the next page, when there is one.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1821,8 +2581,24 @@ pub struct MessagePage {
     pub results: ::std::vec::Vec<Message>,
 }
 
+impl MessagePage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(results: impl ::std::iter::IntoIterator<Item = Message>) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+        }
+    }
+}
+
 /// Someone a message was addressed to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageRecipient {
     /// Actor ID of the recipient, when known.
     #[serde(
@@ -1846,8 +2622,26 @@ pub struct MessageRecipient {
     pub recipient_field: ::std::option::Option<::std::string::String>,
 }
 
+impl MessageRecipient {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(delivery_identifier: DeliveryIdentifier) -> Self {
+        Self {
+            actor_id: ::std::option::Option::None,
+            delivery_identifier,
+            name: ::std::option::Option::None,
+            recipient_field: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Someone a message came from.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageSender {
     /// Actor ID of the sender.
     #[serde(
@@ -1875,8 +2669,27 @@ pub struct MessageSender {
     pub sender_field: ::std::option::Option<::std::string::String>,
 }
 
+impl MessageSender {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            actor_id: ::std::option::Option::None,
+            delivery_identifier: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sender_field: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Delivery state of an outgoing or incoming message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageStatus {
     /// Present when delivery failed.
     #[serde(
@@ -1888,6 +2701,21 @@ pub struct MessageStatus {
     /// Current delivery state.
     #[serde(rename = "statusType")]
     pub status_type: MessageStatusStatusType,
+}
+
+impl MessageStatus {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(status_type: MessageStatusStatusType) -> Self {
+        Self {
+            failure_details: ::std::option::Option::None,
+            status_type,
+        }
+    }
 }
 
 /// Current delivery state.
@@ -1962,6 +2790,7 @@ impl crate::runtime::ParamValue for MessageStatusStatusType {
 
 /// How to fetch the page after this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct NextPage {
     /// Cursor to pass as the `after` query parameter.
     pub after: ::std::string::String,
@@ -1970,8 +2799,24 @@ pub struct NextPage {
     pub link: ::std::option::Option<::std::string::String>,
 }
 
+impl NextPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(after: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            after: after.into(),
+            link: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Cursors for the pages before and after this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Paging {
     /// Present when another page follows.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1981,8 +2826,25 @@ pub struct Paging {
     pub prev: ::std::option::Option<PreviousPage>,
 }
 
+impl Paging {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            next: ::std::option::Option::None,
+            prev: ::std::option::Option::None,
+        }
+    }
+}
+
 /// How to fetch the page before this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PreviousPage {
     /// Cursor that points at the previous page.
     pub before: ::std::string::String,
@@ -1991,8 +2853,24 @@ pub struct PreviousPage {
     pub link: ::std::option::Option<::std::string::String>,
 }
 
+impl PreviousPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(before: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            before: before.into(),
+            link: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Buttons offering the customer ready-made answers.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct QuickRepliesAttachment {
     /// Whether more than one option can be picked.
     #[serde(rename = "allowMultiSelect")]
@@ -2003,6 +2881,26 @@ pub struct QuickRepliesAttachment {
     /// The offered options.
     #[serde(rename = "quickReplies")]
     pub quick_replies: ::std::vec::Vec<QuickReply>,
+}
+
+impl QuickRepliesAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        allow_multi_select: bool,
+        allow_user_input: bool,
+        quick_replies: impl ::std::iter::IntoIterator<Item = QuickReply>,
+    ) -> Self {
+        Self {
+            allow_multi_select,
+            allow_user_input,
+            quick_replies: quick_replies.into_iter().collect(),
+        }
+    }
 }
 
 /// Ready-made answers to offer the customer with a new message.
@@ -2122,10 +3020,23 @@ pub struct RecipientDraft {
 
 /// Details of a social media post a message refers to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SocialMediaAttachment {
     /// The post's details.
     #[serde(rename = "socialMetadata")]
     pub social_metadata: SocialMetadata,
+}
+
+impl SocialMediaAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(social_metadata: SocialMetadata) -> Self {
+        Self { social_metadata }
+    }
 }
 
 /// Details of a social media post to attach to a new message.
@@ -2278,13 +3189,27 @@ impl crate::runtime::ParamValue for SocialMetadataMediaType {
 
 /// HubSpot itself, for automatic actions.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SystemActor {
     /// Actor ID of the system actor.
     pub id: ::std::string::String,
 }
 
+impl SystemActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
 /// A conversation with one customer, made of messages, comments and events.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Thread {
     /// Whether the thread is archived.
     pub archived: bool,
@@ -2359,6 +3284,45 @@ pub struct Thread {
     pub thread_associations: ::std::option::Option<ThreadAssociations>,
 }
 
+impl Thread {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        associated_contact_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        inbox_id: impl ::std::convert::Into<::std::string::String>,
+        original_channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        original_channel_id: impl ::std::convert::Into<::std::string::String>,
+        spam: bool,
+        status: ThreadStatus,
+    ) -> Self {
+        Self {
+            archived,
+            assigned_to: ::std::option::Option::None,
+            associated_contact_id: associated_contact_id.into(),
+            closed_at: ::std::option::Option::None,
+            created_at,
+            id: id.into(),
+            inbox_id: inbox_id.into(),
+            latest_message_received_timestamp: ::std::option::Option::None,
+            latest_message_sent_timestamp: ::std::option::Option::None,
+            latest_message_timestamp: ::std::option::Option::None,
+            original_channel_account_id: original_channel_account_id.into(),
+            original_channel_id: original_channel_id.into(),
+            spam,
+            status,
+            thread_associations: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Who to assign a thread to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadAssignment {
@@ -2427,6 +3391,7 @@ impl crate::runtime::ParamValue for ThreadAssociationType {
 
 /// CRM records linked to a thread.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadAssociations {
     /// ID of the linked ticket, if there is one.
     #[serde(
@@ -2437,8 +3402,24 @@ pub struct ThreadAssociations {
     pub associated_ticket_id: ::std::option::Option<::std::string::String>,
 }
 
+impl ThreadAssociations {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            associated_ticket_id: ::std::option::Option::None,
+        }
+    }
+}
+
 /// History event recording that the thread moved to another inbox.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadInboxChange {
     /// Whether this event is archived.
     pub archived: bool,
@@ -2474,14 +3455,66 @@ pub struct ThreadInboxChange {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ThreadInboxChange {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        from_inbox_id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        to_inbox_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            archived,
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            from_inbox_id: from_inbox_id.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            senders: senders.into_iter().collect(),
+            to_inbox_id: to_inbox_id.into(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// One page of threads.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadPage {
     /// Cursor for the next page, when there is one.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<ForwardPaging>,
     /// The threads on this page.
     pub results: ::std::vec::Vec<Thread>,
+}
+
+impl ThreadPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(results: impl ::std::iter::IntoIterator<Item = Thread>) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+        }
+    }
 }
 
 /// Whether a thread is open or closed.
@@ -2548,6 +3581,7 @@ impl crate::runtime::ParamValue for ThreadStatus {
 
 /// History event recording that the thread was opened or closed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadStatusChange {
     /// Whether this event is archived.
     pub archived: bool,
@@ -2580,6 +3614,40 @@ pub struct ThreadStatusChange {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ThreadStatusChange {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        new_status: ThreadStatus,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+    ) -> Self {
+        Self {
+            archived,
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            new_status,
+            recipients: recipients.into_iter().collect(),
+            senders: senders.into_iter().collect(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Changes to make to a thread; send only the fields to change.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadUpdate {
@@ -2593,10 +3661,25 @@ pub struct ThreadUpdate {
 
 /// Placeholder for attached content HubSpot cannot represent.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UnsupportedContentAttachment {}
+
+impl UnsupportedContentAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {}
+    }
+}
 
 /// A website visitor or customer writing in.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VisitorActor {
     /// Address of the visitor's picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2611,11 +3694,41 @@ pub struct VisitorActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl VisitorActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A token identifying a signed-in website visitor to the chat widget.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VisitorToken {
     /// The token to pass to the chat widget.
     pub token: ::std::string::String,
+}
+
+impl VisitorToken {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { token: token.into() }
+    }
 }
 
 /// The visitor to create an identification token for.
@@ -2647,6 +3760,7 @@ pub struct VisitorTokenRequest {
 
 /// Automatic greeting shown to the customer when a conversation starts.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct WelcomeMessage {
     /// Whether the greeting is archived.
     pub archived: bool,
@@ -2691,8 +3805,48 @@ pub struct WelcomeMessage {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl WelcomeMessage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            archived,
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            senders: senders.into_iter().collect(),
+            text: text.into(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Marks a message sent from an approved WhatsApp template and the values filled into it.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppTemplateAttachment {
     /// ID of the template content in HubSpot.
     #[serde(
@@ -2723,4 +3877,28 @@ pub struct WhatsAppTemplateAttachment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub root_mic_id: ::std::option::Option<i64>,
+}
+
+impl WhatsAppTemplateAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// The client decodes this type from responses; `new` is for tests and mocks. The
+    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
+    /// outside this crate cannot write a struct literal of it: set optional fields on the
+    /// returned value instead (the fields are public).
+    pub fn new(
+        crm_object_ids: ::std::collections::BTreeMap<::std::string::String, i64>,
+        parameters: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+    ) -> Self {
+        Self {
+            content_id: ::std::option::Option::None,
+            crm_object_ids,
+            mapped_template_id: ::std::option::Option::None,
+            parameters,
+            root_mic_id: ::std::option::Option::None,
+        }
+    }
 }
