@@ -55,10 +55,9 @@ pub fn constructor(name: &Ident, s: &Struct) -> TokenStream {
         impl #name {
             #[doc = #summary]
             ///
-            /// The client decodes this type from responses; `new` is for tests and mocks. The
-            /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-            /// outside this crate cannot write a struct literal of it: set optional fields on the
-            /// returned value instead (the fields are public).
+            /// For tests and mocks: the client decodes this type from responses. The struct is
+            /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+            /// on the returned value (they are public) rather than writing a struct literal.
             #allow
             pub fn new(#(#params),*) -> Self {
                 Self {

@@ -94,10 +94,9 @@ pub struct ActorBatch {
 impl ActorBatch {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         completed_at: ::chrono::DateTime<::chrono::Utc>,
         results: impl ::std::iter::IntoIterator<Item = Actor>,
@@ -163,10 +162,9 @@ pub struct ActorBatchWithErrors {
 impl ActorBatchWithErrors {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         completed_at: ::chrono::DateTime<::chrono::Utc>,
         results: impl ::std::iter::IntoIterator<Item = Actor>,
@@ -206,10 +204,9 @@ pub struct AgentActor {
 impl AgentActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
@@ -269,10 +266,9 @@ pub struct AssignmentChange {
 impl AssignmentChange {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -447,10 +443,9 @@ pub struct BatchError {
 impl BatchError {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         category: impl ::std::convert::Into<::std::string::String>,
         context: ::std::collections::BTreeMap<
@@ -565,10 +560,9 @@ pub struct BotActor {
 impl BotActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
@@ -591,10 +585,9 @@ pub struct Channel {
 impl Channel {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -648,10 +641,9 @@ pub struct ChannelAccount {
 impl ChannelAccount {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         active: bool,
@@ -694,10 +686,9 @@ pub struct ChannelAccountPage {
 impl ChannelAccountPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = ChannelAccount>,
         total: i32,
@@ -726,10 +717,9 @@ pub struct ChannelPage {
 impl ChannelPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = Channel>,
         total: i32,
@@ -784,10 +774,9 @@ pub struct Comment {
 impl Comment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -873,10 +862,9 @@ pub struct ContactAddress {
 impl ContactAddress {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -965,10 +953,9 @@ pub struct ContactAttachment {
 impl ContactAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(contact_profile: ContactProfile) -> Self {
         Self { contact_profile }
     }
@@ -992,10 +979,9 @@ pub struct ContactEmail {
 impl ContactEmail {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             email: email.into(),
@@ -1102,10 +1088,9 @@ pub struct ContactName {
 impl ContactName {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1136,10 +1121,9 @@ pub struct ContactOrg {
 impl ContactOrg {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1168,10 +1152,9 @@ pub struct ContactPhone {
 impl ContactPhone {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(phone: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             phone: phone.into(),
@@ -1273,10 +1256,9 @@ pub struct ContactProfile {
 impl ContactProfile {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         addresses: impl ::std::iter::IntoIterator<Item = ContactAddress>,
         emails: impl ::std::iter::IntoIterator<Item = ContactEmail>,
@@ -1312,10 +1294,9 @@ pub struct ContactUrl {
 impl ContactUrl {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             type_: ::std::option::Option::None,
@@ -1456,10 +1437,9 @@ pub struct ConversationMessage {
 impl ConversationMessage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -1752,10 +1732,9 @@ pub struct EmailActor {
 impl EmailActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         email: impl ::std::convert::Into<::std::string::String>,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -1803,10 +1782,9 @@ pub struct ErrorDetail {
 impl ErrorDetail {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             code: ::std::option::Option::None,
@@ -1857,10 +1835,9 @@ pub struct ErrorResponse {
 impl ErrorResponse {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         category: impl ::std::convert::Into<::std::string::String>,
         correlation_id: impl ::std::convert::Into<::std::string::String>,
@@ -1899,10 +1876,9 @@ pub struct FileAttachment {
 impl FileAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         file_id: impl ::std::convert::Into<::std::string::String>,
         file_usage_type: FileAttachmentFileUsageType,
@@ -2010,10 +1986,9 @@ pub struct ForwardPaging {
 impl ForwardPaging {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2053,10 +2028,9 @@ pub struct Inbox {
 impl Inbox {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         archived: bool,
         created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -2093,10 +2067,9 @@ pub struct InboxPage {
 impl InboxPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = Inbox>,
         total: i32,
@@ -2187,10 +2160,9 @@ pub struct IntegratorActor {
 impl IntegratorActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -2220,10 +2192,9 @@ pub struct LlmActor {
 impl LlmActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
@@ -2255,10 +2226,9 @@ pub struct LocationAttachment {
 impl LocationAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(latitude: f64, longitude: f64) -> Self {
         Self {
             address: ::std::option::Option::None,
@@ -2345,10 +2315,9 @@ pub struct MessageClient {
 impl MessageClient {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(client_type: MessageClientClientType) -> Self {
         Self {
             client_type,
@@ -2446,10 +2415,9 @@ pub struct MessageContent {
 impl MessageContent {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2521,10 +2489,9 @@ pub struct MessageFailureDetails {
 impl MessageFailureDetails {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         error_message_tokens: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -2557,10 +2524,9 @@ pub struct MessageHeaderAttachment {
 impl MessageHeaderAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2584,10 +2550,9 @@ pub struct MessagePage {
 impl MessagePage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(results: impl ::std::iter::IntoIterator<Item = Message>) -> Self {
         Self {
             paging: ::std::option::Option::None,
@@ -2625,10 +2590,9 @@ pub struct MessageRecipient {
 impl MessageRecipient {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(delivery_identifier: DeliveryIdentifier) -> Self {
         Self {
             actor_id: ::std::option::Option::None,
@@ -2672,10 +2636,9 @@ pub struct MessageSender {
 impl MessageSender {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2706,10 +2669,9 @@ pub struct MessageStatus {
 impl MessageStatus {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(status_type: MessageStatusStatusType) -> Self {
         Self {
             failure_details: ::std::option::Option::None,
@@ -2802,10 +2764,9 @@ pub struct NextPage {
 impl NextPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(after: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             after: after.into(),
@@ -2829,10 +2790,9 @@ pub struct Paging {
 impl Paging {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2856,10 +2816,9 @@ pub struct PreviousPage {
 impl PreviousPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(before: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             before: before.into(),
@@ -2886,10 +2845,9 @@ pub struct QuickRepliesAttachment {
 impl QuickRepliesAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         allow_multi_select: bool,
         allow_user_input: bool,
@@ -3030,10 +2988,9 @@ pub struct SocialMediaAttachment {
 impl SocialMediaAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(social_metadata: SocialMetadata) -> Self {
         Self { social_metadata }
     }
@@ -3198,10 +3155,9 @@ pub struct SystemActor {
 impl SystemActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { id: id.into() }
     }
@@ -3287,10 +3243,9 @@ pub struct Thread {
 impl Thread {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -3405,10 +3360,9 @@ pub struct ThreadAssociations {
 impl ThreadAssociations {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3458,10 +3412,9 @@ pub struct ThreadInboxChange {
 impl ThreadInboxChange {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -3505,10 +3458,9 @@ pub struct ThreadPage {
 impl ThreadPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(results: impl ::std::iter::IntoIterator<Item = Thread>) -> Self {
         Self {
             paging: ::std::option::Option::None,
@@ -3617,10 +3569,9 @@ pub struct ThreadStatusChange {
 impl ThreadStatusChange {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -3667,10 +3618,9 @@ pub struct UnsupportedContentAttachment {}
 impl UnsupportedContentAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Self {}
@@ -3697,10 +3647,9 @@ pub struct VisitorActor {
 impl VisitorActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
@@ -3722,10 +3671,9 @@ pub struct VisitorToken {
 impl VisitorToken {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { token: token.into() }
     }
@@ -3808,10 +3756,9 @@ pub struct WelcomeMessage {
 impl WelcomeMessage {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
@@ -3882,10 +3829,9 @@ pub struct WhatsAppTemplateAttachment {
 impl WhatsAppTemplateAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// The client decodes this type from responses; `new` is for tests and mocks. The
-    /// struct is `#[non_exhaustive]` because the API may add response fields, so code
-    /// outside this crate cannot write a struct literal of it: set optional fields on the
-    /// returned value instead (the fields are public).
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         crm_object_ids: ::std::collections::BTreeMap<::std::string::String, i64>,
         parameters: ::std::collections::BTreeMap<
