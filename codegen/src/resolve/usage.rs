@@ -21,30 +21,21 @@ pub(super) fn settle(types: &mut BTreeMap<String, TypeDef>, operations: &[Operat
     }
     let request = reached(types, requests);
     let response = reached(types, responses);
-    let usages: Vec<(String, Usage)> = types
-        .keys()
-        .map(|name| {
-            let usage = Usage {
-                request: request.contains(name.as_str()),
-                response: response.contains(name.as_str()),
-            };
-            (name.clone(), usage)
-        })
-        .collect();
-    for (name, usage) in usages {
-        if let Some(def) = types.get_mut(&name) {
-            def.usage = usage;
-        }
+    for (name, def) in types.iter_mut() {
+        def.usage = Usage {
+            request: request.contains(name),
+            response: response.contains(name),
+        };
     }
 }
 
 /// Every named type reachable from `roots`.
-fn reached<'t>(types: &'t BTreeMap<String, TypeDef>, roots: Vec<&'t TypeRef>) -> BTreeSet<&'t str> {
+fn reached(types: &BTreeMap<String, TypeDef>, roots: Vec<&TypeRef>) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
     let mut stack = Vec::new();
     roots.into_iter().for_each(|ty| names(ty, &mut stack));
     while let Some(name) = stack.pop() {
-        if !seen.insert(name) {
+        if !seen.insert(name.to_owned()) {
             continue;
         }
         let Some(def) = types.get(name) else {
