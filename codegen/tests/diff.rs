@@ -236,6 +236,21 @@ fn responses_statuses_and_pagination() {
                 Additive,
             ),
             ("op list_threads", Kind::PaginationAdded, "", Additive),
+            // `ThreadV2` and `ErrorResponse` were used by no operation, `Error` only as the
+            // error body: now the other way round.
+            (
+                "type ThreadV2",
+                Kind::StructBecameNonExhaustive,
+                "",
+                Breaking,
+            ),
+            (
+                "type ErrorResponse",
+                Kind::StructBecameNonExhaustive,
+                "",
+                Breaking,
+            ),
+            ("type Error", Kind::StructBecameExhaustive, "", Breaking),
         ],
         Some(Release::Major),
     );
@@ -291,16 +306,82 @@ fn struct_fields_in_requests_and_responses() {
                 "thread_id",
                 Behaviour,
             ),
-            ("type Thread", Kind::ResponseFieldAdded, "spam", Breaking),
+            (
+                "type Thread",
+                Kind::ResponseRequiredFieldAdded,
+                "spam",
+                Breaking,
+            ),
             (
                 "type Thread",
                 Kind::ResponseFieldAdded,
                 "additional_properties",
-                Breaking,
+                Additive,
             ),
         ],
         Some(Release::Major),
     );
+}
+
+#[test]
+fn fields_added_by_where_the_struct_is_used() {
+    assert_changes(
+        &case("usage"),
+        &[
+            // Response-only (`#[non_exhaustive]` in both versions): optional fields are
+            // additive, a required one adds an argument to `new`.
+            (
+                "type Thread",
+                Kind::ResponseFieldAdded,
+                "priority",
+                Additive,
+            ),
+            ("type Thread", Kind::ResponseFieldAdded, "url", Additive),
+            (
+                "type Thread",
+                Kind::ResponseRequiredFieldAdded,
+                "spam",
+                Breaking,
+            ),
+            // Only an `allOf` parent of a response-only struct: response-only too.
+            ("type Base", Kind::ResponseFieldAdded, "url", Additive),
+            // Only an error body: response-only.
+            ("type Problem", Kind::ResponseFieldAdded, "code", Additive),
+            // Sent and received: exhaustive.
+            ("type Note", Kind::RequestFieldAdded, "author", Breaking),
+            // Used by no operation: exhaustive.
+            ("type Draft", Kind::FieldAdded, "title", Breaking),
+            // No longer sent: it gains `#[non_exhaustive]`.
+            ("type Tag", Kind::StructBecameNonExhaustive, "", Breaking),
+            ("op tag_thread", Kind::BodyRetyped, "body", Breaking),
+        ],
+        Some(Release::Major),
+    );
+}
+
+#[test]
+fn an_optional_response_field_alone_is_a_minor_release() {
+    let text = std::fs::read_to_string(fixture("usage", "old.yaml")).unwrap();
+    let old = codegen::resolve_text(Path::new("old.yaml"), &text).unwrap();
+    let text = text.replace(
+        "        message:\n          type: string\n",
+        "        message:\n          type: string\n        traceId:\n          type: string\n",
+    );
+    let new = codegen::resolve_text(Path::new("new.yaml"), &text).unwrap();
+    let report = diff(&old, &new);
+    assert_changes(
+        &report,
+        &[(
+            "type Problem",
+            Kind::ResponseFieldAdded,
+            "trace_id",
+            Additive,
+        )],
+        Some(Release::Minor),
+    );
+    assert!(render::text(&report, SOURCES).contains(
+        "type `Problem` (struct, used in responses)\n  additive   new optional field `traceId` (`trace_id: Option<String>`): structs used only in responses are `#[non_exhaustive]`"
+    ));
 }
 
 #[test]
@@ -410,14 +491,14 @@ fn a_union_that_loses_its_tag() {
                 "type FileAttachment",
                 Kind::ResponseFieldAdded,
                 "type_",
-                Breaking,
+                Additive,
             ),
             ("type FileAttachmentType", Kind::TypeAdded, "", Additive),
             (
                 "type LocationAttachment",
                 Kind::ResponseFieldAdded,
                 "type_",
-                Breaking,
+                Additive,
             ),
             ("type LocationAttachmentType", Kind::TypeAdded, "", Additive),
         ],
@@ -473,6 +554,7 @@ const CASES: &[&str] = &[
     "bodies",
     "responses",
     "fields",
+    "usage",
     "enums",
     "unions",
     "union_tagging",
@@ -645,14 +727,56 @@ fn attributes<'f>(file: &'f str, item: &str) -> &'f str {
 }
 
 #[test]
-fn structs_are_exhaustive_without_default() {
-    let models = emitted("fields", "models.rs");
-    for item in ["pub struct Thread {", "pub struct ThreadUpdate {"] {
-        let attrs = attributes(&models, item);
+fn structs_used_in_requests_or_by_no_operation_are_exhaustive_without_default() {
+    let fields = emitted("fields", "models.rs");
+    let usage = emitted("usage", "models.rs");
+    for (models, name) in [
+        (&fields, "ThreadUpdate"),
+        (&usage, "Note"),
+        (&usage, "Draft"),
+    ] {
+        let attrs = attributes(models, &format!("pub struct {name} {{"));
         assert!(attrs.contains("#[derive("), "{attrs}");
         assert!(!attrs.contains("non_exhaustive"), "{attrs}");
         assert!(!attrs.contains("Default"), "{attrs}");
+        assert!(
+            !models.contains(&format!("impl {name} {{")),
+            "{name} has a constructor"
+        );
     }
+}
+
+#[test]
+fn response_only_structs_are_non_exhaustive_with_a_constructor_of_the_required_fields() {
+    let usage = emitted("usage", "models.rs");
+    let fields = emitted("fields", "models.rs");
+    for (models, name) in [
+        (&usage, "Thread"),
+        (&usage, "Base"),
+        (&usage, "Problem"),
+        (&usage, "Tag"),
+        (&fields, "Thread"),
+    ] {
+        let attrs = attributes(models, &format!("pub struct {name} {{"));
+        assert!(attrs.contains("#[non_exhaustive]"), "{name}: {attrs}");
+        assert!(!attrs.contains("Default"), "{attrs}");
+    }
+    // `new` takes exactly the fields that are not `Option`, in declaration order, so an added
+    // optional field leaves it unchanged and an added required one does not.
+    let compact: String = usage.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        compact.contains(
+            "impl Thread { /// A value with the required fields given: every optional field is `None`."
+        ),
+        "{usage}"
+    );
+    assert!(
+        compact.contains(
+            "pub fn new( id: impl ::std::convert::Into<::std::string::String>, \
+             status: impl ::std::convert::Into<::std::string::String>, spam: bool, ) -> Self"
+        ),
+        "{usage}"
+    );
 }
 
 #[test]

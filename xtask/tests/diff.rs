@@ -20,7 +20,7 @@ const REQUIRE_ASSIGNEE: (&str, &str) = (
     "        - archived\n        - associatedContactId\n",
     "        - archived\n        - assignedTo\n        - associatedContactId\n",
 );
-const ASSIGNEE_LINE: &str = "  breaking   field `assignedTo` (`assigned_to`) became required (`Option<String>` → `String`): struct literal construction and reads written for `Option<T>` no longer type-check\n";
+const ASSIGNEE_LINE: &str = "  breaking   field `assignedTo` (`assigned_to`) became required (`Option<String>` → `String`): construction (struct literals, `new` of response-only structs) and reads written for `Option<T>` no longer type-check\n";
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,10 +2,11 @@
 //!
 //! A kind already encodes the facts its effect depends on (e.g. whether a union is tagged, or
 //! whether a struct is built by callers for requests), so each rule is one line of this table.
-//! What the rules assume about the generated code (structs are exhaustive and have no `Default`;
-//! string enums and tagged unions are `#[non_exhaustive]` with an `Unknown` catch-all; untagged
-//! unions and response enums are exhaustive) is checked against the emitter by
-//! `codegen/tests/diff.rs`.
+//! What the rules assume about the generated code (structs used only in responses are
+//! `#[non_exhaustive]` with a `new` taking their required fields, other structs are exhaustive and
+//! have no `Default`; string enums and tagged unions are `#[non_exhaustive]` with an `Unknown`
+//! catch-all; untagged unions and response enums are exhaustive) is checked against the emitter
+//! by `codegen/tests/diff.rs`.
 
 use super::Impact::{self, Additive, Behaviour, Breaking, Docs};
 
@@ -105,8 +106,17 @@ pub enum Kind {
     AliasRetyped,
     /// A field was added to a struct used in requests.
     RequestFieldAdded,
-    /// A field was added to a struct not used in requests.
+    /// A field was added to a struct used neither in requests nor only in responses (one no
+    /// operation uses, or one that was or became response-only in this change).
+    FieldAdded,
+    /// An optional field was added to a struct used only in responses, in both APIs.
     ResponseFieldAdded,
+    /// A required field was added to a struct used only in responses, in both APIs.
+    ResponseRequiredFieldAdded,
+    /// A struct is now used only in responses, so `#[non_exhaustive]` with a `new` constructor.
+    StructBecameNonExhaustive,
+    /// A struct is no longer used only in responses, so exhaustive without a constructor.
+    StructBecameExhaustive,
     /// A field is gone.
     FieldRemoved,
     /// A field's type changed.
@@ -214,12 +224,16 @@ impl Kind {
             Kind::TypeDefinitionChanged => ("type_definition_changed", Breaking, "the generated type changed in a way the diff does not classify more finely"),
             Kind::TypeDocsChanged => ("type_docs_changed", Docs, "documentation only"),
             Kind::AliasRetyped => ("alias_retyped", Breaking, "uses of the alias no longer type-check"),
-            Kind::RequestFieldAdded => ("request_field_added", Breaking, "callers build this type for requests, and struct literals must name every field (generated structs are not `#[non_exhaustive]` and have no `Default`)"),
-            Kind::ResponseFieldAdded => ("response_field_added", Breaking, "struct literals and exhaustive patterns of the type break (generated structs are not `#[non_exhaustive]`); decoding responses is unaffected"),
+            Kind::RequestFieldAdded => ("request_field_added", Breaking, "callers build this type for requests, and struct literals must name every field (structs used in requests are exhaustive and have no `Default`)"),
+            Kind::FieldAdded => ("field_added", Breaking, "struct literals and exhaustive patterns written for the exhaustive struct must name every field (only structs used only in responses are `#[non_exhaustive]`)"),
+            Kind::ResponseFieldAdded => ("response_field_added", Additive, "structs used only in responses are `#[non_exhaustive]`, so no code outside the crate lists their fields in a literal or pattern, and `new` is unchanged (HubSpot's policy: a new response field is not breaking)"),
+            Kind::ResponseRequiredFieldAdded => ("response_required_field_added", Breaking, "`new` takes every required field as an argument, so its calls (in tests and mocks) gain one; reads and `..` patterns are unaffected"),
+            Kind::StructBecameNonExhaustive => ("struct_became_non_exhaustive", Breaking, "it is now `#[non_exhaustive]`, so struct literals and exhaustive patterns outside the crate no longer compile"),
+            Kind::StructBecameExhaustive => ("struct_became_exhaustive", Breaking, "its `new` constructor is gone, so calls to it no longer compile"),
             Kind::FieldRemoved => ("field_removed", Breaking, "code reading or setting the field no longer compiles"),
-            Kind::FieldRetyped => ("field_retyped", Breaking, "reads of the field and struct literals setting it no longer type-check"),
-            Kind::FieldBecameRequired => ("field_became_required", Breaking, "struct literal construction and reads written for `Option<T>` no longer type-check"),
-            Kind::FieldBecameOptional => ("field_became_optional", Breaking, "reads and struct literal construction written for `T` no longer type-check"),
+            Kind::FieldRetyped => ("field_retyped", Breaking, "reads of the field and code setting it (struct literals, `new` of response-only structs) no longer type-check"),
+            Kind::FieldBecameRequired => ("field_became_required", Breaking, "construction (struct literals, `new` of response-only structs) and reads written for `Option<T>` no longer type-check"),
+            Kind::FieldBecameOptional => ("field_became_optional", Breaking, "reads and construction (struct literals, `new` of response-only structs) written for `T` no longer type-check"),
             Kind::FieldPresenceChanged => ("field_presence_changed", Behaviour, "the Rust type stays `Option<T>`; only whether `None` is sent as `null` or left out, and whether a missing value decodes, changes"),
             Kind::FieldBoxingChanged => ("field_boxing_changed", Breaking, "the field's type gains or loses a `Box`"),
             Kind::FieldWireNameChanged => ("field_wire_name_changed", Behaviour, "same Rust field; it is read and written under the new JSON name"),

@@ -15,7 +15,6 @@ pub mod render;
 mod responses;
 mod rust;
 mod types;
-mod usage;
 mod variants;
 
 use std::cmp::Reverse;
@@ -158,17 +157,12 @@ pub fn diff(old: &Api, new: &Api) -> Report {
     let mut diff = Diff {
         old,
         new,
-        usages: usage::Usages::new(old, new),
         changes: Vec::new(),
     };
     diff.api();
     operations::compare(&mut diff);
     types::compare(&mut diff);
-    let Diff {
-        usages,
-        mut changes,
-        ..
-    } = diff;
+    let mut changes = diff.changes;
     changes.sort_by(|a, b| {
         let key = |c: &Change| (c.subject.clone(), Reverse(c.impact()), c.item.clone());
         key(a).cmp(&key(b)).then_with(|| a.summary.cmp(&b.summary))
@@ -176,7 +170,7 @@ pub fn diff(old: &Api, new: &Api) -> Report {
     changes.dedup();
     let subjects = changes
         .iter()
-        .map(|c| (c.subject.clone(), describe(old, new, &usages, &c.subject)))
+        .map(|c| (c.subject.clone(), describe(old, new, &c.subject)))
         .collect();
     Report { changes, subjects }
 }
@@ -185,7 +179,6 @@ pub fn diff(old: &Api, new: &Api) -> Report {
 struct Diff<'a> {
     old: &'a Api,
     new: &'a Api,
-    usages: usage::Usages<'a>,
     changes: Vec<Change>,
 }
 
@@ -222,10 +215,10 @@ impl Diff<'_> {
 }
 
 /// The one-line description of a subject, from the new API when it has it.
-fn describe(old: &Api, new: &Api, usages: &usage::Usages<'_>, subject: &Subject) -> String {
+fn describe(old: &Api, new: &Api, subject: &Subject) -> String {
     match subject {
         Subject::Api => format!("{} {}", new.title, new.version),
         Subject::Operation(name) => operations::describe(old, new, name),
-        Subject::Type(name) => types::describe(old, new, usages, name),
+        Subject::Type(name) => types::describe(old, new, name),
     }
 }

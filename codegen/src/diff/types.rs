@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::rust::{self, code};
-use super::usage::Usages;
 use super::{variants, Diff, Kind, Subject};
-use crate::ir::{Api, Field, Struct, TypeDef, TypeKind, UnionTag};
+use crate::ir::{Api, Field, Struct, TypeDef, TypeKind, UnionTag, Usage};
 
 /// Finds added, removed and changed types.
 pub(super) fn compare(d: &mut Diff<'_>) {
@@ -28,14 +27,23 @@ pub(super) fn compare(d: &mut Diff<'_>) {
     }
 }
 
-/// A type's kind and where it is used.
-pub(super) fn describe(old: &Api, new: &Api, usages: &Usages<'_>, name: &str) -> String {
+/// A type's kind and where it is used, in either API: existing callers' code follows the old
+/// one, new code the new one.
+pub(super) fn describe(old: &Api, new: &Api, name: &str) -> String {
     let kind = new
         .types
         .get(name)
         .or_else(|| old.types.get(name))
         .map_or("type", |def| kind_name(&def.kind));
-    format!("{kind}, {}", usages.of(name).describe())
+    let usage = |api: &Api| api.types.get(name).map(|def| def.usage).unwrap_or_default();
+    let (o, n) = (usage(old), usage(new));
+    let used = match (o.request || n.request, o.response || n.response) {
+        (true, true) => "used in requests and responses",
+        (true, false) => "used in requests",
+        (false, true) => "used in responses",
+        (false, false) => "not used by any operation",
+    };
+    format!("{kind}, {used}")
 }
 
 /// The kind of a type in words.
@@ -59,7 +67,11 @@ fn definition(d: &mut Diff<'_>, old: &TypeDef, new: &TypeDef) {
         d.push(&at, Kind::TypeDocsChanged, "", "description changed".into());
     }
     match (&old.kind, &new.kind) {
-        (TypeKind::Struct(o), TypeKind::Struct(n)) => structure(d, &at, o, n),
+        (TypeKind::Struct(o), TypeKind::Struct(n)) => {
+            exhaustiveness(d, &at, old.usage, new.usage);
+            let added = |required| field_added(old.usage, new.usage, required);
+            structure(d, &at, o, n, added);
+        }
         (TypeKind::Enum(o), TypeKind::Enum(n)) => variants::string_enum(d, &at, o, n),
         (TypeKind::NumericEnum(o), TypeKind::NumericEnum(n)) if o.primitive == n.primitive => {
             // Same rules as string enums, with the literal as the wire value.
@@ -100,13 +112,48 @@ fn definition(d: &mut Diff<'_>, old: &TypeDef, new: &TypeDef) {
     }
 }
 
-fn structure(d: &mut Diff<'_>, at: &Subject, old: &Struct, new: &Struct) {
-    let Subject::Type(name) = at else { return };
-    let added = if d.usages.of(name).request {
+/// A struct that starts or stops being response-only gains or loses `#[non_exhaustive]` and `new`.
+fn exhaustiveness(d: &mut Diff<'_>, at: &Subject, old: Usage, new: Usage) {
+    match (old.response_only(), new.response_only()) {
+        (false, true) => {
+            let summary =
+                "now used only in responses: `#[non_exhaustive]`, with a `new` constructor";
+            d.push(at, Kind::StructBecameNonExhaustive, "", summary.into());
+        }
+        (true, false) => {
+            let summary =
+                "no longer used only in responses: exhaustive, without a `new` constructor";
+            d.push(at, Kind::StructBecameExhaustive, "", summary.into());
+        }
+        _ => {}
+    }
+}
+
+/// The kind of a field added to a struct with usage `old` in the old API and `new` in the new
+/// one: additive only when the struct is response-only (`#[non_exhaustive]`) in both and `new`
+/// keeps its arguments (the field is optional).
+fn field_added(old: Usage, new: Usage, required: bool) -> Kind {
+    if old.response_only() && new.response_only() {
+        if required {
+            Kind::ResponseRequiredFieldAdded
+        } else {
+            Kind::ResponseFieldAdded
+        }
+    } else if old.request || new.request {
         Kind::RequestFieldAdded
     } else {
-        Kind::ResponseFieldAdded
-    };
+        Kind::FieldAdded
+    }
+}
+
+/// Compares fields; `added` classifies a new field by whether it is required.
+fn structure(
+    d: &mut Diff<'_>,
+    at: &Subject,
+    old: &Struct,
+    new: &Struct,
+    added: impl Fn(bool) -> Kind,
+) {
     let by_name = |s: &'_ Struct| -> BTreeMap<String, Field> {
         s.fields
             .iter()
@@ -123,17 +170,14 @@ fn structure(d: &mut Diff<'_>, at: &Subject, old: &Struct, new: &Struct) {
     for (rust_name, f) in &new_fields {
         match old_fields.get(rust_name) {
             None => {
-                let required = if rust::is_option(f) {
-                    "optional"
-                } else {
-                    "required"
-                };
+                let required = !rust::is_option(f);
                 let summary = format!(
-                    "new {required} field {} ({})",
+                    "new {} field {} ({})",
+                    if required { "required" } else { "optional" },
                     code(&f.wire_name),
                     code(&format!("{rust_name}: {}", rust::field_type(f)))
                 );
-                d.push(at, added, rust_name, summary);
+                d.push(at, added(required), rust_name, summary);
             }
             Some(o) => field(d, at, o, f),
         }
@@ -143,7 +187,7 @@ fn structure(d: &mut Diff<'_>, at: &Subject, old: &Struct, new: &Struct) {
     match (&old.additional, &new.additional) {
         (None, Some(t)) => {
             let summary = format!("now keeps additional properties (new field {})", map(t));
-            d.push(at, added, item, summary);
+            d.push(at, added(false), item, summary);
         }
         (Some(t), None) => {
             let summary = format!(

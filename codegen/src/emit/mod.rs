@@ -1,6 +1,7 @@
 //! Stage 3 — emit: IR → `quote!` token streams → `syn::File` → `prettyplease` text, one file per
 //! concern. Output depends only on the IR, so the same spec always yields the same bytes.
 
+mod constructors;
 mod docs;
 mod enums;
 mod models;

@@ -1,11 +1,12 @@
-//! The models file: every named type, sorted by name. Structs and aliases are emitted here;
-//! string enums and unions have their own modules.
+//! The models file: every named type, sorted by name. Structs and aliases are emitted here
+//! (response-only structs `#[non_exhaustive]`, with a constructor from `constructors`); string
+//! enums and unions have their own modules.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::Scope;
-use super::{docs, enums, numeric_enums, types, unions};
+use super::{constructors, docs, enums, numeric_enums, types, unions};
 use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
 
 /// Tokens of the whole models module.
@@ -21,7 +22,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
     let docs = docs::doc_or(def.docs.as_deref(), &format!("`{}`", def.name));
     let name = format_ident!("{}", def.name);
     match &def.kind {
-        TypeKind::Struct(s) => structure(&docs, &name, s),
+        TypeKind::Struct(s) => structure(&docs, &name, s, def.usage.response_only()),
         TypeKind::Enum(e) => enums::string_enum(&docs, &name, e),
         TypeKind::NumericEnum(e) => numeric_enums::numeric_enum(&docs, &name, e),
         TypeKind::Union(u) => unions::union(&docs, &name, u),
@@ -32,7 +33,12 @@ fn type_def(def: &TypeDef) -> TokenStream {
     }
 }
 
-fn structure(docs: &TokenStream, name: &proc_macro2::Ident, s: &Struct) -> TokenStream {
+fn structure(
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
+    s: &Struct,
+    response_only: bool,
+) -> TokenStream {
     let fields = s.fields.iter().map(field);
     let additional = s.additional.as_ref().map(|ty| {
         let ty = types::rust_type(ty, Scope::Models);
@@ -42,13 +48,23 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, s: &Struct) -> Token
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #ty>,
         }
     });
+    let (non_exhaustive, constructor) = if response_only {
+        (
+            Some(quote!(#[non_exhaustive])),
+            Some(constructors::constructor(name, s)),
+        )
+    } else {
+        (None, None)
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
             #additional
         }
+        #constructor
     }
 }
 

@@ -10,7 +10,7 @@ pub use operation::{
 };
 pub use types::{
     EnumValue, Field, NumericEnum, NumericValue, Primitive, StringEnum, Struct, TypeDef, TypeKind,
-    TypeRef, Union, UnionTag, Variant,
+    TypeRef, Union, UnionTag, Usage, Variant,
 };
 
 use std::collections::BTreeMap;

@@ -11,6 +11,26 @@ pub struct TypeDef {
     pub docs: Option<String>,
     /// What kind of type it is.
     pub kind: TypeKind,
+    /// Where the operations use it: in requests, in responses, or both.
+    pub usage: Usage,
+}
+
+/// Where a named type is reached from the operations, through fields, list items, map values,
+/// union variants, aliases and `allOf` parents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Reached from a parameter or a request body: callers build its values.
+    pub request: bool,
+    /// Reached from a success or error response body: the client decodes its values.
+    pub response: bool,
+}
+
+impl Usage {
+    /// Used in responses and never in requests: callers only read its values, so the API may
+    /// add fields to it without breaking them (structs are emitted `#[non_exhaustive]`).
+    pub fn response_only(self) -> bool {
+        self.response && !self.request
+    }
 }
 
 /// The shape of a named type.
@@ -35,6 +55,8 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// Type of `additionalProperties` values, when the object allows extra keys.
     pub additional: Option<TypeRef>,
+    /// Component types whose properties `allOf` merged into this struct, in `allOf` order.
+    pub parents: Vec<String>,
 }
 
 /// One property of a struct.

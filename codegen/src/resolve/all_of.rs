@@ -7,6 +7,7 @@ use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::schema::{ObjectView, SchemaRef, Shape};
 use super::Resolver;
+use crate::ir::TypeKind;
 use crate::pointer::Pointer;
 
 #[derive(Default)]
@@ -14,6 +15,8 @@ struct Merged<'a> {
     view: Option<ObjectView<'a>>,
     /// Properties two members declare with incompatible types: (later pointer, message).
     conflicts: Vec<(Pointer, String)>,
+    /// Rust names of the component schemas merged in, in order.
+    parents: Vec<String>,
 }
 
 /// The JSON type an inline schema declares, if it declares exactly one.
@@ -94,7 +97,13 @@ impl<'a> Resolver<'a> {
             required: Vec::new(),
             additional: Some(&AdditionalProperties::Any(false)),
         });
-        self.object(view, pointer, name)
+        match self.object(view, pointer, name) {
+            Shape::Kind(TypeKind::Struct(mut s)) => {
+                s.parents = merged.parents;
+                Shape::Kind(TypeKind::Struct(s))
+            }
+            shape => shape,
+        }
     }
 
     fn merge_members(
@@ -108,7 +117,7 @@ impl<'a> Resolver<'a> {
             let at = base.push(i.to_string());
             match SchemaRef::from(member) {
                 SchemaRef::Ref(reference) => {
-                    let Some((target, target_pointer, _)) = self.schema_target(reference) else {
+                    let Some((target, target_pointer, key)) = self.schema_target(reference) else {
                         self.problem(&at, super::refs::dangling(reference, "schemas"));
                         continue;
                     };
@@ -123,6 +132,11 @@ impl<'a> Resolver<'a> {
                             ),
                         );
                         continue;
+                    }
+                    if let Some(parent) = self.component_names.get(key) {
+                        if !merged.parents.contains(parent) {
+                            merged.parents.push(parent.clone());
+                        }
                     }
                     chain.push(target_pointer.to_string());
                     self.merge_schema(target, &target_pointer, chain, merged);

@@ -11,6 +11,7 @@ mod passes;
 mod refs;
 mod schema;
 mod union;
+mod usage;
 
 pub(crate) use operation::path_template_names;
 

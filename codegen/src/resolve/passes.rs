@@ -5,7 +5,8 @@
 //! 3. cycle breaking — a field or variant that leads back to its own type without passing through
 //!    a list or map is boxed;
 //! 4. pagination — list operations with an `after` cursor whose page holds `results` and
-//!    `paging.next.after` are marked paged, so they get page and item streams.
+//!    `paging.next.after` are marked paged, so they get page and item streams;
+//! 5. usage — where the operations use each type (`super::usage`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,9 +20,10 @@ pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &mut [Opera
     strip_tags(types, operations);
     prune(types, operations);
     break_cycles(types);
-    for op in operations {
+    for op in operations.iter_mut() {
         op.pagination = pagination(types, op);
     }
+    super::usage::settle(types, operations);
 }
 
 /// The pagination of `op`, when it is a cursor-paged list: an optional string query parameter

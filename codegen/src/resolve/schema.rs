@@ -102,6 +102,8 @@ impl<'a> Resolver<'a> {
                 pointer: pointer.to_string(),
                 docs,
                 kind,
+                // Settled once every operation is converted (`passes`).
+                usage: Default::default(),
             },
         );
     }
@@ -352,7 +354,11 @@ impl<'a> Resolver<'a> {
                 "a property named `additionalProperties` clashes with the map of extra properties",
             );
         }
-        Shape::Kind(TypeKind::Struct(Struct { fields, additional }))
+        Shape::Kind(TypeKind::Struct(Struct {
+            fields,
+            additional,
+            parents: Vec::new(),
+        }))
     }
 }
 

@@ -65,6 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for Actor {
 
 /// Result of a batch actor lookup, with one entry per ID that failed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ActorBatch {
     /// When the batch finished.
     #[serde(rename = "completedAt")]
@@ -100,6 +101,31 @@ pub struct ActorBatch {
     pub status: BatchStatus,
 }
 
+impl ActorBatch {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        completed_at: ::chrono::DateTime<::chrono::Utc>,
+        results: impl ::std::iter::IntoIterator<Item = Actor>,
+        started_at: ::chrono::DateTime<::chrono::Utc>,
+        status: BatchStatus,
+    ) -> Self {
+        Self {
+            completed_at,
+            errors: ::std::option::Option::None,
+            links: ::std::option::Option::None,
+            num_errors: ::std::option::Option::None,
+            requested_at: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            started_at,
+            status,
+        }
+    }
+}
+
 /// A list of actor IDs to resolve in one call.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ActorBatchRequest {
@@ -109,6 +135,7 @@ pub struct ActorBatchRequest {
 
 /// A HubSpot user working in the inbox.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AgentActor {
     /// Address of the agent's profile picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -123,8 +150,25 @@ pub struct AgentActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl AgentActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// History event recording that the thread's assignee changed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AssignmentChange {
     /// Whether this event is archived.
     pub archived: bool,
@@ -166,6 +210,39 @@ pub struct AssignmentChange {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl AssignmentChange {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+    ) -> Self {
+        Self {
+            archived,
+            assigned_from: ::std::option::Option::None,
+            assigned_to: ::std::option::Option::None,
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            senders: senders.into_iter().collect(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Something attached to a message or comment; the `type` field tells which kind.
@@ -280,6 +357,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachmentDraft {
 
 /// One failure reported by a batch call.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BatchError {
     /// Broad class of the failure.
     pub category: ::std::string::String,
@@ -309,6 +387,39 @@ pub struct BatchError {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub sub_category: ::std::option::Option<::serde_json::Value>,
+}
+
+impl BatchError {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        category: impl ::std::convert::Into<::std::string::String>,
+        context: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        errors: impl ::std::iter::IntoIterator<Item = ErrorDetail>,
+        links: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        message: impl ::std::convert::Into<::std::string::String>,
+        status: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            category: category.into(),
+            context,
+            errors: errors.into_iter().collect(),
+            id: ::std::option::Option::None,
+            links,
+            message: message.into(),
+            status: status.into(),
+            sub_category: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Processing state of a batch call.
@@ -383,6 +494,7 @@ impl crate::runtime::ParamValue for BatchStatus {
 
 /// A chatbot taking part in conversations.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BotActor {
     /// Address of the bot's picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -394,8 +506,24 @@ pub struct BotActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl BotActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A kind of channel conversations arrive through, such as chat or email.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Channel {
     /// ID of the channel.
     pub id: ::std::string::String,
@@ -403,8 +531,26 @@ pub struct Channel {
     pub name: ::std::string::String,
 }
 
+impl Channel {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// One connected instance of a channel, such as a particular email address or chat widget.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelAccount {
     /// Whether the account is switched on.
     pub active: bool,
@@ -441,6 +587,38 @@ pub struct ChannelAccount {
     pub name: ::std::string::String,
 }
 
+impl ChannelAccount {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        active: bool,
+        archived: bool,
+        authorized: bool,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        inbox_id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            active,
+            archived,
+            archived_at: ::std::option::Option::None,
+            authorized,
+            channel_id: channel_id.into(),
+            created_at,
+            delivery_identifier: ::std::option::Option::None,
+            id: id.into(),
+            inbox_id: inbox_id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// An account of the external service to connect to a custom channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountDraft {
@@ -462,6 +640,7 @@ pub struct ChannelAccountDraft {
 
 /// One page of channel accounts with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelAccountPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -472,8 +651,27 @@ pub struct ChannelAccountPage {
     pub total: i32,
 }
 
+impl ChannelAccountPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = ChannelAccount>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
+}
+
 /// A pending account connection, created when a user starts connecting an account in HubSpot.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelAccountStagingToken {
     /// Display name the account will get, once set.
     #[serde(
@@ -506,6 +704,31 @@ pub struct ChannelAccountStagingToken {
     pub user_id: i32,
 }
 
+impl ChannelAccountStagingToken {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        account_token: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        generic_channel_id: i32,
+        inbox_id: i32,
+        user_id: i32,
+    ) -> Self {
+        Self {
+            account_name: ::std::option::Option::None,
+            account_token: account_token.into(),
+            created_at,
+            delivery_identifier: ::std::option::Option::None,
+            generic_channel_id,
+            inbox_id,
+            user_id,
+        }
+    }
+}
+
 /// The name and address to give an account whose connection is pending.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountStagingTokenUpdate {
@@ -530,6 +753,7 @@ pub struct ChannelAccountUpdate {
 
 /// One page of channels with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -540,8 +764,27 @@ pub struct ChannelPage {
     pub total: i32,
 }
 
+impl ChannelPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = Channel>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
+}
+
 /// Internal note left on a thread, visible to agents only.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Comment {
     /// Whether the comment is archived.
     pub archived: bool,
@@ -576,6 +819,43 @@ pub struct Comment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl Comment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        rich_text: impl ::std::convert::Into<::std::string::String>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            archived,
+            attachments: attachments.into_iter().collect(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            rich_text: rich_text.into(),
+            senders: senders.into_iter().collect(),
+            text: text.into(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A new internal comment to add to a thread.
@@ -2771,6 +3051,7 @@ impl crate::runtime::ParamValue for ContactUrlType {
 
 /// A message exchanged with the customer over a channel, in either direction.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationMessage {
     /// Whether the message is archived.
     pub archived: bool,
@@ -2835,6 +3116,53 @@ pub struct ConversationMessage {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ConversationMessage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
+        channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        direction: MessageDirection,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+        truncation_status: MessageTruncationStatus,
+    ) -> Self {
+        Self {
+            archived,
+            attachments: attachments.into_iter().collect(),
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            direction,
+            id: id.into(),
+            in_reply_to_id: ::std::option::Option::None,
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            senders: senders.into_iter().collect(),
+            status: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            text: text.into(),
+            truncation_status,
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A new outgoing message to deliver to the customer through a channel account.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConversationMessageDraft {
@@ -2867,6 +3195,7 @@ pub struct ConversationMessageDraft {
 
 /// A messaging channel an app registered with HubSpot.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CustomChannel {
     /// What the channel supports (rich text, attachments, threading and so on), keyed by capability name; the values are booleans, numbers, strings or lists.
     pub capabilities: ::std::collections::BTreeMap<
@@ -2910,6 +3239,34 @@ pub struct CustomChannel {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+impl CustomChannel {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        capabilities: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            capabilities,
+            channel_account_connection_redirect_url: ::std::option::Option::None,
+            channel_description: ::std::option::Option::None,
+            channel_logo_url: ::std::option::Option::None,
+            created_at,
+            id: id.into(),
+            name: name.into(),
+            webhook_url: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Something to attach to a message published on a custom channel; the `type` field tells which kind.
@@ -3031,6 +3388,7 @@ pub struct CustomChannelFileAttachmentDraft {
 
 /// A message as HubSpot recorded it for a custom channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CustomChannelMessage {
     /// Whether the message is archived.
     pub archived: bool,
@@ -3098,6 +3456,55 @@ pub struct CustomChannelMessage {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl CustomChannelMessage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
+        channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        direction: MessageDirection,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+        truncation_status: MessageTruncationStatus,
+        type_: CustomChannelMessageType,
+    ) -> Self {
+        Self {
+            archived,
+            attachments: attachments.into_iter().collect(),
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            direction,
+            id: id.into(),
+            in_reply_to_id: ::std::option::Option::None,
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            senders: senders.into_iter().collect(),
+            status: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            text: text.into(),
+            truncation_status,
+            type_,
+            updated_at: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A message that went through a custom channel, to record in HubSpot.
@@ -3304,6 +3711,7 @@ impl crate::runtime::ParamValue for CustomChannelMessageType {
 
 /// One page of custom channels with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CustomChannelPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3312,6 +3720,24 @@ pub struct CustomChannelPage {
     pub results: ::std::vec::Vec<CustomChannel>,
     /// Number of custom channels over all pages.
     pub total: i32,
+}
+
+impl CustomChannelPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = CustomChannel>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
 }
 
 /// A sender or recipient of a message published on a custom channel.
@@ -3450,6 +3876,7 @@ impl crate::runtime::ParamValue for DeliveryIdentifierType {
 
 /// Someone known only by an email address.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct EmailActor {
     /// The email address.
     pub email: ::std::string::String,
@@ -3457,8 +3884,26 @@ pub struct EmailActor {
     pub id: ::std::string::String,
 }
 
+impl EmailActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        email: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            email: email.into(),
+            id: id.into(),
+        }
+    }
+}
+
 /// One specific problem within an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorDetail {
     /// Machine-readable code for the problem.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3489,8 +3934,26 @@ pub struct ErrorDetail {
     pub sub_category: ::std::option::Option<::std::string::String>,
 }
 
+impl ErrorDetail {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            context: ::std::option::Option::None,
+            in_: ::std::option::Option::None,
+            message: message.into(),
+            sub_category: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Body HubSpot returns when a request fails.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Broad class of the error, such as `VALIDATION_ERROR`.
     pub category: ::std::string::String,
@@ -3524,8 +3987,32 @@ pub struct ErrorResponse {
     pub sub_category: ::std::option::Option<::std::string::String>,
 }
 
+impl ErrorResponse {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        category: impl ::std::convert::Into<::std::string::String>,
+        correlation_id: impl ::std::convert::Into<::std::string::String>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            category: category.into(),
+            context: ::std::option::Option::None,
+            correlation_id: correlation_id.into(),
+            errors: ::std::option::Option::None,
+            links: ::std::option::Option::None,
+            message: message.into(),
+            sub_category: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A file attached to a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct FileAttachment {
     /// ID of the file in HubSpot's file manager.
     #[serde(rename = "fileId")]
@@ -3539,6 +4026,25 @@ pub struct FileAttachment {
     /// Address the file can be downloaded from.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl FileAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        file_id: impl ::std::convert::Into<::std::string::String>,
+        file_usage_type: FileUsageType,
+    ) -> Self {
+        Self {
+            file_id: file_id.into(),
+            file_usage_type,
+            name: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A file to attach to a new message or comment.
@@ -3625,14 +4131,30 @@ impl crate::runtime::ParamValue for FileUsageType {
 
 /// Cursor for the next page of a forward-only listing.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ForwardPaging {
     /// Present when another page follows.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<NextPage>,
 }
 
+impl ForwardPaging {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            next: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A conversations inbox or help desk.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Inbox {
     /// Whether the inbox is archived.
     pub archived: bool,
@@ -3658,8 +4180,35 @@ pub struct Inbox {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
+impl Inbox {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        archived: bool,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        type_: InboxType,
+        updated_at: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        Self {
+            archived,
+            archived_at: ::std::option::Option::None,
+            created_at,
+            id: id.into(),
+            name: name.into(),
+            type_,
+            updated_at,
+        }
+    }
+}
+
 /// One page of inboxes with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct InboxPage {
     /// Cursors for the neighbouring pages, when there are any.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3668,6 +4217,24 @@ pub struct InboxPage {
     pub results: ::std::vec::Vec<Inbox>,
     /// Number of matching inboxes over all pages.
     pub total: i32,
+}
+
+impl InboxPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        results: impl ::std::iter::IntoIterator<Item = Inbox>,
+        total: i32,
+    ) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+            total,
+        }
+    }
 }
 
 /// Whether this is a regular inbox or the help desk.
@@ -3734,6 +4301,7 @@ impl crate::runtime::ParamValue for InboxType {
 
 /// A third-party app acting through an integration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct IntegratorActor {
     /// Address of the app's icon.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3744,8 +4312,27 @@ pub struct IntegratorActor {
     pub name: ::std::string::String,
 }
 
+impl IntegratorActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// An AI (large language model) agent taking part in conversations.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct LlmActor {
     /// Address of the AI agent's picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3755,6 +4342,21 @@ pub struct LlmActor {
     /// Display name of the AI agent.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl LlmActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A geographic location shared in a message.
@@ -3833,6 +4435,7 @@ impl<'de> ::serde::Deserialize<'de> for Message {
 
 /// What produced a history item, such as HubSpot itself or an integration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageClient {
     /// Kind of client.
     #[serde(rename = "clientType")]
@@ -3844,6 +4447,20 @@ pub struct MessageClient {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub integration_app_id: ::std::option::Option<i32>,
+}
+
+impl MessageClient {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(client_type: MessageClientClientType) -> Self {
+        Self {
+            client_type,
+            integration_app_id: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Kind of client.
@@ -3918,6 +4535,7 @@ impl crate::runtime::ParamValue for MessageClientClientType {
 
 /// The untruncated bodies of a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageContent {
     /// Full body as HTML.
     #[serde(
@@ -3929,6 +4547,21 @@ pub struct MessageContent {
     /// Full body as plain text.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
+}
+
+impl MessageContent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rich_text: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+        }
+    }
 }
 
 /// Whether a message came from the customer or went to them.
@@ -4035,6 +4668,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageDraft {
 
 /// Why a message could not be delivered.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageFailureDetails {
     /// Human-readable reason for the failure.
     #[serde(
@@ -4049,6 +4683,25 @@ pub struct MessageFailureDetails {
         ::std::string::String,
         ::std::string::String,
     >,
+}
+
+impl MessageFailureDetails {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        error_message_tokens: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+    ) -> Self {
+        Self {
+            error_message: ::std::option::Option::None,
+            error_message_tokens,
+        }
+    }
 }
 
 /// A header shown above a message's body, as text or an image.
@@ -4068,6 +4721,7 @@ pub struct MessageHeaderAttachment {
 
 /// One page of a thread's history.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessagePage {
     /// Cursor for the next page, when there is one.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -4076,8 +4730,23 @@ pub struct MessagePage {
     pub results: ::std::vec::Vec<Message>,
 }
 
+impl MessagePage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(results: impl ::std::iter::IntoIterator<Item = Message>) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+        }
+    }
+}
+
 /// Someone a message was addressed to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageRecipient {
     /// Actor ID of the recipient, when known.
     #[serde(
@@ -4101,8 +4770,25 @@ pub struct MessageRecipient {
     pub recipient_field: ::std::option::Option<::std::string::String>,
 }
 
+impl MessageRecipient {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(delivery_identifier: DeliveryIdentifier) -> Self {
+        Self {
+            actor_id: ::std::option::Option::None,
+            delivery_identifier,
+            name: ::std::option::Option::None,
+            recipient_field: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Someone a message came from.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageSender {
     /// Actor ID of the sender.
     #[serde(
@@ -4130,8 +4816,26 @@ pub struct MessageSender {
     pub sender_field: ::std::option::Option<::std::string::String>,
 }
 
+impl MessageSender {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            actor_id: ::std::option::Option::None,
+            delivery_identifier: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sender_field: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Delivery state of an outgoing or incoming message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageStatus {
     /// Present when delivery failed.
     #[serde(
@@ -4143,6 +4847,20 @@ pub struct MessageStatus {
     /// Current delivery state.
     #[serde(rename = "statusType")]
     pub status_type: MessageStatusStatusType,
+}
+
+impl MessageStatus {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(status_type: MessageStatusStatusType) -> Self {
+        Self {
+            failure_details: ::std::option::Option::None,
+            status_type,
+        }
+    }
 }
 
 /// Current delivery state.
@@ -4283,6 +5001,7 @@ impl crate::runtime::ParamValue for MessageTruncationStatus {
 
 /// How to fetch the page after this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct NextPage {
     /// Cursor to pass as the `after` query parameter.
     pub after: ::std::string::String,
@@ -4291,8 +5010,23 @@ pub struct NextPage {
     pub link: ::std::option::Option<::std::string::String>,
 }
 
+impl NextPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(after: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            after: after.into(),
+            link: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Cursors for the pages before and after this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Paging {
     /// Present when another page follows.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -4300,6 +5034,21 @@ pub struct Paging {
     /// Present when a page comes before.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<PreviousPage>,
+}
+
+impl Paging {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            next: ::std::option::Option::None,
+            prev: ::std::option::Option::None,
+        }
+    }
 }
 
 /// A CRM contact the channel matched to a participant itself.
@@ -4322,6 +5071,7 @@ pub struct PreResolvedContacts {
 
 /// How to fetch the page before this one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PreviousPage {
     /// Cursor that points at the previous page.
     pub before: ::std::string::String,
@@ -4330,8 +5080,23 @@ pub struct PreviousPage {
     pub link: ::std::option::Option<::std::string::String>,
 }
 
+impl PreviousPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(before: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            before: before.into(),
+            link: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Buttons offering the customer ready-made answers.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct QuickRepliesAttachment {
     /// Whether more than one option can be picked.
     #[serde(rename = "allowMultiSelect")]
@@ -4342,6 +5107,25 @@ pub struct QuickRepliesAttachment {
     /// The offered options.
     #[serde(rename = "quickReplies")]
     pub quick_replies: ::std::vec::Vec<QuickReply>,
+}
+
+impl QuickRepliesAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        allow_multi_select: bool,
+        allow_user_input: bool,
+        quick_replies: impl ::std::iter::IntoIterator<Item = QuickReply>,
+    ) -> Self {
+        Self {
+            allow_multi_select,
+            allow_user_input,
+            quick_replies: quick_replies.into_iter().collect(),
+        }
+    }
 }
 
 /// Ready-made answers to offer the customer with a new message.
@@ -4461,10 +5245,22 @@ pub struct RecipientDraft {
 
 /// Details of a social media post a message refers to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SocialMediaAttachment {
     /// The post's details.
     #[serde(rename = "socialMetadata")]
     pub social_metadata: SocialMetadata,
+}
+
+impl SocialMediaAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(social_metadata: SocialMetadata) -> Self {
+        Self { social_metadata }
+    }
 }
 
 /// Details of a social media post to attach to a new message.
@@ -4617,13 +5413,26 @@ impl crate::runtime::ParamValue for SocialMetadataMediaType {
 
 /// HubSpot itself, for automatic actions.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SystemActor {
     /// Actor ID of the system actor.
     pub id: ::std::string::String,
 }
 
+impl SystemActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
 /// A conversation with one customer, made of messages, comments and events.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Thread {
     /// Whether the thread is archived.
     pub archived: bool,
@@ -4698,6 +5507,44 @@ pub struct Thread {
     pub thread_associations: ::std::option::Option<ThreadAssociations>,
 }
 
+impl Thread {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        associated_contact_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        inbox_id: impl ::std::convert::Into<::std::string::String>,
+        original_channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        original_channel_id: impl ::std::convert::Into<::std::string::String>,
+        spam: bool,
+        status: ThreadStatus,
+    ) -> Self {
+        Self {
+            archived,
+            assigned_to: ::std::option::Option::None,
+            associated_contact_id: associated_contact_id.into(),
+            closed_at: ::std::option::Option::None,
+            created_at,
+            id: id.into(),
+            inbox_id: inbox_id.into(),
+            latest_message_received_timestamp: ::std::option::Option::None,
+            latest_message_sent_timestamp: ::std::option::Option::None,
+            latest_message_timestamp: ::std::option::Option::None,
+            original_channel_account_id: original_channel_account_id.into(),
+            original_channel_id: original_channel_id.into(),
+            spam,
+            status,
+            thread_associations: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Who to assign a thread to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadAssignment {
@@ -4766,6 +5613,7 @@ impl crate::runtime::ParamValue for ThreadAssociationType {
 
 /// CRM records linked to a thread.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadAssociations {
     /// ID of the linked ticket, if there is one.
     #[serde(
@@ -4776,8 +5624,23 @@ pub struct ThreadAssociations {
     pub associated_ticket_id: ::std::option::Option<::std::string::String>,
 }
 
+impl ThreadAssociations {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            associated_ticket_id: ::std::option::Option::None,
+        }
+    }
+}
+
 /// History event recording that the thread moved to another inbox.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadInboxChange {
     /// Whether this event is archived.
     pub archived: bool,
@@ -4813,14 +5676,64 @@ pub struct ThreadInboxChange {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ThreadInboxChange {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        from_inbox_id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        to_inbox_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            archived,
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            from_inbox_id: from_inbox_id.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            senders: senders.into_iter().collect(),
+            to_inbox_id: to_inbox_id.into(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// One page of threads.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadPage {
     /// Cursor for the next page, when there is one.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<ForwardPaging>,
     /// The threads on this page.
     pub results: ::std::vec::Vec<Thread>,
+}
+
+impl ThreadPage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(results: impl ::std::iter::IntoIterator<Item = Thread>) -> Self {
+        Self {
+            paging: ::std::option::Option::None,
+            results: results.into_iter().collect(),
+        }
+    }
 }
 
 /// Whether a thread is open or closed.
@@ -4887,6 +5800,7 @@ impl crate::runtime::ParamValue for ThreadStatus {
 
 /// History event recording that the thread was opened or closed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThreadStatusChange {
     /// Whether this event is archived.
     pub archived: bool,
@@ -4919,6 +5833,39 @@ pub struct ThreadStatusChange {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ThreadStatusChange {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        new_status: ThreadStatus,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+    ) -> Self {
+        Self {
+            archived,
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            new_status,
+            recipients: recipients.into_iter().collect(),
+            senders: senders.into_iter().collect(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Changes to make to a thread; send only the fields to change.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadUpdate {
@@ -4936,6 +5883,7 @@ pub struct UnsupportedContentAttachment {}
 
 /// A website visitor or customer writing in.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VisitorActor {
     /// Address of the visitor's picture.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -4950,11 +5898,39 @@ pub struct VisitorActor {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl VisitorActor {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            avatar: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            id: id.into(),
+            name: ::std::option::Option::None,
+        }
+    }
+}
+
 /// A token identifying a signed-in website visitor to the chat widget.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VisitorToken {
     /// The token to pass to the chat widget.
     pub token: ::std::string::String,
+}
+
+impl VisitorToken {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { token: token.into() }
+    }
 }
 
 /// The visitor to create an identification token for.
@@ -4980,6 +5956,7 @@ pub struct VisitorTokenRequest {
 
 /// Automatic greeting shown to the customer when a conversation starts.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct WelcomeMessage {
     /// Whether the greeting is archived.
     pub archived: bool,
@@ -5024,8 +6001,47 @@ pub struct WelcomeMessage {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl WelcomeMessage {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        archived: bool,
+        channel_account_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<::std::string::String>,
+        client: MessageClient,
+        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
+        created_by: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
+        senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
+        text: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            archived,
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
+            client,
+            conversations_thread_id: conversations_thread_id.into(),
+            created_at,
+            created_by: created_by.into(),
+            id: id.into(),
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            senders: senders.into_iter().collect(),
+            text: text.into(),
+            updated_at: ::std::option::Option::None,
+        }
+    }
+}
+
 /// Marks a message sent from an approved WhatsApp template and the values filled into it.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppTemplateAttachment {
     /// ID of the template content in HubSpot.
     #[serde(
@@ -5056,4 +6072,27 @@ pub struct WhatsAppTemplateAttachment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub root_mic_id: ::std::option::Option<i64>,
+}
+
+impl WhatsAppTemplateAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
+    /// on the returned value (they are public) rather than writing a struct literal.
+    pub fn new(
+        crm_object_ids: ::std::collections::BTreeMap<::std::string::String, i64>,
+        parameters: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+    ) -> Self {
+        Self {
+            content_id: ::std::option::Option::None,
+            crm_object_ids,
+            mapped_template_id: ::std::option::Option::None,
+            parameters,
+            root_mic_id: ::std::option::Option::None,
+        }
+    }
 }

@@ -355,6 +355,7 @@ impl crate::runtime::Client {
     pub fn list_custom_channels(&self) -> ListCustomChannels<'_> {
         ListCustomChannels {
             client: self,
+            app_id: ::std::option::Option::None,
             after: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
             limit: ::std::option::Option::None,
@@ -374,6 +375,7 @@ impl crate::runtime::Client {
     ) -> CreateCustomChannel<'_> {
         CreateCustomChannel {
             client: self,
+            app_id: ::std::option::Option::None,
             body,
         }
     }
@@ -388,6 +390,7 @@ impl crate::runtime::Client {
         GetCustomChannel {
             client: self,
             channel_id,
+            app_id: ::std::option::Option::None,
         }
     }
     /// Delete a custom channel
@@ -401,6 +404,7 @@ impl crate::runtime::Client {
         DeleteCustomChannel {
             client: self,
             channel_id,
+            app_id: ::std::option::Option::None,
         }
     }
     /// Change a custom channel
@@ -418,6 +422,7 @@ impl crate::runtime::Client {
         UpdateCustomChannel {
             client: self,
             channel_id,
+            app_id: ::std::option::Option::None,
             body,
         }
     }
@@ -1932,6 +1937,7 @@ impl<'a> BatchReadActors<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListCustomChannels<'a> {
     client: &'a crate::runtime::Client,
+    app_id: ::std::option::Option<i64>,
     after: ::std::option::Option<::std::string::String>,
     default_page_length: ::std::option::Option<i32>,
     limit: ::std::option::Option<i32>,
@@ -1939,6 +1945,11 @@ pub struct ListCustomChannels<'a> {
 }
 
 impl<'a> ListCustomChannels<'a> {
+    /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
+    pub fn app_id(mut self, value: i64) -> Self {
+        self.app_id = ::std::option::Option::Some(value);
+        self
+    }
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1984,6 +1995,9 @@ impl<'a> ListCustomChannels<'a> {
                 ::std::string::String::from("/conversations/custom-channels/2026-09"),
             )
             .operation("listCustomChannels", "/conversations/custom-channels/2026-09");
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            request.query("appId", value);
+        }
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -2041,10 +2055,16 @@ impl<'a> ListCustomChannels<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct CreateCustomChannel<'a> {
     client: &'a crate::runtime::Client,
+    app_id: ::std::option::Option<i64>,
     body: models::CustomChannelDraft,
 }
 
 impl<'a> CreateCustomChannel<'a> {
+    /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
+    pub fn app_id(mut self, value: i64) -> Self {
+        self.app_id = ::std::option::Option::Some(value);
+        self
+    }
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2064,6 +2084,9 @@ impl<'a> CreateCustomChannel<'a> {
                 ::std::string::String::from("/conversations/custom-channels/2026-09"),
             )
             .operation("createCustomChannel", "/conversations/custom-channels/2026-09");
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            request.query("appId", value);
+        }
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -2077,9 +2100,15 @@ impl<'a> CreateCustomChannel<'a> {
 pub struct GetCustomChannel<'a> {
     client: &'a crate::runtime::Client,
     channel_id: i32,
+    app_id: ::std::option::Option<i64>,
 }
 
 impl<'a> GetCustomChannel<'a> {
+    /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
+    pub fn app_id(mut self, value: i64) -> Self {
+        self.app_id = ::std::option::Option::Some(value);
+        self
+    }
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2094,7 +2123,7 @@ impl<'a> GetCustomChannel<'a> {
         crate::runtime::ApiResponse<models::CustomChannel>,
         crate::runtime::Error,
     > {
-        let request = crate::runtime::Request::new(
+        let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
                     "/conversations/custom-channels/2026-09/{}", crate
@@ -2105,6 +2134,9 @@ impl<'a> GetCustomChannel<'a> {
                 "getCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
             );
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            request.query("appId", value);
+        }
         let response = self.client.execute(request).await?;
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
@@ -2117,9 +2149,15 @@ impl<'a> GetCustomChannel<'a> {
 pub struct DeleteCustomChannel<'a> {
     client: &'a crate::runtime::Client,
     channel_id: i32,
+    app_id: ::std::option::Option<i64>,
 }
 
 impl<'a> DeleteCustomChannel<'a> {
+    /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
+    pub fn app_id(mut self, value: i64) -> Self {
+        self.app_id = ::std::option::Option::Some(value);
+        self
+    }
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
@@ -2129,7 +2167,7 @@ impl<'a> DeleteCustomChannel<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
-        let request = crate::runtime::Request::new(
+        let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
                     "/conversations/custom-channels/2026-09/{}", crate
@@ -2140,6 +2178,9 @@ impl<'a> DeleteCustomChannel<'a> {
                 "deleteCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
             );
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            request.query("appId", value);
+        }
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
@@ -2151,10 +2192,16 @@ impl<'a> DeleteCustomChannel<'a> {
 pub struct UpdateCustomChannel<'a> {
     client: &'a crate::runtime::Client,
     channel_id: i32,
+    app_id: ::std::option::Option<i64>,
     body: models::CustomChannelUpdate,
 }
 
 impl<'a> UpdateCustomChannel<'a> {
+    /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
+    pub fn app_id(mut self, value: i64) -> Self {
+        self.app_id = ::std::option::Option::Some(value);
+        self
+    }
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2180,6 +2227,9 @@ impl<'a> UpdateCustomChannel<'a> {
                 "updateCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
             );
+        if let ::std::option::Option::Some(value) = &self.app_id {
+            request.query("appId", value);
+        }
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;

@@ -1,0 +1,65 @@
+//! The usage pass: where the operations use each named type. A type is used in requests when a
+//! parameter or request body reaches it, and in responses when a success or error response body
+//! does, following fields, list items, map values, union variants, aliases and `allOf` parents
+//! (a parent's properties are copied into its children, so it is used wherever they are).
+//! Emit (`#[non_exhaustive]` on response-only structs) and diff (which field additions break
+//! downstream code) both read the result from [`TypeDef::usage`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, Usage};
+
+/// Sets [`TypeDef::usage`] of every type.
+pub(super) fn settle(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+    let mut requests = Vec::new();
+    let mut responses = Vec::new();
+    for op in operations {
+        requests.extend(op.params.iter().map(|p| &p.ty));
+        requests.extend(op.body.iter().map(|b| &b.ty));
+        responses.extend(op.responses.iter().filter_map(|r| r.ty.as_ref()));
+        responses.extend(op.error.iter());
+    }
+    let request = reached(types, requests);
+    let response = reached(types, responses);
+    for (name, def) in types.iter_mut() {
+        def.usage = Usage {
+            request: request.contains(name),
+            response: response.contains(name),
+        };
+    }
+}
+
+/// Every named type reachable from `roots`.
+fn reached(types: &BTreeMap<String, TypeDef>, roots: Vec<&TypeRef>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack = Vec::new();
+    roots.into_iter().for_each(|ty| names(ty, &mut stack));
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name.to_owned()) {
+            continue;
+        }
+        let Some(def) = types.get(name) else {
+            continue;
+        };
+        match &def.kind {
+            TypeKind::Struct(s) => {
+                s.fields.iter().for_each(|f| names(&f.ty, &mut stack));
+                s.additional.iter().for_each(|ty| names(ty, &mut stack));
+                stack.extend(s.parents.iter().map(String::as_str));
+            }
+            TypeKind::Union(u) => u.variants.iter().for_each(|v| names(&v.ty, &mut stack)),
+            TypeKind::Alias(ty) => names(ty, &mut stack),
+            TypeKind::Enum(_) | TypeKind::NumericEnum(_) => {}
+        }
+    }
+    seen
+}
+
+/// Pushes the named types a use of `ty` mentions (itself, or its items or values).
+fn names<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
+    match ty {
+        TypeRef::Named(name) => out.push(name),
+        TypeRef::List(inner) | TypeRef::Map(inner) => names(inner, out),
+        TypeRef::Primitive(_) | TypeRef::Any => {}
+    }
+}
