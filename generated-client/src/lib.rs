@@ -53,5 +53,5 @@
 mod generated;
 pub mod runtime;
 
-pub use generated::{models, operations, API_VERSION, DEFAULT_BASE_URL};
+pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 pub use runtime::{Auth, Client, ClientBuilder, Error};

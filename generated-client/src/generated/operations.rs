@@ -12,7 +12,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/inboxes`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_inboxes(&self) -> ListInboxes<'_> {
@@ -31,7 +31,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/inboxes/{inboxId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_inbox(&self, inbox_id: i32) -> GetInbox<'_> {
@@ -47,7 +47,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/channels`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_channels(&self) -> ListChannels<'_> {
@@ -65,7 +65,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/channels/{channelId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_channel(&self, channel_id: i32) -> GetChannel<'_> {
@@ -80,7 +80,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/channel-accounts`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_channel_accounts(&self) -> ListChannelAccounts<'_> {
@@ -101,7 +101,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/channel-accounts/{channelAccountId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount<'_> {
@@ -117,7 +117,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/threads`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_threads(&self) -> ListThreads<'_> {
@@ -142,7 +142,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_thread(&self, thread_id: i64) -> GetThread<'_> {
@@ -160,7 +160,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `DELETE /conversations/v3/conversations/threads/{threadId}`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread<'_> {
@@ -175,7 +175,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PATCH /conversations/v3/conversations/threads/{threadId}`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_thread(
@@ -196,7 +196,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PUT /conversations/conversations/v3/threads/{threadId}/assignee`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn assign_thread(
@@ -216,7 +216,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `DELETE /conversations/conversations/v3/threads/{threadId}/assignee`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread<'_> {
@@ -231,7 +231,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_messages(&self, thread_id: i64) -> ListMessages<'_> {
@@ -251,7 +251,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /conversations/v3/conversations/threads/{threadId}/messages`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn send_message(
@@ -271,7 +271,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_message(
@@ -292,7 +292,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_original_content(
@@ -313,7 +313,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/v3/conversations/actors/{actorId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_actor(
@@ -332,7 +332,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /conversations/v3/conversations/actors/batch/read`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn batch_read_actors(
@@ -351,7 +351,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /visitor-identification/v3/tokens/create`.
     ///
-    /// OAuth scopes: `conversations.visitor_identification.tokens.create`.
+    /// Auth: a bearer token (`private_apps`, or `oauth2` with scope `conversations.visitor_identification.tokens.create`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn create_visitor_token(
@@ -423,11 +423,16 @@ impl<'a> ListInboxes<'a> {
         crate::runtime::ApiResponse<models::InboxPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from("/conversations/v3/conversations/inboxes"),
             )
-            .operation("listInboxes", "/conversations/v3/conversations/inboxes");
+            .operation("listInboxes", "/conversations/v3/conversations/inboxes")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -510,6 +515,10 @@ impl<'a> GetInbox<'a> {
         crate::runtime::ApiResponse<models::Inbox>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -517,7 +526,8 @@ impl<'a> GetInbox<'a> {
                     ::runtime::encode_path(& self.inbox_id)
                 ),
             )
-            .operation("getInbox", "/conversations/v3/conversations/inboxes/{inboxId}");
+            .operation("getInbox", "/conversations/v3/conversations/inboxes/{inboxId}")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -579,11 +589,16 @@ impl<'a> ListChannels<'a> {
         crate::runtime::ApiResponse<models::ChannelPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from("/conversations/v3/conversations/channels"),
             )
-            .operation("listChannels", "/conversations/v3/conversations/channels");
+            .operation("listChannels", "/conversations/v3/conversations/channels")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -657,6 +672,10 @@ impl<'a> GetChannel<'a> {
         crate::runtime::ApiResponse<models::Channel>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -667,7 +686,8 @@ impl<'a> GetChannel<'a> {
             .operation(
                 "getChannel",
                 "/conversations/v3/conversations/channels/{channelId}",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
@@ -750,6 +770,10 @@ impl<'a> ListChannelAccounts<'a> {
         crate::runtime::ApiResponse<models::ChannelAccountPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from(
@@ -759,7 +783,8 @@ impl<'a> ListChannelAccounts<'a> {
             .operation(
                 "listChannelAccounts",
                 "/conversations/v3/conversations/channel-accounts",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -850,6 +875,10 @@ impl<'a> GetChannelAccount<'a> {
         crate::runtime::ApiResponse<models::ChannelAccount>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -860,7 +889,8 @@ impl<'a> GetChannelAccount<'a> {
             .operation(
                 "getChannelAccount",
                 "/conversations/v3/conversations/channel-accounts/{channelAccountId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -978,11 +1008,16 @@ impl<'a> ListThreads<'a> {
         crate::runtime::ApiResponse<models::ThreadPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from("/conversations/v3/conversations/threads"),
             )
-            .operation("listThreads", "/conversations/v3/conversations/threads");
+            .operation("listThreads", "/conversations/v3/conversations/threads")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1102,6 +1137,10 @@ impl<'a> GetThread<'a> {
         crate::runtime::ApiResponse<models::Thread>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1109,10 +1148,8 @@ impl<'a> GetThread<'a> {
                     ::runtime::encode_path(& self.thread_id)
                 ),
             )
-            .operation(
-                "getThread",
-                "/conversations/v3/conversations/threads/{threadId}",
-            );
+            .operation("getThread", "/conversations/v3/conversations/threads/{threadId}")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -1146,6 +1183,10 @@ impl<'a> ArchiveThread<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
@@ -1156,7 +1197,8 @@ impl<'a> ArchiveThread<'a> {
             .operation(
                 "archiveThread",
                 "/conversations/v3/conversations/threads/{threadId}",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
@@ -1192,6 +1234,10 @@ impl<'a> UpdateThread<'a> {
         crate::runtime::ApiResponse<models::Thread>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
@@ -1202,7 +1248,8 @@ impl<'a> UpdateThread<'a> {
             .operation(
                 "updateThread",
                 "/conversations/v3/conversations/threads/{threadId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -1237,6 +1284,10 @@ impl<'a> AssignThread<'a> {
         crate::runtime::ApiResponse<models::Thread>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PUT,
                 ::std::format!(
@@ -1247,7 +1298,8 @@ impl<'a> AssignThread<'a> {
             .operation(
                 "assignThread",
                 "/conversations/conversations/v3/threads/{threadId}/assignee",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -1273,6 +1325,10 @@ impl<'a> UnassignThread<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
@@ -1283,7 +1339,8 @@ impl<'a> UnassignThread<'a> {
             .operation(
                 "unassignThread",
                 "/conversations/conversations/v3/threads/{threadId}/assignee",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
@@ -1351,6 +1408,10 @@ impl<'a> ListMessages<'a> {
         crate::runtime::ApiResponse<models::MessagePage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1361,7 +1422,8 @@ impl<'a> ListMessages<'a> {
             .operation(
                 "listMessages",
                 "/conversations/v3/conversations/threads/{threadId}/messages",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1439,6 +1501,10 @@ impl<'a> SendMessage<'a> {
         crate::runtime::ApiResponse<models::Message>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::format!(
@@ -1449,7 +1515,8 @@ impl<'a> SendMessage<'a> {
             .operation(
                 "sendMessage",
                 "/conversations/v3/conversations/threads/{threadId}/messages",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -1490,6 +1557,10 @@ impl<'a> GetMessage<'a> {
         crate::runtime::ApiResponse<models::Message>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1501,7 +1572,8 @@ impl<'a> GetMessage<'a> {
             .operation(
                 "getMessage",
                 "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1544,6 +1616,10 @@ impl<'a> GetOriginalContent<'a> {
         crate::runtime::ApiResponse<models::MessageContent>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1555,7 +1631,8 @@ impl<'a> GetOriginalContent<'a> {
             .operation(
                 "getOriginalContent",
                 "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1597,6 +1674,10 @@ impl<'a> GetActor<'a> {
         crate::runtime::ApiResponse<models::Actor>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1604,7 +1685,8 @@ impl<'a> GetActor<'a> {
                     ::runtime::encode_path(& self.actor_id)
                 ),
             )
-            .operation("getActor", "/conversations/v3/conversations/actors/{actorId}");
+            .operation("getActor", "/conversations/v3/conversations/actors/{actorId}")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1646,6 +1728,10 @@ impl<'a> BatchReadActors<'a> {
         crate::runtime::ApiResponse<BatchReadActorsResponse>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::string::String::from(
@@ -1656,6 +1742,7 @@ impl<'a> BatchReadActors<'a> {
                 "batchReadActors",
                 "/conversations/v3/conversations/actors/batch/read",
             )
+            .security(SECURITY)
             .idempotent(true);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
@@ -1707,11 +1794,16 @@ impl<'a> CreateVisitorToken<'a> {
         crate::runtime::ApiResponse<models::VisitorToken>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::string::String::from("/visitor-identification/v3/tokens/create"),
             )
-            .operation("createVisitorToken", "/visitor-identification/v3/tokens/create");
+            .operation("createVisitorToken", "/visitor-identification/v3/tokens/create")
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
