@@ -137,7 +137,10 @@ fn schemes_resolve_to_what_goes_on_the_wire() {
                 "developer_hapikey",
                 &key(ApiKeyLocation::Query, "hapikey", "DEVELOPER_HAPIKEY")
             ),
-            ("api-key", &key(ApiKeyLocation::Header, "X-Api-Key", "API_KEY")),
+            (
+                "api-key",
+                &key(ApiKeyLocation::Header, "X-Api-Key", "API_KEY")
+            ),
             ("session", &key(ApiKeyLocation::Cookie, "sid", "SESSION")),
             ("aliased", &key(ApiKeyLocation::Cookie, "sid", "ALIASED")),
         ],
@@ -187,7 +190,10 @@ fn alternatives_come_from_the_operation_else_the_document_else_anonymous() {
 fn undeclared_and_unsendable_schemes_are_problems_where_they_are_required() {
     let document = "security:\n  - nowhere: []\n";
     let paths = [
-        operation("a", Some("        - digest: []\n        - oauth2: [read]\n")),
+        operation(
+            "a",
+            Some("        - digest: []\n        - oauth2: [read]\n"),
+        ),
         operation("b", Some("        - bad_header: []\n")),
         operation("c", Some("        - missing: []\n")),
         // Not required anywhere: `digest` and `bad_header` declared alone are no problem.
@@ -200,10 +206,14 @@ fn undeclared_and_unsendable_schemes_are_problems_where_they_are_required() {
         .collect();
     assert_eq!(found.len(), 4, "{found:#?}");
     assert_eq!(found[0].0, "#/security/0/nowhere");
-    assert!(found[0].1.contains("`nowhere` is not declared"), "{found:#?}");
+    assert!(
+        found[0].1.contains("`nowhere` is not declared"),
+        "{found:#?}"
+    );
     assert_eq!(found[1].0, "#/paths/~1a/get/security/0/digest");
     assert!(
-        found[1].1.contains("HTTP `digest`") && found[1].1.contains("#/components/securitySchemes/digest"),
+        found[1].1.contains("HTTP `digest`")
+            && found[1].1.contains("#/components/securitySchemes/digest"),
         "{found:#?}"
     );
     assert!(found[1].1.contains("expected"), "{found:#?}");

@@ -231,7 +231,10 @@ impl Diff<'_> {
                         location,
                         name,
                         const_name,
-                    } => Some((const_name.clone(), (s.name.clone(), where_key(*location, name)))),
+                    } => Some((
+                        const_name.clone(),
+                        (s.name.clone(), where_key(*location, name)),
+                    )),
                     _ => None,
                 })
                 .collect()

@@ -63,7 +63,11 @@ pub(super) fn alternatives(op: &Operation) -> TokenStream {
     let mut seen: Vec<Vec<&str>> = Vec::new();
     let mut out = Vec::new();
     for alternative in &op.security {
-        let names: Vec<&str> = alternative.schemes.iter().map(|s| s.scheme.name.as_str()).collect();
+        let names: Vec<&str> = alternative
+            .schemes
+            .iter()
+            .map(|s| s.scheme.name.as_str())
+            .collect();
         if seen.contains(&names) {
             continue;
         }
@@ -134,7 +138,10 @@ fn describe(alternative: &SecurityAlternative) -> String {
         .map(|requirement| match &requirement.scheme.kind {
             SchemeKind::Bearer => format!("a bearer token ({})", named_with_scopes(requirement)),
             SchemeKind::Basic => {
-                format!("a username and password ({})", named_with_scopes(requirement))
+                format!(
+                    "a username and password ({})",
+                    named_with_scopes(requirement)
+                )
             }
             SchemeKind::ApiKey {
                 location,

@@ -452,7 +452,10 @@ mod tests {
         );
         let problems = normalize_3_1(&mut doc);
         let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
-        assert_eq!(pointers, ["#/paths/~1a/get/security/1/mtls", "#/security/0/mtls"]);
+        assert_eq!(
+            pointers,
+            ["#/paths/~1a/get/security/1/mtls", "#/security/0/mtls"]
+        );
         assert!(problems[0].message.contains("`mutualTLS`"), "{problems:?}");
         let schemes = &doc["components"]["securitySchemes"];
         assert!(schemes.get("mtls").is_none() && schemes.get("key").is_some());

@@ -40,7 +40,10 @@ impl<'a> Resolver<'a> {
 
     /// The schemes the runtime can send, in spec order.
     pub(super) fn sendable_schemes(&self) -> Vec<SecurityScheme> {
-        self.schemes.values().filter_map(|s| s.clone().ok()).collect()
+        self.schemes
+            .values()
+            .filter_map(|s| s.clone().ok())
+            .collect()
     }
 
     /// The alternatives an operation accepts: its own `security` (at `op_at`), else the

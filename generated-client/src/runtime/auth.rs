@@ -181,9 +181,12 @@ impl Auth {
                     let name = key_scheme.name;
                     match key_scheme.location {
                         ApiKeyLocation::Query => {
-                            out.query.push(format!("{}={}", encode_query(name), key.encoded));
+                            out.query
+                                .push(format!("{}={}", encode_query(name), key.encoded));
                         }
-                        ApiKeyLocation::Cookie => out.cookies.push(format!("{name}={}", key.encoded)),
+                        ApiKeyLocation::Cookie => {
+                            out.cookies.push(format!("{name}={}", key.encoded))
+                        }
                         ApiKeyLocation::Header => {
                             let value = key.header.clone().ok_or_else(|| {
                                 Error::InvalidArgument(format!(
@@ -192,7 +195,9 @@ impl Auth {
                                 ))
                             })?;
                             let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-                                Error::InvalidArgument(format!("`{name}` is not a valid header name"))
+                                Error::InvalidArgument(format!(
+                                    "`{name}` is not a valid header name"
+                                ))
                             })?;
                             out.headers.push((name, value));
                         }
@@ -332,10 +337,8 @@ mod tests {
 
     #[test]
     fn the_first_covered_alternative_is_chosen() {
-        static BEARER_OR_KEY: &[&[Scheme]] = &[
-            &[Scheme::Bearer("oauth2")],
-            &[Scheme::ApiKey(QUERY_KEY)],
-        ];
+        static BEARER_OR_KEY: &[&[Scheme]] =
+            &[&[Scheme::Bearer("oauth2")], &[Scheme::ApiKey(QUERY_KEY)]];
         let security = Security::Alternatives(BEARER_OR_KEY);
         let both = Auth::private_app_token("t").with_api_key(QUERY_KEY, "k");
         assert_eq!(both.choose(&security), Some(BEARER_OR_KEY[0]));
@@ -356,7 +359,10 @@ mod tests {
         ];
         let auth = Auth::api_key(QUERY_KEY, "a b&c")
             .with_api_key(HEADER_KEY, "h-1")
-            .with_api_key(ApiKeyScheme::new("c", ApiKeyLocation::Cookie, "other"), "x;y");
+            .with_api_key(
+                ApiKeyScheme::new("c", ApiKeyLocation::Cookie, "other"),
+                "x;y",
+            );
         let credentials = auth.credentials(ALL).await.unwrap();
         assert_eq!(credentials.query, ["hapikey=a%20b%26c"]);
         assert_eq!(credentials.headers[0].0, "x-key");

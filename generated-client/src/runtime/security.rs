@@ -139,7 +139,8 @@ impl Security {
 mod tests {
     use super::*;
 
-    const KEY: ApiKeyScheme = ApiKeyScheme::new("developer_hapikey", ApiKeyLocation::Query, "hapikey");
+    const KEY: ApiKeyScheme =
+        ApiKeyScheme::new("developer_hapikey", ApiKeyLocation::Query, "hapikey");
 
     #[test]
     fn alternatives_are_described_in_order() {
