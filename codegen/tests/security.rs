@@ -238,6 +238,20 @@ fn one_alternative_cannot_need_the_same_header_twice() {
 }
 
 #[test]
+fn a_parameter_where_an_accepted_key_goes_is_a_problem() {
+    let text = "  /k:\n    get:\n      operationId: k\n      security:\n        - api-key: []\n        - developer_hapikey: []\n      parameters:\n        - name: x-api-key\n          in: header\n          schema:\n            type: string\n        - name: hapikey\n          in: path\n          required: true\n          schema:\n            type: string\n      responses:\n        '204':\n          description: ok\n";
+    let text = text.replace("/k:", "/k/{hapikey}:");
+    let problems = problems(&format!("paths:\n{text}"));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].pointer, "#/paths/~1k~1{hapikey}/get");
+    assert!(
+        problems[0].message.contains("parameter `x-api-key`")
+            && problems[0].message.contains("`api-key`"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
 fn operations_pass_their_alternatives_and_document_them() {
     let paths = [
         operation(

@@ -92,6 +92,7 @@ impl<'a> Resolver<'a> {
                 let (responses, error) =
                     self.responses(&op.responses, &op_at.push("responses"), &builder_name);
                 let security = self.operation_security(op.security.as_ref(), &op_at);
+                self.check_key_parameters(&params, &security, &op_at);
                 out.push(Operation {
                     id,
                     method_name,

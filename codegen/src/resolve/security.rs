@@ -9,7 +9,8 @@ use openapiv3::{APIKeyLocation, SecurityRequirement};
 
 use super::Resolver;
 use crate::ir::{
-    ApiKeyLocation, SchemeKind, SchemeRequirement, SecurityAlternative, SecurityScheme,
+    ApiKeyLocation, Param, ParamLocation, SchemeKind, SchemeRequirement, SecurityAlternative,
+    SecurityScheme,
 };
 use crate::naming;
 use crate::pointer::Pointer;
@@ -101,6 +102,45 @@ impl<'a> Resolver<'a> {
             out.push(SecurityAlternative { schemes });
         }
         out
+    }
+
+    /// An operation parameter in the place an accepted API key goes would send that place
+    /// twice: a problem at the operation.
+    pub(super) fn check_key_parameters(
+        &mut self,
+        params: &[Param],
+        security: &[SecurityAlternative],
+        op_at: &Pointer,
+    ) {
+        let keys = security
+            .iter()
+            .flat_map(|a| &a.schemes)
+            .filter_map(|s| match &s.scheme.kind {
+                SchemeKind::ApiKey { location, name, .. } => {
+                    Some((&s.scheme.name, *location, name))
+                }
+                _ => None,
+            });
+        let mut reported = BTreeSet::new();
+        for (scheme, location, name) in keys {
+            let clash = params.iter().find(|p| match (p.location, location) {
+                (ParamLocation::Query, ApiKeyLocation::Query)
+                | (ParamLocation::Cookie, ApiKeyLocation::Cookie) => p.wire_name == *name,
+                (ParamLocation::Header, ApiKeyLocation::Header) => {
+                    p.wire_name.eq_ignore_ascii_case(name)
+                }
+                _ => false,
+            });
+            if let Some(param) = clash {
+                if reported.insert(scheme) {
+                    let message = format!(
+                        "parameter `{}` is where security scheme `{scheme}` sends its API key, so                          the request would carry it twice: expected the key only in                          `#/components/securitySchemes`",
+                        param.wire_name
+                    );
+                    self.problem(op_at, message);
+                }
+            }
+        }
     }
 
     fn declares_scheme(&self, name: &str) -> bool {

@@ -245,7 +245,8 @@ pub(crate) struct Credentials<'a> {
     pub(crate) cookies: Vec<String>,
 }
 
-/// Credentials [`Auth::choose`] said were there are not: a runtime bug, reported as an error.
+/// The alternative [`Auth::choose`] picked names credentials that are not there: a runtime bug,
+/// reported as an error rather than a panic.
 fn missing(scheme: &Scheme) -> Error {
     Error::InvalidArgument(format!("no credentials for {scheme}"))
 }
