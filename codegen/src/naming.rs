@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords (strict and reserved, all editions).
 const KEYWORDS: &[&str] = &[
@@ -68,6 +68,19 @@ pub fn field_name(raw: &str) -> String {
     }
 }
 
+/// A constant name: `SCREAMING_SNAKE_CASE`, never empty, never starting with a digit (no
+/// keyword is upper case, so none needs escaping).
+pub fn constant_name(raw: &str) -> String {
+    let name = words(raw).to_shouty_snake_case();
+    if name.is_empty() {
+        "VALUE".to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("N{name}")
+    } else {
+        name
+    }
+}
+
 /// Returns `name`, or `name2`, `name3`, … — the first not yet in `used` — and records it.
 pub fn unique(name: String, used: &mut BTreeSet<String>) -> String {
     if used.insert(name.clone()) {
@@ -121,6 +134,16 @@ mod tests {
             field_name("get-/crm/v3/objects/{objectType}"),
             "get_crm_v3_objects_object_type"
         );
+    }
+
+    #[test]
+    fn constant_names() {
+        assert_eq!(constant_name("developer_hapikey"), "DEVELOPER_HAPIKEY");
+        assert_eq!(constant_name("apiKey"), "API_KEY");
+        assert_eq!(constant_name("x-api-key"), "X_API_KEY");
+        assert_eq!(constant_name("2fa"), "N2FA");
+        assert_eq!(constant_name("Self"), "SELF");
+        assert_eq!(constant_name("--"), "VALUE");
     }
 
     #[test]

@@ -536,6 +536,45 @@ fn documentation_only_is_a_patch_release() {
 }
 
 #[test]
+fn security_schemes_and_accepted_credentials() {
+    assert_changes(
+        &case("security"),
+        &[
+            (
+                "api",
+                Kind::ApiKeySchemeAdded,
+                "security::APP_KEY",
+                Additive,
+            ),
+            (
+                "api",
+                Kind::ApiKeySchemeRemoved,
+                "security::LEGACY_KEY",
+                Breaking,
+            ),
+            (
+                "api",
+                Kind::ApiKeySchemeWireChanged,
+                "security::DEVELOPER_KEY",
+                Behaviour,
+            ),
+            ("op create_channel", Kind::SecurityChanged, "", Behaviour),
+            ("op list_channels", Kind::ScopesChanged, "", Docs),
+        ],
+        Some(Release::Major),
+    );
+    let text = render::text(&case("security"), SOURCES);
+    assert!(
+        text.contains("accepts `token` | `app_key` (was `developer_key`)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("API key `developer_key` sent as header `X-Developer-Key` (was query parameter `hapikey`)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_vendored_spec_against_itself_has_no_changes() {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/hubspot-conversations.yaml");
     let api = load(&spec);
@@ -560,6 +599,7 @@ const CASES: &[&str] = &[
     "union_tagging",
     "types",
     "docs_only",
+    "security",
 ];
 
 #[test]

@@ -6,6 +6,13 @@
 //! `spec/hubspot-conversations.yaml`; the [`runtime`] (client configuration, auth, retries,
 //! rate limiting, pagination, errors, tracing) is hand-written and shared by every operation.
 //!
+//! Each operation sends the credentials its spec `security` accepts (its docs say which), taking
+//! the first accepted set the client's [`Auth`] holds: a bearer token (private app token, OAuth
+//! token or [`runtime::TokenProvider`]), an API key of a scheme in [`security`]
+//! ([`Auth::api_key`], [`Auth::with_api_key`]) or HTTP basic credentials. A call whose operation
+//! accepts nothing the client holds fails with [`Error::MissingCredentials`] before anything is
+//! sent. Secrets never appear in `Debug` output, errors or logs.
+//!
 //! ```no_run
 //! use generated_client::models::{ConversationMessageDraft, MessageDraft, RecipientDraft};
 //! use generated_client::{Auth, Client};
@@ -54,5 +61,5 @@
 mod generated;
 pub mod runtime;
 
-pub use generated::{models, operations, API_VERSION, DEFAULT_BASE_URL};
+pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 pub use runtime::{Auth, Client, ClientBuilder, Error};

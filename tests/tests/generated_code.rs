@@ -21,7 +21,10 @@ fn generate() -> Vec<codegen::GeneratedFile> {
 fn snapshot_of_every_generated_file() {
     let files = generate();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["mod.rs", "models.rs", "operations.rs"]);
+    assert_eq!(
+        paths,
+        ["mod.rs", "models.rs", "operations.rs", "security.rs"]
+    );
     for file in &files {
         insta::assert_snapshot!(file.path.clone(), file.contents);
     }

@@ -110,7 +110,7 @@ fn regen_twice_gives_identical_bytes_and_removes_orphans() {
     let scratch = Scratch::new("twice");
     std::fs::write(scratch.0.join(OUT).join("orphan.rs"), "// left over\n").unwrap();
     assert!(scratch.run("regen").status.success());
-    let first: Vec<String> = ["mod.rs", "models.rs", "operations.rs"]
+    let first: Vec<String> = ["mod.rs", "models.rs", "operations.rs", "security.rs"]
         .iter()
         .map(|f| scratch.read(&format!("{OUT}/{f}")))
         .collect();
@@ -121,7 +121,7 @@ fn regen_twice_gives_identical_bytes_and_removes_orphans() {
         "{}",
         stdout(&output)
     );
-    let second: Vec<String> = ["mod.rs", "models.rs", "operations.rs"]
+    let second: Vec<String> = ["mod.rs", "models.rs", "operations.rs", "security.rs"]
         .iter()
         .map(|f| scratch.read(&format!("{OUT}/{f}")))
         .collect();

@@ -20,6 +20,12 @@ pub enum Kind {
     VersionChanged,
     /// `info.title` or `info.description` changed.
     ApiDocsChanged,
+    /// A new API-key security scheme (a constant in `security`).
+    ApiKeySchemeAdded,
+    /// An API-key security scheme is gone.
+    ApiKeySchemeRemoved,
+    /// An API-key scheme's key goes elsewhere (location or name).
+    ApiKeySchemeWireChanged,
     /// A new operation.
     OperationAdded,
     /// An operation is gone.
@@ -88,6 +94,8 @@ pub enum Kind {
     IdempotencyChanged,
     /// The operation became deprecated, or is no longer.
     DeprecationChanged,
+    /// The credentials the operation accepts (its security alternatives) changed.
+    SecurityChanged,
     /// The OAuth scopes changed.
     ScopesChanged,
     /// Summary, description or tags changed.
@@ -182,6 +190,9 @@ impl Kind {
             Kind::BaseUrlChanged => ("base_url_changed", Behaviour, "`DEFAULT_BASE_URL` changes, so clients built without a base URL call the new server"),
             Kind::VersionChanged => ("version_changed", Docs, "only the `API_VERSION` constant and the module docs change"),
             Kind::ApiDocsChanged => ("api_docs_changed", Docs, "documentation only"),
+            Kind::ApiKeySchemeAdded => ("api_key_scheme_added", Additive, "a new constant in `security`"),
+            Kind::ApiKeySchemeRemoved => ("api_key_scheme_removed", Breaking, "code naming the constant in `security` no longer compiles"),
+            Kind::ApiKeySchemeWireChanged => ("api_key_scheme_wire_changed", Behaviour, "same constant; the key is sent in another place"),
             Kind::OperationAdded => ("operation_added", Additive, "a new client method and request builder"),
             Kind::OperationRemoved => ("operation_removed", Breaking, "calls to the method and uses of its builder no longer compile"),
             Kind::EndpointChanged => ("endpoint_changed", Behaviour, "same Rust signature; requests go to the new method and path"),
@@ -216,6 +227,7 @@ impl Kind {
             Kind::PaginationItemChanged => ("pagination_item_changed", Breaking, "`into_stream()` yields another item type"),
             Kind::IdempotencyChanged => ("idempotency_changed", Behaviour, "same Rust signature; the runtime retries the request under other conditions"),
             Kind::DeprecationChanged => ("deprecation_changed", Docs, "documentation only (the generated method carries no `#[deprecated]` attribute)"),
+            Kind::SecurityChanged => ("security_changed", Behaviour, "same Rust signature; the request accepts other credentials, so a client whose `Auth` lacks them fails before sending"),
             Kind::ScopesChanged => ("scopes_changed", Docs, "documentation only, but tokens may need the new scopes"),
             Kind::OperationDocsChanged => ("operation_docs_changed", Docs, "documentation only"),
             Kind::TypeAdded => ("type_added", Additive, "a new public type in `models`"),

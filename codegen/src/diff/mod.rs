@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 pub use classify::Kind;
 
-use crate::ir::Api;
+use crate::ir::{Api, ApiKeyLocation, SchemeKind};
 
 /// The effect of a change, from least to most severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -211,7 +211,60 @@ impl Diff<'_> {
             let summary = "title or description changed".to_owned();
             self.push(&Subject::Api, Kind::ApiDocsChanged, "", summary);
         }
+        self.api_keys();
     }
+
+    /// API-key schemes, by their constant in `security`.
+    fn api_keys(&mut self) {
+        let keys = |api: &'_ Api| -> BTreeMap<String, (String, String)> {
+            api.security_schemes
+                .iter()
+                .filter_map(|s| match &s.kind {
+                    SchemeKind::ApiKey {
+                        location,
+                        name,
+                        const_name,
+                    } => Some((
+                        const_name.clone(),
+                        (s.name.clone(), where_key(*location, name)),
+                    )),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (old, new) = (keys(self.old), keys(self.new));
+        for (constant, (scheme, place)) in &old {
+            let item = format!("security::{constant}");
+            match new.get(constant) {
+                None => {
+                    let summary = format!("API key `{scheme}` removed");
+                    self.push(&Subject::Api, Kind::ApiKeySchemeRemoved, &item, summary);
+                }
+                Some((_, new_place)) if new_place != place => {
+                    let summary = format!("API key `{scheme}` sent as {new_place} (was {place})");
+                    self.push(&Subject::Api, Kind::ApiKeySchemeWireChanged, &item, summary);
+                }
+                Some(_) => {}
+            }
+        }
+        for (constant, (scheme, place)) in &new {
+            if !old.contains_key(constant) {
+                let item = format!("security::{constant}");
+                let summary = format!("API key `{scheme}` added, sent as {place}");
+                self.push(&Subject::Api, Kind::ApiKeySchemeAdded, &item, summary);
+            }
+        }
+    }
+}
+
+/// Where an API key goes, in words.
+fn where_key(location: ApiKeyLocation, name: &str) -> String {
+    let location = match location {
+        ApiKeyLocation::Query => "query parameter",
+        ApiKeyLocation::Header => "header",
+        ApiKeyLocation::Cookie => "cookie",
+    };
+    format!("{location} `{name}`")
 }
 
 /// The one-line description of a subject, from the new API when it has it.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::rust::{self, code};
 use super::{params, responses, Diff, Kind, Subject};
-use crate::ir::{Api, Operation};
+use crate::ir::{Api, Operation, SecurityScheme};
 
 /// Finds added, removed and changed operations.
 pub(super) fn compare(d: &mut Diff<'_>) {
@@ -112,12 +112,49 @@ fn behaviour(d: &mut Diff<'_>, at: &Subject, old: &Operation, new: &Operation) {
         };
         d.push(at, Kind::IdempotencyChanged, "", summary.into());
     }
+    let (old_credentials, new_credentials) = (credentials(old), credentials(new));
+    if old_credentials != new_credentials {
+        let summary = format!(
+            "accepts {} (was {})",
+            credentials_text(&new_credentials),
+            credentials_text(&old_credentials)
+        );
+        d.push(at, Kind::SecurityChanged, "", summary);
+    }
     let (old_error, new_error) = (old.error.as_ref(), new.error.as_ref());
     if !rust::same_opt(d.old, old_error, d.new, new_error) {
         let name = |t: Option<&_>| t.map_or("none".to_owned(), |t| code(&rust::type_name(t)));
         let summary = format!("error body {} → {}", name(old_error), name(new_error));
         d.push(at, Kind::ErrorTypeChanged, "", summary);
     }
+}
+
+/// The alternatives as the runtime sees them (schemes without scopes, each distinct list once).
+fn credentials(op: &Operation) -> Vec<Vec<&SecurityScheme>> {
+    let mut alternatives: Vec<Vec<&SecurityScheme>> = Vec::new();
+    for alternative in &op.security {
+        let schemes: Vec<&SecurityScheme> = alternative.schemes.iter().map(|s| &s.scheme).collect();
+        if !alternatives.contains(&schemes) {
+            alternatives.push(schemes);
+        }
+    }
+    alternatives
+}
+
+/// Alternatives in words, e.g. "`private_apps` | `oauth2` | none".
+fn credentials_text(alternatives: &[Vec<&SecurityScheme>]) -> String {
+    let text: Vec<String> = alternatives
+        .iter()
+        .map(|schemes| {
+            let names: Vec<String> = schemes.iter().map(|s| code(&s.name)).collect();
+            if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(" + ")
+            }
+        })
+        .collect();
+    text.join(" | ")
 }
 
 fn docs(d: &mut Diff<'_>, at: &Subject, old: &Operation, new: &Operation) {
@@ -129,8 +166,9 @@ fn docs(d: &mut Diff<'_>, at: &Subject, old: &Operation, new: &Operation) {
         };
         d.push(at, Kind::DeprecationChanged, "", summary.into());
     }
-    if old.scopes != new.scopes {
-        let list = |s: &[String]| {
+    let (old_scopes, new_scopes) = (old.scopes(), new.scopes());
+    if old_scopes != new_scopes {
+        let list = |s: &[&str]| {
             let scopes: Vec<String> = s.iter().map(|s| code(s)).collect();
             if scopes.is_empty() {
                 "none".to_owned()
@@ -138,7 +176,7 @@ fn docs(d: &mut Diff<'_>, at: &Subject, old: &Operation, new: &Operation) {
                 scopes.join(", ")
             }
         };
-        let summary = format!("OAuth scopes {} → {}", list(&old.scopes), list(&new.scopes));
+        let summary = format!("OAuth scopes {} → {}", list(&old_scopes), list(&new_scopes));
         d.push(at, Kind::ScopesChanged, "", summary);
     }
     if old.summary != new.summary || old.description != new.description {

@@ -9,6 +9,7 @@ mod numeric_enums;
 mod operations;
 mod pagination;
 mod paths;
+mod security;
 mod send;
 pub(crate) mod types;
 mod unions;
@@ -45,10 +46,11 @@ pub fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Er
         let models = scope.spawn(|| format("models.rs", models::models(api), provenance));
         let mod_rs = format("mod.rs", module_root(api), provenance)?;
         let operations = format("operations.rs", operations::operations(api), provenance)?;
+        let security = format("security.rs", security::module(api), provenance)?;
         let models = models
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        Ok(vec![mod_rs, models, operations])
+        Ok(vec![mod_rs, models, operations, security])
     })
 }
 
@@ -58,6 +60,7 @@ pub fn tokens(api: &Api) -> Vec<(&'static str, TokenStream)> {
         ("mod.rs", module_root(api)),
         ("models.rs", models::models(api)),
         ("operations.rs", operations::operations(api)),
+        ("security.rs", security::module(api)),
     ]
 }
 
@@ -97,6 +100,7 @@ fn module_root(api: &Api) -> TokenStream {
         #(#![doc = #title])*
         pub mod models;
         pub mod operations;
+        pub mod security;
 
         #[doc = #base_url_doc]
         pub const DEFAULT_BASE_URL: &str = #base_url;

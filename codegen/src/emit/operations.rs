@@ -7,13 +7,13 @@ use quote::{format_ident, quote};
 
 use super::send::{send, status_label, status_variant};
 use super::types::Scope;
-use super::{docs, pagination, paths, types};
+use super::{docs, pagination, paths, security, types};
 use crate::ir::{Api, Encoding, Operation, Param, ParamLocation, Primitive, TypeRef};
 
 /// Tokens of the whole operations module.
 pub fn operations(api: &Api) -> TokenStream {
     let runtime = paths::runtime();
-    let methods = api.operations.iter().map(client_method);
+    let methods = api.operations.iter().map(|op| client_method(api, op));
     let builders = api.operations.iter().map(|op| builder(api, op));
     quote! {
         #![doc = " Operations of the API: a method on the client per operation, each returning a request builder."]
@@ -80,12 +80,9 @@ fn body_argument(ty: &TypeRef, encoding: Encoding) -> (TokenStream, TokenStream)
     }
 }
 
-fn operation_docs(op: &Operation) -> String {
+fn operation_docs(api: &Api, op: &Operation) -> String {
     let sends = format!("Sends `{} {}`.", op.method.as_str(), op.path);
-    let scopes = (!op.scopes.is_empty()).then(|| {
-        let list: Vec<String> = op.scopes.iter().map(|s| format!("`{s}`")).collect();
-        format!("OAuth scopes: {}.", list.join(", "))
-    });
+    let auth = security::docs(api, op);
     let deprecated = op.deprecated.then_some("Deprecated by the API.");
     let errors = match &op.error {
         Some(TypeRef::Named(name)) => Some(format!(
@@ -97,14 +94,14 @@ fn operation_docs(op: &Operation) -> String {
         op.summary.as_deref(),
         op.description.as_deref(),
         Some(sends.as_str()),
-        scopes.as_deref(),
+        auth.as_deref(),
         errors.as_deref(),
         deprecated,
     ])
 }
 
-fn client_method(op: &Operation) -> TokenStream {
-    let docs = docs::doc(&operation_docs(op));
+fn client_method(api: &Api, op: &Operation) -> TokenStream {
+    let docs = docs::doc(&operation_docs(api, op));
     let method = ident(&op.method_name);
     let builder = ident(&op.builder_name);
     let mut args = Vec::new();

@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::operations::{ident, is_argument, single_success};
-use super::paths;
+use super::{paths, security};
 use crate::ir::{
     Api, Body, Encoding, Operation, Param, ParamLocation, ParamShape, ParamStyle, Primitive,
     Response, Status, TypeKind, TypeRef,
@@ -65,6 +65,7 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
         quote!(let mut request)
     };
     let decode = decode(op);
+    let alternatives = security::alternatives(op);
     let operation = &op.id;
     let template = &op.path;
     let by_method = !matches!(
@@ -86,8 +87,10 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
         pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<#runtime::ApiResponse<#output>, #runtime::Error> {
+            const SECURITY: &[&[#runtime::Scheme]] = #alternatives;
             #binding = #runtime::Request::new(#runtime::Method::#method, #path)
                 .operation(#operation, #template)
+                .security(SECURITY)
                 #idempotent;
             #(#steps)*
             let response = self.client.execute(request).await?;

@@ -2,11 +2,15 @@
 //! is followed and every name is settled. It knows nothing of `openapiv3`; emitters read only this.
 
 mod operation;
+mod security;
 mod types;
 
 pub use operation::{
     Body, CursorStep, Encoding, Method, Operation, Pagination, Param, ParamLocation, ParamShape,
     ParamStyle, Response, Status,
+};
+pub use security::{
+    ApiKeyLocation, SchemeKind, SchemeRequirement, SecurityAlternative, SecurityScheme,
 };
 pub use types::{
     EnumValue, Field, NumericEnum, NumericValue, Primitive, StringEnum, Struct, TypeDef, TypeKind,
@@ -31,4 +35,6 @@ pub struct Api {
     pub types: BTreeMap<String, TypeDef>,
     /// Operations in spec order.
     pub operations: Vec<Operation>,
+    /// The security schemes the runtime can send, in spec order (used or not).
+    pub security_schemes: Vec<SecurityScheme>,
 }

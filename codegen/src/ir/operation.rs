@@ -1,6 +1,6 @@
 //! Operations of the IR: one HTTP call each, with typed parameters, body and responses.
 
-use super::TypeRef;
+use super::{SecurityAlternative, TypeRef};
 
 /// One API operation.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,13 +35,33 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// Body type of the error responses (`default`, 4xx, 5xx), when declared.
     pub error: Option<TypeRef>,
-    /// OAuth scopes any of whose sets grants access.
-    pub scopes: Vec<String>,
+    /// The credentials it accepts, in the spec's order: any one alternative suffices. Never
+    /// empty: an operation without security has one anonymous alternative.
+    pub security: Vec<SecurityAlternative>,
     /// Safe to send twice: GET, HEAD, PUT, DELETE and OPTIONS, or any operation marked
     /// `x-idempotent: true` (e.g. a read sent as POST).
     pub idempotent: bool,
     /// How to walk the pages of a cursor-paged list operation.
     pub pagination: Option<Pagination>,
+}
+
+impl Operation {
+    /// Every OAuth scope any alternative lists, each once, in the spec's order.
+    pub fn scopes(&self) -> Vec<&str> {
+        let mut scopes: Vec<&str> = Vec::new();
+        let listed = self.security.iter().flat_map(|a| &a.schemes);
+        for scope in listed.flat_map(|s| &s.scopes) {
+            if !scopes.contains(&scope.as_str()) {
+                scopes.push(scope);
+            }
+        }
+        scopes
+    }
+
+    /// Whether some alternative needs credentials.
+    pub fn needs_credentials(&self) -> bool {
+        self.security.iter().any(|a| !a.is_anonymous())
+    }
 }
 
 /// A cursor-paged list operation: the response holds `results` and `paging.next.after`, and the

@@ -9,7 +9,9 @@
 //! - keywords beside `$ref` (other than `description`/`summary`) → `allOf: [{$ref}]` + them;
 //! - `contentMediaType` / `contentEncoding: base64` → `format: binary` / `format: byte`;
 //! - boolean schemas: `true` → `{}`;
-//! - `webhooks` are dropped (they are calls the API makes, not operations a client sends).
+//! - `webhooks` are dropped (they are calls the API makes, not operations a client sends);
+//! - `mutualTLS` security schemes are dropped; a security requirement naming one is a problem
+//!   (the runtime cannot present a client certificate on its own).
 //!
 //! What has no 3.0 equivalent that a client could honour (`prefixItems`, `if`/`then`/`else`,
 //! `$dynamicRef`, `patternProperties`, `$defs`, a schema of several types, a `false` schema) is
@@ -91,9 +93,66 @@ pub fn normalize_3_1(doc: &mut Value) -> Vec<SpecProblem> {
     if let Some(Value::Mapping(components)) = root.get_mut("components") {
         components.remove("pathItems");
     }
+    mutual_tls(root, &mut problems);
     walk(doc, &Pointer::root(), &mut problems);
     problems.sort();
     problems
+}
+
+/// Drops `mutualTLS` security schemes (3.0 has no such type); every requirement that names one,
+/// at the document or an operation, is a problem at its pointer.
+fn mutual_tls(root: &mut Mapping, problems: &mut Vec<SpecProblem>) {
+    let mut dropped = Vec::new();
+    if let Some(Value::Mapping(schemes)) = root
+        .get_mut("components")
+        .and_then(|c| c.get_mut("securitySchemes"))
+    {
+        schemes.retain(|name, scheme| {
+            let mtls = scheme.get("type").and_then(Value::as_str) == Some("mutualTLS");
+            if mtls {
+                dropped.extend(name.as_str().map(str::to_owned));
+            }
+            !mtls
+        });
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    let mut requirements = vec![(root.get("security"), Pointer::root().push("security"))];
+    if let Some(Value::Mapping(paths)) = root.get("paths") {
+        for (path, item) in paths {
+            let (Some(path), Value::Mapping(item)) = (path.as_str(), item) else {
+                continue;
+            };
+            for (method, operation) in item {
+                let Some(method) = method.as_str() else {
+                    continue;
+                };
+                let at = Pointer::root().push("paths").push(path).push(method);
+                requirements.push((operation.get("security"), at.push("security")));
+            }
+        }
+    }
+    for (security, at) in requirements {
+        let Some(Value::Sequence(alternatives)) = security else {
+            continue;
+        };
+        for (i, alternative) in alternatives.iter().enumerate() {
+            let Value::Mapping(alternative) = alternative else {
+                continue;
+            };
+            for name in alternative.keys().filter_map(Value::as_str) {
+                if dropped.iter().any(|d| d == name) {
+                    problems.push(problem(
+                        &at.push(i.to_string()).push(name),
+                        format!(
+                            "security scheme `{name}` is `mutualTLS`, which the generated client                              cannot send: expected `type: apiKey`, `oauth2`, `openIdConnect`, or                              `http` with `scheme: bearer` or `basic`"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// Walks the document outside schemas, normalising every schema it finds.
@@ -384,6 +443,22 @@ mod tests {
                 "#/components/schemas/S/properties/t/prefixItems",
             ]
         );
+    }
+
+    #[test]
+    fn mutual_tls_schemes_are_dropped_and_requirements_naming_them_are_problems() {
+        let mut doc = yaml(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nsecurity:\n  - mtls: []\npaths:\n  /a:\n    get:\n      security:\n        - key: []\n        - mtls: []\n      responses:\n        '204':\n          description: ok\n    post:\n      security:\n        - key: []\n      responses:\n        '204':\n          description: ok\ncomponents:\n  securitySchemes:\n    mtls:\n      type: mutualTLS\n    key:\n      type: apiKey\n      in: header\n      name: X-Key",
+        );
+        let problems = normalize_3_1(&mut doc);
+        let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            ["#/paths/~1a/get/security/1/mtls", "#/security/0/mtls"]
+        );
+        assert!(problems[0].message.contains("`mutualTLS`"), "{problems:?}");
+        let schemes = &doc["components"]["securitySchemes"];
+        assert!(schemes.get("mtls").is_none() && schemes.get("key").is_some());
     }
 
     #[test]

@@ -3,13 +3,15 @@
 //! together; nothing here panics on bad input.
 //!
 //! Order: name every component schema first (so forward and cyclic refs just work), convert the
-//! schemas, then the operations (which may add inline types), then run the IR passes.
+//! schemas, then the security schemes, then the operations (which may add inline types), then
+//! run the IR passes.
 
 mod all_of;
 mod operation;
 mod passes;
 mod refs;
 mod schema;
+mod security;
 mod union;
 mod usage;
 
@@ -41,7 +43,9 @@ fn resolve_with_raw(
 ) -> Result<Api, Vec<SpecProblem>> {
     let mut resolver = Resolver::new(spec, raw);
     resolver.convert_components();
+    resolver.convert_security();
     let mut operations = resolver.convert_operations();
+    let security_schemes = resolver.sendable_schemes();
     let Resolver {
         mut types,
         problems,
@@ -64,6 +68,7 @@ fn resolve_with_raw(
         base_url: spec.servers.first().map(|s| s.url.clone()),
         types,
         operations,
+        security_schemes,
     })
 }
 
@@ -82,6 +87,11 @@ struct Resolver<'a> {
     types: BTreeMap<String, TypeDef>,
     /// Everything wrong with the spec.
     problems: Vec<SpecProblem>,
+    /// Each declared security scheme, in spec order: what goes on the wire, or why it cannot
+    /// be sent.
+    schemes: indexmap::IndexMap<String, Result<crate::ir::SecurityScheme, String>>,
+    /// The document-level `security`, when declared.
+    default_security: Option<Vec<crate::ir::SecurityAlternative>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -102,6 +112,8 @@ impl<'a> Resolver<'a> {
             inline_cache: BTreeMap::new(),
             types: BTreeMap::new(),
             problems: Vec::new(),
+            schemes: indexmap::IndexMap::new(),
+            default_security: None,
         }
     }
 

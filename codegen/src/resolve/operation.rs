@@ -91,7 +91,8 @@ impl<'a> Resolver<'a> {
                     .and_then(|b| self.body(b, &op_at.push("requestBody"), &builder_name));
                 let (responses, error) =
                     self.responses(&op.responses, &op_at.push("responses"), &builder_name);
-                let scopes = self.scopes(op.security.as_ref());
+                let security = self.operation_security(op.security.as_ref(), &op_at);
+                self.check_key_parameters(&params, &security, &op_at);
                 out.push(Operation {
                     id,
                     method_name,
@@ -108,7 +109,7 @@ impl<'a> Resolver<'a> {
                     body,
                     responses,
                     error,
-                    scopes,
+                    security,
                     idempotent: self.idempotent(method, op, &op_at),
                     pagination: None,
                 });
@@ -485,21 +486,6 @@ impl<'a> Resolver<'a> {
             Some(schema) => self.type_of(schema.into(), &at.push("schema"), hint),
             None => TypeRef::Any,
         }
-    }
-
-    fn scopes(&self, security: Option<&Vec<openapiv3::SecurityRequirement>>) -> Vec<String> {
-        let requirements = security.or(self.spec.security.as_ref());
-        let mut scopes = Vec::new();
-        for requirement in requirements.into_iter().flatten() {
-            for names in requirement.values() {
-                for scope in names {
-                    if !scopes.contains(scope) {
-                        scopes.push(scope.clone());
-                    }
-                }
-            }
-        }
-        scopes
     }
 }
 

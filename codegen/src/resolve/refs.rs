@@ -63,6 +63,15 @@ impl<'a> Resolver<'a> {
         self.follow(item, pointer, "requestBodies", |c| &c.request_bodies)
     }
 
+    /// Follows a security scheme `$ref`.
+    pub(super) fn security_scheme(
+        &mut self,
+        item: &'a ReferenceOr<openapiv3::SecurityScheme>,
+        pointer: &Pointer,
+    ) -> Option<(&'a openapiv3::SecurityScheme, Pointer)> {
+        self.follow(item, pointer, "securitySchemes", |c| &c.security_schemes)
+    }
+
     /// Follows a response `$ref`.
     pub(super) fn response(
         &mut self,

@@ -9,6 +9,8 @@ pub mod models;
 
 pub mod operations;
 
+pub mod security;
+
 /// The API's default base URL: the first `servers` entry of the spec.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
 

@@ -12,7 +12,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/inboxes`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_inboxes(&self) -> ListInboxes<'_> {
@@ -31,7 +31,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/inboxes/{inboxId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_inbox(&self, inbox_id: i32) -> GetInbox<'_> {
@@ -47,7 +47,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/channels`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_channels(&self) -> ListChannels<'_> {
@@ -65,7 +65,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/channels/{channelId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_channel(&self, channel_id: i32) -> GetChannel<'_> {
@@ -80,7 +80,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/channel-accounts`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_channel_accounts(&self) -> ListChannelAccounts<'_> {
@@ -101,7 +101,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/channel-accounts/{channelAccountId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount<'_> {
@@ -117,7 +117,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_threads(&self) -> ListThreads<'_> {
@@ -142,7 +142,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_thread(&self, thread_id: i64) -> GetThread<'_> {
@@ -160,7 +160,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `DELETE /conversations/conversations/2026-09/threads/{threadId}`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread<'_> {
@@ -175,7 +175,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PATCH /conversations/conversations/2026-09/threads/{threadId}`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_thread(
@@ -196,7 +196,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PUT /conversations/conversations/2026-09/threads/{threadId}/assignee`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn assign_thread(
@@ -216,7 +216,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `DELETE /conversations/conversations/2026-09/threads/{threadId}/assignee`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread<'_> {
@@ -231,7 +231,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_messages(&self, thread_id: i64) -> ListMessages<'_> {
@@ -251,7 +251,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /conversations/conversations/2026-09/threads/{threadId}/messages`.
     ///
-    /// OAuth scopes: `conversations.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn send_message(
@@ -271,7 +271,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_message(
@@ -292,7 +292,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_original_content(
@@ -313,7 +313,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/conversations/2026-09/actors/{actorId}`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_actor(
@@ -332,7 +332,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /conversations/conversations/2026-09/actors/batch/read`.
     ///
-    /// OAuth scopes: `conversations.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn batch_read_actors(
@@ -351,6 +351,8 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/custom-channels/2026-09`.
     ///
+    /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
+    ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_custom_channels(&self) -> ListCustomChannels<'_> {
         ListCustomChannels {
@@ -367,6 +369,8 @@ impl crate::runtime::Client {
     /// Registers a new messaging channel for an app: its name, what it can do, and the webhook HubSpot calls with outgoing messages.
     ///
     /// Sends `POST /conversations/custom-channels/2026-09`.
+    ///
+    /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn create_custom_channel(
@@ -385,6 +389,8 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}`.
     ///
+    /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
+    ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_custom_channel(&self, channel_id: i32) -> GetCustomChannel<'_> {
         GetCustomChannel {
@@ -399,6 +405,8 @@ impl crate::runtime::Client {
     ///
     /// Sends `DELETE /conversations/custom-channels/2026-09/{channelId}`.
     ///
+    /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
+    ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn delete_custom_channel(&self, channel_id: i32) -> DeleteCustomChannel<'_> {
         DeleteCustomChannel {
@@ -412,6 +420,8 @@ impl crate::runtime::Client {
     /// Changes a registered custom channel's name, description, logo, capabilities, webhook or account-connection address; send only the fields to change.
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}`.
+    ///
+    /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_custom_channel(
@@ -432,7 +442,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn list_custom_channel_accounts(
@@ -457,7 +467,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /conversations/custom-channels/2026-09/{channelId}/channel-accounts`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn create_custom_channel_account(
@@ -477,7 +487,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_custom_channel_account(
@@ -498,7 +508,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_custom_channel_account(
@@ -520,7 +530,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.read`, `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_channel_account_staging_token(
@@ -542,7 +552,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /conversations/custom-channels/2026-09/{channelId}/messages`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn publish_custom_channel_message(
@@ -562,7 +572,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.read`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.read`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn get_custom_channel_message(
@@ -582,7 +592,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}`.
     ///
-    /// OAuth scopes: `conversations.custom_channels.write`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn update_custom_channel_message(
@@ -604,7 +614,7 @@ impl crate::runtime::Client {
     ///
     /// Sends `POST /visitor-identification/2026-09/tokens/create`.
     ///
-    /// OAuth scopes: `conversations.visitor_identification.tokens.create`.
+    /// Auth: a bearer token (`private_apps` with scope `conversations.visitor_identification.tokens.create`, or `oauth2` with scope `conversations.visitor_identification.tokens.create`).
     ///
     /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
     pub fn create_visitor_token(
@@ -676,13 +686,18 @@ impl<'a> ListInboxes<'a> {
         crate::runtime::ApiResponse<models::InboxPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from(
                     "/conversations/conversations/2026-09/inboxes",
                 ),
             )
-            .operation("listInboxes", "/conversations/conversations/2026-09/inboxes");
+            .operation("listInboxes", "/conversations/conversations/2026-09/inboxes")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -765,6 +780,10 @@ impl<'a> GetInbox<'a> {
         crate::runtime::ApiResponse<models::Inbox>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -775,7 +794,8 @@ impl<'a> GetInbox<'a> {
             .operation(
                 "getInbox",
                 "/conversations/conversations/2026-09/inboxes/{inboxId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -837,13 +857,18 @@ impl<'a> ListChannels<'a> {
         crate::runtime::ApiResponse<models::ChannelPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from(
                     "/conversations/conversations/2026-09/channels",
                 ),
             )
-            .operation("listChannels", "/conversations/conversations/2026-09/channels");
+            .operation("listChannels", "/conversations/conversations/2026-09/channels")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -917,6 +942,10 @@ impl<'a> GetChannel<'a> {
         crate::runtime::ApiResponse<models::Channel>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -927,7 +956,8 @@ impl<'a> GetChannel<'a> {
             .operation(
                 "getChannel",
                 "/conversations/conversations/2026-09/channels/{channelId}",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
@@ -1010,6 +1040,10 @@ impl<'a> ListChannelAccounts<'a> {
         crate::runtime::ApiResponse<models::ChannelAccountPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from(
@@ -1019,7 +1053,8 @@ impl<'a> ListChannelAccounts<'a> {
             .operation(
                 "listChannelAccounts",
                 "/conversations/conversations/2026-09/channel-accounts",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1110,6 +1145,10 @@ impl<'a> GetChannelAccount<'a> {
         crate::runtime::ApiResponse<models::ChannelAccount>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1120,7 +1159,8 @@ impl<'a> GetChannelAccount<'a> {
             .operation(
                 "getChannelAccount",
                 "/conversations/conversations/2026-09/channel-accounts/{channelAccountId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -1238,13 +1278,18 @@ impl<'a> ListThreads<'a> {
         crate::runtime::ApiResponse<models::ThreadPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from(
                     "/conversations/conversations/2026-09/threads",
                 ),
             )
-            .operation("listThreads", "/conversations/conversations/2026-09/threads");
+            .operation("listThreads", "/conversations/conversations/2026-09/threads")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1364,6 +1409,10 @@ impl<'a> GetThread<'a> {
         crate::runtime::ApiResponse<models::Thread>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1374,7 +1423,8 @@ impl<'a> GetThread<'a> {
             .operation(
                 "getThread",
                 "/conversations/conversations/2026-09/threads/{threadId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -1408,6 +1458,10 @@ impl<'a> ArchiveThread<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
@@ -1418,7 +1472,8 @@ impl<'a> ArchiveThread<'a> {
             .operation(
                 "archiveThread",
                 "/conversations/conversations/2026-09/threads/{threadId}",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
@@ -1454,6 +1509,10 @@ impl<'a> UpdateThread<'a> {
         crate::runtime::ApiResponse<models::Thread>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
@@ -1464,7 +1523,8 @@ impl<'a> UpdateThread<'a> {
             .operation(
                 "updateThread",
                 "/conversations/conversations/2026-09/threads/{threadId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -1499,6 +1559,10 @@ impl<'a> AssignThread<'a> {
         crate::runtime::ApiResponse<models::Thread>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PUT,
                 ::std::format!(
@@ -1509,7 +1573,8 @@ impl<'a> AssignThread<'a> {
             .operation(
                 "assignThread",
                 "/conversations/conversations/2026-09/threads/{threadId}/assignee",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -1535,6 +1600,10 @@ impl<'a> UnassignThread<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
@@ -1545,7 +1614,8 @@ impl<'a> UnassignThread<'a> {
             .operation(
                 "unassignThread",
                 "/conversations/conversations/2026-09/threads/{threadId}/assignee",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         ::std::result::Result::Ok(response.into_api_response(()))
     }
@@ -1613,6 +1683,10 @@ impl<'a> ListMessages<'a> {
         crate::runtime::ApiResponse<models::MessagePage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1623,7 +1697,8 @@ impl<'a> ListMessages<'a> {
             .operation(
                 "listMessages",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -1701,6 +1776,10 @@ impl<'a> SendMessage<'a> {
         crate::runtime::ApiResponse<models::Message>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::format!(
@@ -1711,7 +1790,8 @@ impl<'a> SendMessage<'a> {
             .operation(
                 "sendMessage",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -1752,6 +1832,10 @@ impl<'a> GetMessage<'a> {
         crate::runtime::ApiResponse<models::Message>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1763,7 +1847,8 @@ impl<'a> GetMessage<'a> {
             .operation(
                 "getMessage",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1806,6 +1891,10 @@ impl<'a> GetOriginalContent<'a> {
         crate::runtime::ApiResponse<models::MessageContent>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1817,7 +1906,8 @@ impl<'a> GetOriginalContent<'a> {
             .operation(
                 "getOriginalContent",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1859,6 +1949,10 @@ impl<'a> GetActor<'a> {
         crate::runtime::ApiResponse<models::Actor>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -1869,7 +1963,8 @@ impl<'a> GetActor<'a> {
             .operation(
                 "getActor",
                 "/conversations/conversations/2026-09/actors/{actorId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
         }
@@ -1911,6 +2006,10 @@ impl<'a> BatchReadActors<'a> {
         crate::runtime::ApiResponse<models::ActorBatch>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::string::String::from(
@@ -1921,6 +2020,7 @@ impl<'a> BatchReadActors<'a> {
                 "batchReadActors",
                 "/conversations/conversations/2026-09/actors/batch/read",
             )
+            .security(SECURITY)
             .idempotent(true);
         if let ::std::option::Option::Some(value) = &self.property {
             request.query("property", value);
@@ -1990,11 +2090,15 @@ impl<'a> ListCustomChannels<'a> {
         crate::runtime::ApiResponse<models::CustomChannelPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::string::String::from("/conversations/custom-channels/2026-09"),
             )
-            .operation("listCustomChannels", "/conversations/custom-channels/2026-09");
+            .operation("listCustomChannels", "/conversations/custom-channels/2026-09")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.app_id {
             request.query("appId", value);
         }
@@ -2079,11 +2183,15 @@ impl<'a> CreateCustomChannel<'a> {
         crate::runtime::ApiResponse<models::CustomChannel>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::string::String::from("/conversations/custom-channels/2026-09"),
             )
-            .operation("createCustomChannel", "/conversations/custom-channels/2026-09");
+            .operation("createCustomChannel", "/conversations/custom-channels/2026-09")
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.app_id {
             request.query("appId", value);
         }
@@ -2123,6 +2231,9 @@ impl<'a> GetCustomChannel<'a> {
         crate::runtime::ApiResponse<models::CustomChannel>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -2133,7 +2244,8 @@ impl<'a> GetCustomChannel<'a> {
             .operation(
                 "getCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.app_id {
             request.query("appId", value);
         }
@@ -2167,6 +2279,9 @@ impl<'a> DeleteCustomChannel<'a> {
     pub async fn send_with_response(
         self,
     ) -> ::std::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
                 ::std::format!(
@@ -2177,7 +2292,8 @@ impl<'a> DeleteCustomChannel<'a> {
             .operation(
                 "deleteCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.app_id {
             request.query("appId", value);
         }
@@ -2216,6 +2332,9 @@ impl<'a> UpdateCustomChannel<'a> {
         crate::runtime::ApiResponse<models::CustomChannel>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
@@ -2226,7 +2345,8 @@ impl<'a> UpdateCustomChannel<'a> {
             .operation(
                 "updateCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.app_id {
             request.query("appId", value);
         }
@@ -2322,6 +2442,10 @@ impl<'a> ListCustomChannelAccounts<'a> {
         crate::runtime::ApiResponse<models::ChannelAccountPage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -2332,7 +2456,8 @@ impl<'a> ListCustomChannelAccounts<'a> {
             .operation(
                 "listCustomChannelAccounts",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
             request.query("after", value);
         }
@@ -2418,6 +2543,10 @@ impl<'a> CreateCustomChannelAccount<'a> {
         crate::runtime::ApiResponse<models::ChannelAccount>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::format!(
@@ -2428,7 +2557,8 @@ impl<'a> CreateCustomChannelAccount<'a> {
             .operation(
                 "createCustomChannelAccount",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -2466,6 +2596,10 @@ impl<'a> GetCustomChannelAccount<'a> {
         crate::runtime::ApiResponse<models::ChannelAccount>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -2477,7 +2611,8 @@ impl<'a> GetCustomChannelAccount<'a> {
             .operation(
                 "getCustomChannelAccount",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
-            );
+            )
+            .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.archived {
             request.query("archived", value);
         }
@@ -2512,6 +2647,10 @@ impl<'a> UpdateCustomChannelAccount<'a> {
         crate::runtime::ApiResponse<models::ChannelAccount>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
@@ -2523,7 +2662,8 @@ impl<'a> UpdateCustomChannelAccount<'a> {
             .operation(
                 "updateCustomChannelAccount",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -2559,6 +2699,10 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
         crate::runtime::ApiResponse<models::ChannelAccountStagingToken>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
@@ -2570,7 +2714,8 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
             .operation(
                 "updateChannelAccountStagingToken",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -2602,6 +2747,10 @@ impl<'a> PublishCustomChannelMessage<'a> {
         crate::runtime::ApiResponse<models::CustomChannelMessage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::format!(
@@ -2612,7 +2761,8 @@ impl<'a> PublishCustomChannelMessage<'a> {
             .operation(
                 "publishCustomChannelMessage",
                 "/conversations/custom-channels/2026-09/{channelId}/messages",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -2644,6 +2794,10 @@ impl<'a> GetCustomChannelMessage<'a> {
         crate::runtime::ApiResponse<models::CustomChannelMessage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let request = crate::runtime::Request::new(
                 crate::runtime::Method::GET,
                 ::std::format!(
@@ -2655,7 +2809,8 @@ impl<'a> GetCustomChannelMessage<'a> {
             .operation(
                 "getCustomChannelMessage",
                 "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
-            );
+            )
+            .security(SECURITY);
         let response = self.client.execute(request).await?;
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
@@ -2687,6 +2842,10 @@ impl<'a> UpdateCustomChannelMessage<'a> {
         crate::runtime::ApiResponse<models::CustomChannelMessage>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
                 ::std::format!(
@@ -2698,7 +2857,8 @@ impl<'a> UpdateCustomChannelMessage<'a> {
             .operation(
                 "updateCustomChannelMessage",
                 "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;
@@ -2729,6 +2889,10 @@ impl<'a> CreateVisitorToken<'a> {
         crate::runtime::ApiResponse<models::VisitorToken>,
         crate::runtime::Error,
     > {
+        const SECURITY: &[&[crate::runtime::Scheme]] = &[
+            &[crate::runtime::Scheme::Bearer("private_apps")],
+            &[crate::runtime::Scheme::Bearer("oauth2")],
+        ];
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
                 ::std::string::String::from(
@@ -2738,7 +2902,8 @@ impl<'a> CreateVisitorToken<'a> {
             .operation(
                 "createVisitorToken",
                 "/visitor-identification/2026-09/tokens/create",
-            );
+            )
+            .security(SECURITY);
         request.json(&self.body)?;
         let response = self.client.execute(request).await?;
         let body = response.json()?;

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, COOKIE, USER_AGENT,
 };
 use tracing::Instrument;
 
 use super::base_url::BaseUrl;
+use super::security::Scheme;
 use super::{Auth, Error, RateLimit, RawRequest, Request, Response, RetryPolicy};
 
 const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
@@ -70,7 +71,8 @@ impl Client {
 
     /// A request to an endpoint the spec does not cover yet, sent through the same auth,
     /// retries, rate limiting, tracing and error handling. `path` is appended to the base URL as
-    /// given: percent-encode any ids in it with [`super::encode_path`].
+    /// given: percent-encode any ids in it with [`super::encode_path`]. It sends the bearer
+    /// token unless [`RawRequest::auth_scheme`] or [`RawRequest::without_auth`] says otherwise.
     pub fn request(&self, method: reqwest::Method, path: impl Into<String>) -> RawRequest<'_> {
         RawRequest::new(self, Request::new(method, path.into()))
     }
@@ -99,12 +101,15 @@ impl Client {
         request: Request,
         span: &tracing::Span,
     ) -> Result<Response, Error> {
+        let Some(schemes) = self.auth.choose(&request.security) else {
+            return Err(missing_credentials(&request));
+        };
         let started = tokio::time::Instant::now();
         let mut attempt = 1;
         loop {
             span.record("attempt", attempt);
             let sent = (!span.is_disabled()).then(tokio::time::Instant::now);
-            let outcome = self.attempt(&request).await;
+            let outcome = self.attempt(&request, schemes).await;
             if let Some(sent) = sent {
                 span.record("latency_ms", sent.elapsed().as_millis() as u64);
             }
@@ -130,12 +135,24 @@ impl Client {
         }
     }
 
-    async fn attempt(&self, request: &Request) -> Result<Response, Error> {
+    /// One attempt: the chosen credentials `schemes` go in with the request. An API key in the
+    /// query is appended after the operation's own parameters, and errors name the URL without it.
+    async fn attempt(&self, request: &Request, schemes: &[Scheme]) -> Result<Response, Error> {
         if let Some(limit) = &self.rate_limit {
             limit.acquire().await;
         }
-        let url = request.url(&self.base_url)?;
-        let authorization = self.auth.header().await?;
+        let credentials = self.auth.credentials(schemes).await?;
+        let mut url = request.url(&self.base_url)?;
+        let shown_url = (!credentials.query.is_empty()).then(|| url.clone());
+        if shown_url.is_some() {
+            let keys = credentials.query.join("&");
+            let query = match url.query() {
+                Some(query) if !query.is_empty() => format!("{query}&{keys}"),
+                _ => keys,
+            };
+            url.set_query(Some(&query));
+        }
+        let from_reqwest = |e| Error::from_reqwest(e, shown_url.as_ref());
         let mut builder = self.http.request(request.method.clone(), url);
         if let Some(timeout) = self.timeout {
             builder = builder.timeout(timeout);
@@ -143,9 +160,25 @@ impl Client {
         if !self.default_headers.is_empty() {
             builder = builder.headers(self.default_headers.clone());
         }
-        builder = builder.header(AUTHORIZATION, authorization);
-        for (name, value) in &request.headers {
+        if let Some(authorization) = credentials.authorization {
+            builder = builder.header(AUTHORIZATION, authorization);
+        }
+        if let Some((username, password)) = credentials.basic {
+            builder = builder.basic_auth(username, Some(password));
+        }
+        for (name, value) in credentials.headers {
             builder = builder.header(name, value);
+        }
+        let mut request_cookie = None;
+        for (name, value) in &request.headers {
+            if name == COOKIE && !credentials.cookies.is_empty() {
+                request_cookie = Some(value);
+            } else {
+                builder = builder.header(name, value);
+            }
+        }
+        if !credentials.cookies.is_empty() {
+            builder = builder.header(COOKIE, cookie(request_cookie, &credentials.cookies)?);
         }
         if let Some(body) = &request.body {
             let content_type = request
@@ -156,10 +189,10 @@ impl Client {
                 .header(CONTENT_TYPE, content_type)
                 .body(body.clone());
         }
-        let mut response = builder.send().await.map_err(Error::from_reqwest)?;
+        let mut response = builder.send().await.map_err(from_reqwest)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
+        let body = response.bytes().await.map_err(from_reqwest)?;
         let response = Response::new(status, headers, body);
         if status.is_success() {
             Ok(response)
@@ -167,6 +200,32 @@ impl Client {
             Err(Error::from_response(response))
         }
     }
+}
+
+/// The error for a request whose accepted credentials the client's `Auth` does not cover.
+fn missing_credentials(request: &Request) -> Error {
+    let operation = if request.path_template.is_empty() {
+        format!("{} {}", request.method, request.path)
+    } else {
+        request.operation.to_owned()
+    };
+    Error::MissingCredentials {
+        operation,
+        accepted: request.security.describe(),
+    }
+}
+
+/// One `Cookie` header: the operation's cookie parameters, then the API-key cookies (sensitive).
+fn cookie(request_cookie: Option<&HeaderValue>, keys: &[String]) -> Result<HeaderValue, Error> {
+    let keys = keys.join("; ");
+    let text = match request_cookie.and_then(|v| v.to_str().ok()) {
+        Some(cookies) => format!("{cookies}; {keys}"),
+        None => keys,
+    };
+    let mut value = HeaderValue::from_str(&text)
+        .map_err(|_| Error::InvalidArgument("a cookie cannot carry the API key".into()))?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
 /// Configuration for a [`Client`].
@@ -253,7 +312,7 @@ impl ClientBuilder {
                     .timeout(self.timeout)
                     .default_headers(default_headers)
                     .build()
-                    .map_err(Error::from_reqwest)?;
+                    .map_err(|e| Error::from_reqwest(e, None))?;
                 (http, None, HeaderMap::new())
             }
         };

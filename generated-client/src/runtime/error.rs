@@ -49,6 +49,16 @@ pub enum Error {
     /// An argument that cannot be sent (e.g. a header value with a newline).
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// The client's [`Auth`](super::Auth) covers none of the credential sets the operation
+    /// accepts; nothing was sent.
+    #[error("`{operation}` needs credentials the client was not given: it accepts {accepted}")]
+    MissingCredentials {
+        /// The operation (its `operationId`), or `METHOD /path` for a hand-built request.
+        operation: String,
+        /// The accepted alternatives in words, e.g. "the API key `developer_hapikey` (query
+        /// parameter `hapikey`)".
+        accepted: String,
+    },
 }
 
 impl Error {
@@ -58,7 +68,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
-            Error::InvalidArgument(_) => None,
+            Error::InvalidArgument(_) | Error::MissingCredentials { .. } => None,
         }
     }
 
@@ -80,9 +90,10 @@ impl Error {
                 _ => false,
             },
             Error::Transport(_) | Error::Timeout(_) => true,
-            Error::Decode { .. } | Error::UnexpectedStatus { .. } | Error::InvalidArgument(_) => {
-                false
-            }
+            Error::Decode { .. }
+            | Error::UnexpectedStatus { .. }
+            | Error::InvalidArgument(_)
+            | Error::MissingCredentials { .. } => false,
         }
     }
 
@@ -107,7 +118,13 @@ impl Error {
         matches!(self, Error::Transport(e) if e.is_connect())
     }
 
-    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+    /// A transport or timeout error. `shown_url`, when given, replaces the URL reqwest recorded
+    /// (which may carry an API key in its query) in the error's `Display` and `Debug`.
+    pub(crate) fn from_reqwest(error: reqwest::Error, shown_url: Option<&reqwest::Url>) -> Self {
+        let error = match shown_url {
+            Some(url) if error.url().is_some() => error.with_url(url.clone()),
+            _ => error,
+        };
         if error.is_timeout() {
             Error::Timeout(error)
         } else {

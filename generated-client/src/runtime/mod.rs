@@ -1,6 +1,6 @@
 //! The hand-written runtime the generated operations call into: the client and its
-//! configuration, authentication, retries, rate limiting, request and response plumbing,
-//! parameter encoding, pagination, errors and serde helpers.
+//! configuration, authentication and security schemes, retries, rate limiting, request and
+//! response plumbing, parameter encoding, pagination, errors and serde helpers.
 
 mod auth;
 mod base_url;
@@ -15,6 +15,7 @@ mod raw;
 mod request;
 mod response;
 mod retry;
+mod security;
 pub mod serde_support;
 mod tagged;
 
@@ -32,3 +33,4 @@ pub use request::{ObjectStyle, Request};
 pub use reqwest::Method;
 pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;
+pub use security::{ApiKeyLocation, ApiKeyScheme, Scheme};

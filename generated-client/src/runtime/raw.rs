@@ -1,12 +1,14 @@
 //! The escape hatch: [`Client::request`](super::Client::request) for endpoints the spec does not
-//! cover yet, with the same auth, retries, rate limiting, tracing and errors as operations.
+//! cover yet, with the same auth, retries, rate limiting, tracing and errors as operations. It
+//! sends the bearer token unless told to send an API key ([`RawRequest::auth_scheme`]) or no
+//! credentials ([`RawRequest::without_auth`]).
 
 use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{ApiResponse, Client, Error, ParamValue, Request, Response};
+use super::{ApiResponse, Client, Error, ParamValue, Request, Response, Scheme};
 
 /// A hand-built request; invalid arguments surface when it is sent.
 #[derive(Debug)]
@@ -49,6 +51,19 @@ impl<'a> RawRequest<'a> {
         if let Err(e) = self.request.json(body) {
             self.invalid.get_or_insert(e);
         }
+        self
+    }
+
+    /// Sends the credentials of `scheme` instead of the bearer token, e.g. an API key:
+    /// `.auth_scheme(security::DEVELOPER_HAPIKEY)`. The client's `Auth` must hold them.
+    pub fn auth_scheme(mut self, scheme: impl Into<Scheme>) -> Self {
+        self.request = self.request.only(Some(scheme.into()));
+        self
+    }
+
+    /// Sends no credentials at all.
+    pub fn without_auth(mut self) -> Self {
+        self.request = self.request.only(None);
         self
     }
 

@@ -1,5 +1,5 @@
 //! A request as an operation describes it: which operation, method, encoded path, query pairs,
-//! headers, body, and whether it is safe to send twice.
+//! headers, body, the credentials it accepts, and whether it is safe to send twice.
 
 use std::borrow::Cow;
 
@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::base_url::{same_origin, BaseUrl};
 use super::body::scalar_text;
 use super::param::encode_query;
+use super::security::{Scheme, Security};
 use super::{Error, Multipart, ParamValue};
 
 /// One HTTP request, before the client adds the base URL and credentials.
@@ -27,12 +28,15 @@ pub struct Request {
     pub(crate) body: Option<Bytes>,
     pub(crate) content_type: Option<HeaderValue>,
     pub(crate) idempotent: bool,
+    /// The credentials it accepts.
+    pub(crate) security: Security,
 }
 
 impl Request {
     /// A request for `path`, which must already be percent-encoded (see [`super::encode_path`]).
     /// GET, HEAD, PUT, DELETE and OPTIONS are idempotent; POST and PATCH are not unless
-    /// [`Request::idempotent`] says so.
+    /// [`Request::idempotent`] says so. It sends the bearer token unless
+    /// [`Request::security`] says otherwise.
     pub fn new(method: Method, path: String) -> Self {
         let idempotent = !matches!(method, Method::POST | Method::PATCH);
         Request {
@@ -45,6 +49,7 @@ impl Request {
             body: None,
             content_type: None,
             idempotent,
+            security: Security::Only(Scheme::Bearer("")),
         }
     }
 
@@ -52,6 +57,20 @@ impl Request {
     pub fn operation(mut self, operation: &'static str, path_template: &'static str) -> Self {
         self.operation = operation;
         self.path_template = path_template;
+        self
+    }
+
+    /// The credentials the request accepts, as the spec's `security` lists them: any one
+    /// alternative suffices, each needs all of its schemes, and an empty alternative means no
+    /// credentials are needed. The client sends the first alternative its `Auth` covers.
+    pub fn security(mut self, alternatives: &'static [&'static [Scheme]]) -> Self {
+        self.security = Security::Alternatives(alternatives);
+        self
+    }
+
+    /// Accepts exactly `scheme` (`None`: no credentials).
+    pub(crate) fn only(mut self, scheme: Option<Scheme>) -> Self {
+        self.security = scheme.map_or(Security::ANONYMOUS, Security::Only);
         self
     }
 

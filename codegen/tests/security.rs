@@ -1,0 +1,319 @@
+//! Security end to end through the generator: `components.securitySchemes` resolved into what
+//! goes on the wire, each operation's alternatives (its own, the document's, or anonymous),
+//! located problems for requirements the runtime cannot satisfy, and what the emitter writes.
+
+use std::path::Path;
+
+use codegen::error::SpecProblem;
+use codegen::ir::{Api, ApiKeyLocation, Operation, SchemeKind};
+use codegen::Provenance;
+
+const HEADER: &str = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n";
+
+/// Schemes of every kind the runtime can send, plus two it cannot.
+const SCHEMES: &str = r##"
+components:
+  securitySchemes:
+    private_apps:
+      type: http
+      scheme: bearer
+    oauth2:
+      type: oauth2
+      flows:
+        clientCredentials:
+          tokenUrl: https://example.com/token
+          scopes:
+            read: Read.
+            write: Write.
+    oidc:
+      type: openIdConnect
+      openIdConnectUrl: https://example.com/.well-known/openid-configuration
+    login:
+      type: http
+      scheme: Basic
+    developer_hapikey:
+      type: apiKey
+      in: query
+      name: hapikey
+    api-key:
+      type: apiKey
+      in: header
+      name: X-Api-Key
+    session:
+      type: apiKey
+      in: cookie
+      name: sid
+    aliased:
+      $ref: '#/components/securitySchemes/session'
+    digest:
+      type: http
+      scheme: digest
+    bad_header:
+      type: apiKey
+      in: header
+      name: 'X Api Key'
+"##;
+
+fn try_resolve(body: &str) -> Result<Api, Vec<SpecProblem>> {
+    let text = format!("{HEADER}{body}{SCHEMES}");
+    let spec = codegen::load::parse(Path::new("t.yaml"), &text)
+        .unwrap_or_else(|e| panic!("test spec does not parse: {e}\n{text}"));
+    codegen::resolve::resolve(&spec)
+}
+
+fn api(body: &str) -> Api {
+    try_resolve(body).unwrap_or_else(|problems| panic!("unexpected problems: {problems:#?}"))
+}
+
+fn problems(body: &str) -> Vec<SpecProblem> {
+    match try_resolve(body) {
+        Ok(_) => panic!("expected problems"),
+        Err(problems) => problems,
+    }
+}
+
+fn op<'a>(api: &'a Api, id: &str) -> &'a Operation {
+    api.operations.iter().find(|o| o.id == id).unwrap()
+}
+
+/// Each alternative as `scheme[scopes]` names, e.g. `[["oauth2[read]"], []]`.
+fn alternatives(op: &Operation) -> Vec<Vec<String>> {
+    op.security
+        .iter()
+        .map(|a| {
+            a.schemes
+                .iter()
+                .map(|s| format!("{}[{}]", s.scheme.name, s.scopes.join(",")))
+                .collect()
+        })
+        .collect()
+}
+
+/// One operation `GET /<id>` with `security` (YAML, indented for the operation), or none.
+fn operation(id: &str, security: Option<&str>) -> String {
+    let security = security.map_or(String::new(), |s| format!("      security:\n{s}"));
+    format!(
+        "  /{id}:\n    get:\n      operationId: {id}\n{security}      responses:\n        '204':\n          description: ok\n"
+    )
+}
+
+fn emitted(api: &Api, path: &str) -> String {
+    let files = codegen::emit::emit(
+        api,
+        &Provenance {
+            spec: "t.yaml".into(),
+            command: "test".into(),
+        },
+    )
+    .unwrap();
+    files.into_iter().find(|f| f.path == path).unwrap().contents
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn schemes_resolve_to_what_goes_on_the_wire() {
+    let api = api("paths: {}\n");
+    let kinds: Vec<(&str, &SchemeKind)> = api
+        .security_schemes
+        .iter()
+        .map(|s| (s.name.as_str(), &s.kind))
+        .collect();
+    let key = |location, name: &str, const_name: &str| SchemeKind::ApiKey {
+        location,
+        name: name.into(),
+        const_name: const_name.into(),
+    };
+    assert_eq!(
+        kinds,
+        [
+            ("private_apps", &SchemeKind::Bearer),
+            ("oauth2", &SchemeKind::Bearer),
+            ("oidc", &SchemeKind::Bearer),
+            ("login", &SchemeKind::Basic),
+            (
+                "developer_hapikey",
+                &key(ApiKeyLocation::Query, "hapikey", "DEVELOPER_HAPIKEY")
+            ),
+            (
+                "api-key",
+                &key(ApiKeyLocation::Header, "X-Api-Key", "API_KEY")
+            ),
+            ("session", &key(ApiKeyLocation::Cookie, "sid", "SESSION")),
+            ("aliased", &key(ApiKeyLocation::Cookie, "sid", "ALIASED")),
+        ],
+        "digest and bad_header are left out: nothing can send them"
+    );
+}
+
+#[test]
+fn alternatives_come_from_the_operation_else_the_document_else_anonymous() {
+    let document = "security:\n  - oauth2: [read]\n  - developer_hapikey: []\n";
+    let paths = [
+        operation("inherits", None),
+        operation("own", Some("        - private_apps: []\n          developer_hapikey: []\n        - oauth2: [read, write]\n")),
+        operation("anonymous", Some("        []\n")),
+        operation("optional", Some("        - api-key: []\n        - {}\n")),
+    ]
+    .concat();
+    let resolved = api(&format!("{document}paths:\n{paths}"));
+    let api = &resolved;
+    assert_eq!(
+        alternatives(op(api, "inherits")),
+        [vec!["oauth2[read]"], vec!["developer_hapikey[]"]]
+    );
+    assert_eq!(
+        alternatives(op(api, "own")),
+        [
+            vec!["private_apps[]", "developer_hapikey[]"],
+            vec!["oauth2[read,write]"]
+        ]
+    );
+    assert_eq!(alternatives(op(api, "anonymous")), [Vec::<String>::new()]);
+    assert_eq!(
+        alternatives(op(api, "optional")),
+        [vec!["api-key[]"], vec![]]
+    );
+    assert_eq!(op(api, "own").scopes(), ["read", "write"]);
+    assert!(!op(api, "anonymous").needs_credentials());
+
+    let no_document = self::api(&format!("paths:\n{}", operation("plain", None)));
+    assert_eq!(
+        alternatives(op(&no_document, "plain")),
+        [Vec::<String>::new()]
+    );
+}
+
+#[test]
+fn undeclared_and_unsendable_schemes_are_problems_where_they_are_required() {
+    let document = "security:\n  - nowhere: []\n";
+    let paths = [
+        operation(
+            "a",
+            Some("        - digest: []\n        - oauth2: [read]\n"),
+        ),
+        operation("b", Some("        - bad_header: []\n")),
+        operation("c", Some("        - missing: []\n")),
+        // Not required anywhere: `digest` and `bad_header` declared alone are no problem.
+    ]
+    .concat();
+    let problems = problems(&format!("{document}paths:\n{paths}"));
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.pointer.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert_eq!(found[0].0, "#/security/0/nowhere");
+    assert!(
+        found[0].1.contains("`nowhere` is not declared"),
+        "{found:#?}"
+    );
+    assert_eq!(found[1].0, "#/paths/~1a/get/security/0/digest");
+    assert!(
+        found[1].1.contains("HTTP `digest`")
+            && found[1].1.contains("#/components/securitySchemes/digest"),
+        "{found:#?}"
+    );
+    assert!(found[1].1.contains("expected"), "{found:#?}");
+    assert_eq!(found[2].0, "#/paths/~1b/get/security/0/bad_header");
+    assert!(found[2].1.contains("\"X Api Key\""), "{found:#?}");
+    assert_eq!(found[3].0, "#/paths/~1c/get/security/0/missing");
+}
+
+#[test]
+fn one_alternative_cannot_need_the_same_header_twice() {
+    let paths = operation(
+        "both",
+        Some("        - private_apps: []\n          login: []\n        - private_apps: []\n"),
+    );
+    let problems = problems(&format!("paths:\n{paths}"));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].pointer, "#/paths/~1both/get/security/0");
+    assert!(
+        problems[0].message.contains("`Authorization` header"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_parameter_where_an_accepted_key_goes_is_a_problem() {
+    let text = "  /k:\n    get:\n      operationId: k\n      security:\n        - api-key: []\n        - developer_hapikey: []\n      parameters:\n        - name: x-api-key\n          in: header\n          schema:\n            type: string\n        - name: hapikey\n          in: path\n          required: true\n          schema:\n            type: string\n      responses:\n        '204':\n          description: ok\n";
+    let text = text.replace("/k:", "/k/{hapikey}:");
+    let problems = problems(&format!("paths:\n{text}"));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].pointer, "#/paths/~1k~1{hapikey}/get");
+    assert!(
+        problems[0].message.contains("parameter `x-api-key`")
+            && problems[0].message.contains("`api-key`"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn operations_pass_their_alternatives_and_document_them() {
+    let paths = [
+        operation(
+            "either",
+            Some("        - oauth2: [read]\n        - oauth2: [write]\n        - private_apps: []\n        - developer_hapikey: []\n"),
+        ),
+        operation("both", Some("        - login: []\n          session: []\n")),
+        operation("open", Some("        []\n")),
+    ]
+    .concat();
+    let api = api(&format!("paths:\n{paths}"));
+    let code = emitted(&api, "operations.rs");
+    let squashed = squash(&code);
+    // Alternatives that differ only in scopes are sent alike: `oauth2` once.
+    assert!(
+        squashed.contains(&squash(
+            "const SECURITY: &[&[crate::runtime::Scheme]] = &[
+                &[crate::runtime::Scheme::Bearer(\"oauth2\")],
+                &[crate::runtime::Scheme::Bearer(\"private_apps\")],
+                &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
+            ];"
+        )),
+        "{code}"
+    );
+    assert!(
+        squashed.contains(&squash(
+            "&[&[crate::runtime::Scheme::Basic(\"login\"), crate::runtime::Scheme::ApiKey(super::security::SESSION),],]"
+        )),
+        "{code}"
+    );
+    assert!(squashed.contains("=&[&[]];"), "{code}");
+    assert!(squashed.contains(".security(SECURITY)"), "{code}");
+    assert!(
+        code.contains("/// Auth: a bearer token (`oauth2` with scope `read`, or `oauth2` with scope `write`, or `private_apps`), or the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`)."),
+        "{code}"
+    );
+    assert!(
+        code.contains("/// Auth: a username and password (`login`) together with the API key [`security::SESSION`](super::security::SESSION) (cookie `sid`)."),
+        "{code}"
+    );
+    assert!(code.contains("/// Auth: no credentials."), "{code}");
+
+    let module = emitted(&api, "security.rs");
+    assert!(
+        squash(&module).contains(&squash(
+            "pub const DEVELOPER_HAPIKEY: crate::runtime::ApiKeyScheme = crate::runtime::ApiKeyScheme::new(
+                \"developer_hapikey\",
+                crate::runtime::ApiKeyLocation::Query,
+                \"hapikey\",
+            );"
+        )),
+        "{module}"
+    );
+    assert!(module.contains("pub const API_KEY:"), "{module}");
+    assert!(!module.contains("PRIVATE_APPS"), "{module}");
+    assert!(emitted(&api, "mod.rs").contains("pub mod security;"));
+}
+
+#[test]
+fn a_spec_without_security_documents_no_auth() {
+    let api = api(&format!("paths:\n{}", operation("plain", None)));
+    let code = emitted(&api, "operations.rs");
+    assert!(!code.contains("Auth:"), "{code}");
+    assert!(squash(&code).contains("=&[&[]];"), "{code}");
+}
