@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const INBOX: &str = "/conversations/v3/conversations/inboxes/7";
+const INBOX: &str = "/conversations/conversations/2026-09/inboxes/7";
 
 fn inbox() -> Value {
     json!({"id": "7", "name": "Support", "type": "INBOX", "archived": false,
@@ -25,10 +25,10 @@ fn declared(get_inbox_query: &[&str]) -> Declared {
         .map(|name| json!({"name": name, "in": "query"}))
         .collect();
     Declared::from_spec(&json!({"paths": {
-        "/conversations/v3/conversations/inboxes/{inboxId}": {"get": {
+        "/conversations/conversations/2026-09/inboxes/{inboxId}": {"get": {
             "operationId": "getInbox", "parameters": parameters
         }},
-        "/conversations/v3/conversations/channels/{channelId}": {"get": {"operationId": "getChannel"}}
+        "/conversations/conversations/2026-09/channels/{channelId}": {"get": {"operationId": "getChannel"}}
     }}))
     .unwrap()
 }
