@@ -141,13 +141,17 @@ pub async fn run(round: &mut Round, client: &Client) {
 
 /// Capabilities as HubSpot's guide shows them: booleans, numbers, strings and lists.
 fn capabilities() -> BTreeMap<String, Value> {
-    BTreeMap::from([
-        ("allowInlineImages".to_owned(), json!(false)),
-        ("allowOutgoingMessages".to_owned(), json!(true)),
-        ("maxFileAttachmentCount".to_owned(), json!(5)),
-        ("maxTotalFileAttachmentSizeInBytes".to_owned(), json!(10_000_000)),
-        ("outgoingAttachmentTypes".to_owned(), json!(["IMAGE", "FILE"])),
-        ("richText".to_owned(), json!(["HYPERLINK", "TEXT_ALIGNMENT"])),
-        ("threadingModel".to_owned(), json!("INTEGRATION_THREAD_ID")),
-    ])
+    let capabilities = json!({
+        "allowInlineImages": false,
+        "allowOutgoingMessages": true,
+        "maxFileAttachmentCount": 5,
+        "maxTotalFileAttachmentSizeInBytes": 10_000_000,
+        "outgoingAttachmentTypes": ["IMAGE", "FILE"],
+        "richText": ["HYPERLINK", "TEXT_ALIGNMENT"],
+        "threadingModel": "INTEGRATION_THREAD_ID",
+    });
+    match capabilities {
+        Value::Object(map) => map.into_iter().collect(),
+        _ => BTreeMap::new(),
+    }
 }
