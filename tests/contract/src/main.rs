@@ -14,11 +14,14 @@ use contract_tests::round::Round;
 use contract_tests::roundtrip::Match;
 use contract_tests::spec::Declared;
 use generated_client::runtime::RetryPolicy;
-use generated_client::{Auth, Client};
+use generated_client::{security, Auth, Client};
 use reqwest::header::{HeaderName, HeaderValue};
 
 /// The token sent; Prism only checks that a bearer token is present.
 const TOKEN: &str = "pat-na1-contract-suite";
+/// The developer API key sent as `hapikey` where an operation asks for it; Prism only checks
+/// that it is present.
+const DEVELOPER_KEY: &str = "dev-key-contract-suite";
 
 #[derive(Parser)]
 #[command(about = "One round of the contract suite against a running spec-validating server")]
@@ -85,10 +88,12 @@ async fn run(args: Args) -> Result<bool, String> {
     Ok(passed == all)
 }
 
-/// A client through the recorder, without retries (each call is exactly one request), with
-/// Prism's `Prefer` header when given.
+/// A client through the recorder, holding a private app token and the developer API key,
+/// without retries (each call is exactly one request), with Prism's `Prefer` header when given.
 fn client(recorder: &Recorder, prefer: Option<&'static str>) -> Result<Client, String> {
-    let mut builder = Client::builder(Auth::private_app_token(TOKEN))
+    let auth =
+        Auth::private_app_token(TOKEN).with_api_key(security::DEVELOPER_HAPIKEY, DEVELOPER_KEY);
+    let mut builder = Client::builder(auth)
         .base_url(recorder.url())
         .retry(RetryPolicy::disabled());
     if let Some(prefer) = prefer {

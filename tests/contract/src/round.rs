@@ -53,21 +53,38 @@ impl Round {
         name: &str,
         call: impl Future<Output = Result<T, generated_client::Error>>,
     ) {
+        self.expect(operation, name, None, call).await;
+    }
+
+    /// Like [`Round::call`], and the server must answer exactly `status` (e.g. the 207 asked
+    /// for with Prism's `Prefer: code=207`).
+    pub async fn call_answered<T: Decoded>(
+        &mut self,
+        operation: &str,
+        name: &str,
+        status: u16,
+        call: impl Future<Output = Result<T, generated_client::Error>>,
+    ) {
+        self.expect(operation, name, Some(status), call).await;
+    }
+
+    async fn expect<T: Decoded>(
+        &mut self,
+        operation: &str,
+        name: &str,
+        status: Option<u16>,
+        call: impl Future<Output = Result<T, generated_client::Error>>,
+    ) {
         self.recorder.take();
         let outcome = call.await;
         let exchanges = self.recorder.take();
         let mut problems = Vec::new();
         let mut variants = Vec::new();
-        match exchanges.as_slice() {
-            [] => problems.push("no request reached the server".to_owned()),
-            [exchange] => {
-                self.check_request(operation, exchange, &mut problems);
-                check_answer(exchange, &mut problems);
-                if let Ok(value) = &outcome {
-                    check_decoded(value, exchange, self.mode, &mut problems);
-                }
+        if let Some(exchange) = self.one_request(operation, &exchanges, &mut problems) {
+            check_answer(exchange, status, &mut problems);
+            if let Ok(value) = &outcome {
+                check_decoded(value, exchange, self.mode, &mut problems);
             }
-            more => problems.push(format!("{} requests sent, expected one", more.len())),
         }
         match &outcome {
             Ok(value) => value.variants(&mut variants),
@@ -80,6 +97,61 @@ impl Round {
                 "decoded as {variant}, a variant the spec does not define"
             ));
         }
+        self.push(operation, name, problems, variants);
+    }
+
+    /// Awaits `call`, a request of `operation` that lacks the credentials its security asks
+    /// for: the server must refuse it with 401 and name the violation, or a passing call of
+    /// that operation would prove nothing about its credentials.
+    pub async fn refused<T>(
+        &mut self,
+        operation: &str,
+        name: &str,
+        call: impl Future<Output = Result<T, generated_client::Error>>,
+    ) {
+        self.recorder.take();
+        // Refusal is the expected outcome; what counts is what went over the wire.
+        let _ = call.await;
+        let exchanges = self.recorder.take();
+        let mut problems = Vec::new();
+        if let Some(exchange) = self.one_request(operation, &exchanges, &mut problems) {
+            let call = format!("{} {}", exchange.method, exchange.path);
+            match (exchange.status, &exchange.violations) {
+                (Some(401), Some(_)) => {}
+                (Some(status), _) if (200..300).contains(&status) => problems.push(format!(
+                    "{call} answered {status}: the server accepted a request without the \
+                     credentials the spec asks for"
+                )),
+                (Some(status), _) => problems.push(format!(
+                    "{call} answered {status}, expected 401 with the violated security: {}",
+                    snippet(&exchange.body)
+                )),
+                (None, _) => check_answer(exchange, None, &mut problems),
+            }
+        }
+        self.push(operation, name, problems, Vec::new());
+    }
+
+    /// The one exchange of a call, with its query checked; a problem when there is not
+    /// exactly one.
+    fn one_request<'e>(
+        &mut self,
+        operation: &str,
+        exchanges: &'e [Exchange],
+        problems: &mut Vec<String>,
+    ) -> Option<&'e Exchange> {
+        match exchanges {
+            [] => problems.push("no request reached the server".to_owned()),
+            [exchange] => {
+                self.check_request(operation, exchange, problems);
+                return Some(exchange);
+            }
+            more => problems.push(format!("{} requests sent, expected one", more.len())),
+        }
+        None
+    }
+
+    fn push(&mut self, operation: &str, name: &str, problems: Vec<String>, variants: Vec<String>) {
         self.results.push(CallResult {
             operation: operation.to_owned(),
             name: name.to_owned(),
@@ -97,7 +169,7 @@ impl Round {
         let sent = self.sent.entry(operation.to_owned()).or_default();
         for name in names {
             sent.insert(name.clone());
-            if !declared.contains(name) {
+            if !declared.declares(name) {
                 problems.push(format!(
                     "sent query parameter `{name}`, which {operation} does not declare"
                 ));
@@ -113,6 +185,7 @@ impl Round {
             let problems = if called.contains(operation) {
                 let sent = self.sent.get(operation);
                 declared
+                    .parameters
                     .iter()
                     .filter(|name| !sent.is_some_and(|sent| sent.contains(*name)))
                     .map(|name| format!("declared query parameter `{name}` was never sent"))
@@ -131,7 +204,8 @@ impl Round {
     }
 }
 
-fn check_answer(exchange: &Exchange, problems: &mut Vec<String>) {
+/// A 2xx answer without Prism's violations (exactly `expected` when given).
+fn check_answer(exchange: &Exchange, expected: Option<u16>, problems: &mut Vec<String>) {
     let Some(status) = exchange.status else {
         problems.push(format!(
             "the server could not be reached: {}",
@@ -149,7 +223,12 @@ fn check_answer(exchange: &Exchange, problems: &mut Vec<String>) {
             "{call} answered {status}: {}",
             snippet(&exchange.body)
         )),
-        (None, true) => {}
+        (None, true) => match expected {
+            Some(expected) if expected != status => {
+                problems.push(format!("{call} answered {status}, expected {expected}"));
+            }
+            _ => {}
+        },
     }
 }
 

@@ -235,4 +235,20 @@ mod tests {
         let err = self_test_mismatches(&mut spec).unwrap_err();
         assert_eq!(err, "the spec has no operation `listThreads`");
     }
+
+    #[test]
+    fn the_vendored_spec_is_rewritten_and_takes_the_self_test_mismatches() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut spec = load(&root.join(codegen::vendored::SPEC)).unwrap();
+        let mut mismatched = spec.clone();
+        let rewrites = for_prism(&mut spec);
+        assert!(rewrites.back_references > 0 && rewrites.any_media_types > 0);
+        assert_eq!(
+            for_prism(&mut spec),
+            Rewrites::default(),
+            "nothing left to rewrite"
+        );
+        assert!(!spec.to_string().contains("*/*"));
+        self_test_mismatches(&mut mismatched).unwrap();
+    }
 }

@@ -1,7 +1,5 @@
 //! Actors (one, and several with full and partial success) and visitor tokens.
 
-use std::collections::BTreeMap;
-
 use generated_client::models::{ActorBatchRequest, VisitorTokenRequest};
 
 use super::Clients;
@@ -24,16 +22,18 @@ pub async fn run(round: &mut Round, clients: &Clients) {
         ],
     };
     round
-        .call(
+        .call_answered(
             "batchReadActors",
             "every actor resolved (200)",
+            200,
             client.batch_read_actors(batch()).property("email").send(),
         )
         .await;
     round
-        .call(
+        .call_answered(
             "batchReadActors",
             "some actors failed (207)",
+            207,
             clients.multi_status.batch_read_actors(batch()).send(),
         )
         .await;
@@ -46,10 +46,6 @@ pub async fn run(round: &mut Round, clients: &Clients) {
                     email: "jordan@example.com".to_owned(),
                     first_name: Some("Jordan".to_owned()),
                     last_name: Some("Lee".to_owned()),
-                    hs_customer_agent_context: BTreeMap::from([
-                        ("plan".to_owned(), "enterprise".to_owned()),
-                        ("orderId".to_owned(), "1042".to_owned()),
-                    ]),
                 })
                 .send(),
         )
@@ -63,7 +59,6 @@ pub async fn run(round: &mut Round, clients: &Clients) {
                     email: "sam@example.com".to_owned(),
                     first_name: None,
                     last_name: None,
-                    hs_customer_agent_context: BTreeMap::new(),
                 })
                 .send(),
         )

@@ -98,7 +98,12 @@ fn file() -> AttachmentDraft {
 }
 
 fn quick_replies() -> AttachmentDraft {
-    AttachmentDraft::QuickReplies(QuickRepliesAttachmentDraft {
+    AttachmentDraft::QuickReplies(quick_reply_options())
+}
+
+/// Two quick replies, a text one with a label and a link without.
+pub(super) fn quick_reply_options() -> QuickRepliesAttachmentDraft {
+    QuickRepliesAttachmentDraft {
         quick_replies: vec![
             QuickReply {
                 label: Some("Track my order".to_owned()),
@@ -111,11 +116,16 @@ fn quick_replies() -> AttachmentDraft {
                 value_type: QuickReplyValueType::Url,
             },
         ],
-    })
+    }
 }
 
 fn social_media() -> AttachmentDraft {
-    AttachmentDraft::SocialMediaMetadata(SocialMediaAttachmentDraft {
+    AttachmentDraft::SocialMediaMetadata(social_post())
+}
+
+/// A social media post with every field of its metadata.
+pub(super) fn social_post() -> SocialMediaAttachmentDraft {
+    SocialMediaAttachmentDraft {
         social_metadata: SocialMetadata {
             description: Some("Our spring collection is here".to_owned()),
             id: Some("17895695668004550".to_owned()),
@@ -125,5 +135,5 @@ fn social_media() -> AttachmentDraft {
             media_url_string: Some("https://cdn.example.com/spring.jpg".to_owned()),
             thumbnail_url: Some("https://cdn.example.com/spring-thumb.jpg".to_owned()),
         },
-    })
+    }
 }
