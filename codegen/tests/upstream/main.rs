@@ -4,6 +4,9 @@
 //! by kind and by the pointer on both sides. Then the deviations file, bad input, the
 //! reduction and random mutations. This file holds the helpers the modules share.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod bad_input;
 mod deviations;
 mod mutations;

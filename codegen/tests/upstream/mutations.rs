@@ -3,19 +3,8 @@
 
 use codegen::upstream::{compare, reduce};
 
+use crate::common::Rng;
 use crate::{ours_edited, parse, published, read};
-
-/// xorshift64*: small, fast, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1) as u64) as usize
-    }
-}
 
 /// Every node's JSON pointer.
 fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
