@@ -9,26 +9,14 @@ use std::time::Instant;
 
 use serde_yaml::{Mapping, Value};
 
+mod common;
+
+use common::Rng;
+
 /// Mutants of the vendored spec (~6 s in a debug build on an idle 2-core machine).
 const MUTATIONS: usize = 500;
 /// Mutants per fixture spec (they are small, so each runs the whole pipeline).
 const FIXTURE_MUTATIONS: usize = 150;
-
-/// xorshift64*: small, fast, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// A step from a node to one of its children.
 #[derive(Clone, Debug)]

@@ -7,87 +7,16 @@ use std::path::Path;
 use codegen::error::SpecProblem;
 use codegen::ir::{
     Api, Encoding, Field, Method, Operation, ParamLocation, Primitive, Status, StringEnum, Struct,
-    TypeDef, TypeKind, TypeRef, Union, UnionTag,
+    TypeKind, TypeRef, Union, UnionTag,
 };
-use codegen::{GeneratedFile, Provenance};
+
+mod common;
+
+use common::{api, def, emit, emitted, file, op, problems, squash, try_resolve, type_names};
 
 // ---------------------------------------------------------------------------------------------
-// Helpers
+// Helpers (the ones other test files use too are in `common`)
 // ---------------------------------------------------------------------------------------------
-
-const HEADER: &str = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n";
-
-/// A complete spec from its `paths` and/or `components` sections (`paths: {}` when absent).
-fn full(body: &str) -> String {
-    let mut text = String::from(HEADER);
-    if !body.lines().any(|l| l.starts_with("paths:")) {
-        text.push_str("paths: {}\n");
-    }
-    text.push_str(body);
-    text
-}
-
-fn try_resolve(body: &str) -> Result<Api, Vec<SpecProblem>> {
-    let text = full(body);
-    let spec = codegen::load::parse(Path::new("t.yaml"), &text)
-        .unwrap_or_else(|e| panic!("test spec does not parse: {e}\n{text}"));
-    codegen::resolve::resolve(&spec)
-}
-
-/// The resolved API; panics with every problem when the spec does not resolve.
-fn api(body: &str) -> Api {
-    try_resolve(body).unwrap_or_else(|problems| panic!("unexpected problems: {problems:#?}"))
-}
-
-/// The problems of a spec that must not resolve.
-fn problems(body: &str) -> Vec<SpecProblem> {
-    match try_resolve(body) {
-        Ok(api) => panic!(
-            "expected problems, got an API with types {:?}",
-            type_names(&api)
-        ),
-        Err(problems) => problems,
-    }
-}
-
-fn emit(api: &Api) -> Vec<GeneratedFile> {
-    codegen::emit::emit(
-        api,
-        &Provenance {
-            spec: "t.yaml".into(),
-            command: "test".into(),
-        },
-    )
-    .unwrap_or_else(|e| panic!("emit failed: {e}"))
-}
-
-fn file<'f>(files: &'f [GeneratedFile], path: &str) -> &'f str {
-    &files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no generated file {path}"))
-        .contents
-}
-
-/// One emitted file of `api`.
-fn emitted(api: &Api, path: &str) -> String {
-    file(&emit(api), path).to_owned()
-}
-
-/// Whitespace-free text, so assertions do not depend on prettyplease's line breaking.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn type_names(api: &Api) -> Vec<&str> {
-    api.types.keys().map(String::as_str).collect()
-}
-
-fn def<'a>(api: &'a Api, name: &str) -> &'a TypeDef {
-    api.types
-        .get(name)
-        .unwrap_or_else(|| panic!("no type `{name}`; types: {:?}", type_names(api)))
-}
 
 fn structure<'a>(api: &'a Api, name: &str) -> &'a Struct {
     match &def(api, name).kind {
@@ -139,13 +68,6 @@ fn values(e: &StringEnum) -> Vec<(&str, &str)> {
         .iter()
         .map(|v| (v.wire_name.as_str(), v.rust_name.as_str()))
         .collect()
-}
-
-fn op<'a>(api: &'a Api, id: &str) -> &'a Operation {
-    api.operations
-        .iter()
-        .find(|o| o.id == id)
-        .unwrap_or_else(|| panic!("no operation `{id}`"))
 }
 
 /// `(wire name, location)` of each parameter, in IR order.

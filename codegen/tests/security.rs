@@ -2,13 +2,12 @@
 //! goes on the wire, each operation's alternatives (its own, the document's, or anonymous),
 //! located problems for requirements the runtime cannot satisfy, and what the emitter writes.
 
-use std::path::Path;
-
 use codegen::error::SpecProblem;
 use codegen::ir::{Api, ApiKeyLocation, Operation, SchemeKind};
-use codegen::Provenance;
 
-const HEADER: &str = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n";
+mod common;
+
+use common::{emitted, op, squash};
 
 /// Schemes of every kind the runtime can send, plus two it cannot.
 const SCHEMES: &str = r##"
@@ -54,26 +53,14 @@ components:
       name: 'X Api Key'
 "##;
 
-fn try_resolve(body: &str) -> Result<Api, Vec<SpecProblem>> {
-    let text = format!("{HEADER}{body}{SCHEMES}");
-    let spec = codegen::load::parse(Path::new("t.yaml"), &text)
-        .unwrap_or_else(|e| panic!("test spec does not parse: {e}\n{text}"));
-    codegen::resolve::resolve(&spec)
-}
-
+/// The API of `body` with [`SCHEMES`] (see [`common::api`]).
 fn api(body: &str) -> Api {
-    try_resolve(body).unwrap_or_else(|problems| panic!("unexpected problems: {problems:#?}"))
+    common::api(&format!("{body}{SCHEMES}"))
 }
 
+/// The problems of `body` with [`SCHEMES`], which must not resolve.
 fn problems(body: &str) -> Vec<SpecProblem> {
-    match try_resolve(body) {
-        Ok(_) => panic!("expected problems"),
-        Err(problems) => problems,
-    }
-}
-
-fn op<'a>(api: &'a Api, id: &str) -> &'a Operation {
-    api.operations.iter().find(|o| o.id == id).unwrap()
+    common::problems(&format!("{body}{SCHEMES}"))
 }
 
 /// Each alternative as `scheme[scopes]` names, e.g. `[["oauth2[read]"], []]`.
@@ -95,22 +82,6 @@ fn operation(id: &str, security: Option<&str>) -> String {
     format!(
         "  /{id}:\n    get:\n      operationId: {id}\n{security}      responses:\n        '204':\n          description: ok\n"
     )
-}
-
-fn emitted(api: &Api, path: &str) -> String {
-    let files = codegen::emit::emit(
-        api,
-        &Provenance {
-            spec: "t.yaml".into(),
-            command: "test".into(),
-        },
-    )
-    .unwrap();
-    files.into_iter().find(|f| f.path == path).unwrap().contents
-}
-
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[test]

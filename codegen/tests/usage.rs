@@ -2,24 +2,14 @@
 //! of it: response-only structs are `#[non_exhaustive]` with a `new` constructor, every other
 //! struct stays exhaustive.
 
-use std::path::Path;
-
 use codegen::ir::{Api, Usage};
-use codegen::Provenance;
 
-const HEADER: &str = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n";
+mod common;
 
-fn api(body: &str) -> Api {
-    let text = format!("{HEADER}{body}");
-    codegen::resolve_text(Path::new("t.yaml"), &text)
-        .unwrap_or_else(|e| panic!("test spec does not resolve: {e}\n{text}"))
-}
+use common::{api, def, emitted};
 
 fn usage(api: &Api, name: &str) -> Usage {
-    api.types
-        .get(name)
-        .unwrap_or_else(|| panic!("no type `{name}`: {:?}", api.types.keys()))
-        .usage
+    def(api, name).usage
 }
 
 const RESPONSE: Usage = Usage {
@@ -40,23 +30,13 @@ const UNUSED: Usage = Usage {
 };
 
 fn models(api: &Api) -> String {
-    let provenance = Provenance {
-        spec: "t.yaml".into(),
-        command: "test".into(),
-    };
-    codegen::emit::emit(api, &provenance)
-        .unwrap()
-        .into_iter()
-        .find(|f| f.path == "models.rs")
-        .unwrap()
-        .contents
+    emitted(api, "models.rs")
 }
 
 /// Text without whitespace and trailing commas, so assertions do not depend on prettyplease's
 /// line breaking.
 fn squash(text: &str) -> String {
-    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    text.replace(",)", ")").replace(",}", "}")
+    common::squash(text).replace(",)", ")").replace(",}", "}")
 }
 
 /// Whether the emitted struct `name` is `#[non_exhaustive]` and has a constructor.

@@ -1,69 +1,29 @@
 //! `cargo xtask regen` / `check` run as a user runs them, on a scratch copy of the workspace's
 //! spec and generated code (`--root`), so the real checkout is never touched.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const SPEC: &str = "spec/hubspot-conversations.yaml";
-const OUT: &str = "generated-client/src/generated";
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// A scratch workspace holding a copy of the spec and of the checked-in generated code.
-struct Scratch(PathBuf);
+use common::{repo, stdout, xtask, Scratch, OUT, SPEC};
 
 impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("xtask-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("spec")).unwrap();
-        std::fs::create_dir_all(dir.join(OUT)).unwrap();
-        std::fs::copy(repo().join(SPEC), dir.join(SPEC)).unwrap();
-        for entry in std::fs::read_dir(repo().join(OUT)).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), dir.join(OUT).join(entry.file_name())).unwrap();
-        }
-        Scratch(dir)
-    }
-
+    /// `xtask COMMAND --root <this folder>`.
     fn run(&self, command: &str) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .arg(command)
-            .arg("--root")
-            .arg(&self.0)
-            .output()
-            .unwrap()
+        self.xtask(&[command])
     }
 
-    fn read(&self, path: &str) -> String {
-        std::fs::read_to_string(self.0.join(path)).unwrap()
-    }
-
+    /// Replaces the first `from` in `path` with `to`; `from` must occur.
     fn edit(&self, path: &str, from: &str, to: &str) {
         let text = self.read(path);
         assert!(text.contains(from), "{path} does not contain {from:?}");
-        std::fs::write(self.0.join(path), text.replacen(from, to, 1)).unwrap();
+        std::fs::write(self.path(path), text.replacen(from, to, 1)).unwrap();
     }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]
 fn check_passes_on_fresh_code() {
-    let scratch = Scratch::new("fresh");
+    let scratch = Scratch::workspace("fresh");
     let output = scratch.run("check");
     assert!(output.status.success(), "{}", stdout(&output));
     assert!(stdout(&output).contains("is up to date"));
@@ -71,7 +31,7 @@ fn check_passes_on_fresh_code() {
 
 #[test]
 fn check_names_a_hand_edited_file_and_regen_repairs_it() {
-    let scratch = Scratch::new("hand-edit");
+    let scratch = Scratch::workspace("hand-edit");
     let models = format!("{OUT}/models.rs");
     let original = scratch.read(&models);
     scratch.edit(
@@ -96,7 +56,7 @@ fn check_names_a_hand_edited_file_and_regen_repairs_it() {
 
 #[test]
 fn check_fails_after_a_spec_edit_without_regen() {
-    let scratch = Scratch::new("spec-edit");
+    let scratch = Scratch::workspace("spec-edit");
     scratch.edit(SPEC, "Whether a thread is open or closed.\n      type: string\n      enum:\n        - CLOSED\n        - OPEN\n", "Whether a thread is open or closed.\n      type: string\n      enum:\n        - CLOSED\n        - OPEN\n        - SNOOZED\n");
     let output = scratch.run("check");
     assert!(!output.status.success());
@@ -107,7 +67,7 @@ fn check_fails_after_a_spec_edit_without_regen() {
 
 #[test]
 fn regen_twice_gives_identical_bytes_and_removes_orphans() {
-    let scratch = Scratch::new("twice");
+    let scratch = Scratch::workspace("twice");
     std::fs::write(scratch.0.join(OUT).join("orphan.rs"), "// left over\n").unwrap();
     assert!(scratch.run("regen").status.success());
     let first: Vec<String> = ["mod.rs", "models.rs", "operations.rs", "security.rs"]
@@ -130,7 +90,7 @@ fn regen_twice_gives_identical_bytes_and_removes_orphans() {
 
 #[test]
 fn a_broken_spec_is_reported_with_its_location_and_nothing_is_written() {
-    let scratch = Scratch::new("broken");
+    let scratch = Scratch::workspace("broken");
     let models = format!("{OUT}/models.rs");
     let before = scratch.read(&models);
     scratch.edit(
@@ -149,17 +109,10 @@ fn a_broken_spec_is_reported_with_its_location_and_nothing_is_written() {
     assert_eq!(scratch.read(&models), before);
 }
 
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn generate_writes_a_crate_and_reports_its_time() {
-    let dir = std::env::temp_dir().join(format!("xtask-generate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = Scratch::new("generate");
+    let dir = &scratch.0;
     let out = dir.join("client");
     let spec = repo().join(SPEC);
     let args = [
@@ -185,14 +138,12 @@ fn generate_writes_a_crate_and_reports_its_time() {
     assert!(out.join("src/generated/operations.rs").exists());
     // Running again replaces the crate it generated.
     assert!(xtask(&args).status.success());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn generate_fails_cleanly_on_a_bad_spec_and_writes_nothing() {
-    let dir = std::env::temp_dir().join(format!("xtask-generate-bad-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = Scratch::new("generate-bad");
+    let dir = &scratch.0;
     let spec = dir.join("bad.yaml");
     let text = std::fs::read_to_string(repo().join(SPEC))
         .unwrap()
@@ -217,7 +168,7 @@ fn generate_fails_cleanly_on_a_bad_spec_and_writes_nothing() {
         "{err}"
     );
     assert!(!out.exists());
-    let entries: Vec<_> = std::fs::read_dir(&dir)
+    let entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -240,14 +191,12 @@ fn generate_fails_cleanly_on_a_bad_spec_and_writes_nothing() {
         std::fs::read_to_string(mine.join("notes.txt")).unwrap(),
         "keep"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn generate_works_on_every_fixture_and_fails_cleanly_on_every_invalid_one() {
-    let dir = std::env::temp_dir().join(format!("xtask-fixtures-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = Scratch::new("fixtures");
+    let dir = &scratch.0;
     for (folder, valid) in [("specs", true), ("invalid", false)] {
         let mut specs: Vec<_> = std::fs::read_dir(repo().join("tests/fixtures").join(folder))
             .unwrap()
@@ -277,5 +226,4 @@ fn generate_works_on_every_fixture_and_fails_cleanly_on_every_invalid_one() {
             }
         }
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -2,11 +2,12 @@
 //! binary on scratch copies of the vendored spec (and of the generated code), some of them in a
 //! throwaway git repository.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Command;
 
-const SPEC: &str = "spec/hubspot-conversations.yaml";
-const OUT: &str = "generated-client/src/generated";
+mod common;
+
+use common::{repo, stderr, stdout, text, Scratch, OUT, SPEC};
 
 /// A spec edit adding a value to the `ThreadStatus` enum: additive.
 const ADD_STATUS: (&str, &str) = (
@@ -22,41 +23,7 @@ const REQUIRE_ASSIGNEE: (&str, &str) = (
 );
 const ASSIGNEE_LINE: &str = "  breaking   field `assignedTo` (`assigned_to`) became required (`Option<String>` → `String`): construction (struct literals, `new` of response-only structs) and reads written for `Option<T>` no longer type-check\n";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// A scratch folder, removed on drop.
-struct Scratch(PathBuf);
-
 impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("xtask-diff-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    /// A workspace copy: the vendored spec and the checked-in generated code.
-    fn workspace(name: &str) -> Self {
-        let scratch = Scratch::new(name);
-        std::fs::create_dir_all(scratch.0.join("spec")).unwrap();
-        std::fs::create_dir_all(scratch.0.join(OUT)).unwrap();
-        std::fs::copy(repo().join(SPEC), scratch.0.join(SPEC)).unwrap();
-        for entry in std::fs::read_dir(repo().join(OUT)).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), scratch.0.join(OUT).join(entry.file_name())).unwrap();
-        }
-        scratch
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.0.join(relative)
-    }
-
     /// Writes the vendored spec with `edits` applied to `relative`.
     fn spec(&self, relative: &str, edits: &[(&str, &str)]) -> PathBuf {
         let mut text = std::fs::read_to_string(repo().join(SPEC)).unwrap();
@@ -64,10 +31,7 @@ impl Scratch {
             assert!(text.contains(from), "the spec does not contain {from:?}");
             text = text.replacen(from, to, 1);
         }
-        let path = self.path(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
+        self.write(relative, &text)
     }
 
     /// Runs `git` here with a throwaway identity and no user or system configuration.
@@ -101,37 +65,6 @@ impl Scratch {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", message]);
     }
-
-    /// Runs `xtask ARGS --root <this folder>`; git never looks above the scratch folder.
-    fn xtask(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .args(args)
-            .arg("--root")
-            .arg(&self.0)
-            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .output()
-            .unwrap()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn text(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 #[test]

@@ -3,45 +3,19 @@
 //! copies of them), checking exit codes, output and written files.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use codegen::vendored;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+mod common;
+
+use common::{repo, stderr, stdout, text, upstream, xtask, Scratch};
 
 fn fixture(name: &str) -> PathBuf {
     repo().join("codegen/tests/fixtures/upstream").join(name)
 }
 
-/// A scratch folder, removed on drop.
-struct Scratch(PathBuf);
-
 impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("xtask-upstream-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.0.join(relative)
-    }
-
-    /// Writes `text` to `relative` and returns its path.
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.path(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
     /// Our fixture spec with `from` (which must occur once) replaced by `to`.
     fn ours(&self, from: &str, to: &str) -> PathBuf {
         let text = std::fs::read_to_string(fixture("ours.yaml")).unwrap();
@@ -52,39 +26,8 @@ impl Scratch {
     /// `xtask upstream` on `spec` against the published fixture, with this deviations text.
     fn upstream(&self, spec: &Path, deviations: &str, extra: &[&str]) -> Output {
         let deviations = self.write("deviations.yaml", deviations);
-        Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .arg("upstream")
-            .arg("--spec")
-            .arg(spec)
-            .arg("--published")
-            .arg(fixture("published.json"))
-            .arg("--deviations")
-            .arg(deviations)
-            .args(extra)
-            .output()
-            .unwrap()
+        upstream(spec, &deviations, &[fixture("published.json")], extra)
     }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 const RENAME: (&str, &str) = ("- name: fields", "- name: field");
@@ -217,17 +160,14 @@ fn bad_input_exits_2_with_a_located_error() {
         "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      \
          responses:\n        '200': {$ref: '#/components/responses/Nope'}\n",
     );
-    let cases: Vec<(Vec<String>, String)> = vec![
+    let cases: Vec<(PathBuf, String)> = vec![
         (
-            vec!["--published".into(), scratch.path("missing.json").display().to_string()],
+            scratch.path("missing.json"),
             format!("error: cannot read {}", scratch.path("missing.json").display()),
         ),
+        (broken.clone(), format!("error: {}:3:", broken.display())),
         (
-            vec!["--published".into(), broken.display().to_string()],
-            format!("error: {}:3:", broken.display()),
-        ),
-        (
-            vec!["--published".into(), dangling.display().to_string()],
+            dangling.clone(),
             format!(
                 "error: {}: 1 problem(s) in the spec:\n  - #/paths/~1a/get/responses/200/$ref: `$ref: #/components/responses/Nope` names nothing",
                 dangling.display()
@@ -235,25 +175,17 @@ fn bad_input_exits_2_with_a_located_error() {
         ),
     ];
     let deviations = scratch.write("deviations.yaml", "[]\n");
-    for (args, expected) in cases {
-        let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .arg("upstream")
-            .arg("--spec")
-            .arg(fixture("ours.yaml"))
-            .arg("--deviations")
-            .arg(&deviations)
-            .args(&args)
-            .output()
-            .unwrap();
+    for (published, expected) in cases {
+        let output = upstream(&fixture("ours.yaml"), &deviations, &[&published], &[]);
         assert_eq!(
             output.status.code(),
             Some(2),
-            "{args:?}: {}",
+            "{published:?}: {}",
             stderr(&output)
         );
         assert!(
             stderr(&output).starts_with(&expected),
-            "{args:?}: {}",
+            "{published:?}: {}",
             stderr(&output)
         );
         assert!(output.stdout.is_empty());
@@ -283,14 +215,7 @@ fn the_vendored_spec_and_deviations_are_the_defaults() {
     );
     scratch.write(vendored::UPSTREAM_DEVIATIONS, "[]\n");
     let published = fixture("published.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("upstream")
-        .arg("--published")
-        .arg(&published)
-        .arg("--root")
-        .arg(&scratch.0)
-        .output()
-        .unwrap();
+    let output = scratch.xtask(&["upstream", "--published", text(&published)]);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -340,16 +265,7 @@ fn reduce_published_strips_prose_keeps_field_names_and_is_deterministic() {
     // The reduced copy says the same on the wire as ours.
     let scratch_copy = scratch.path("a/things-2026-01.json");
     let deviations = scratch.write("deviations.yaml", "[]\n");
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("upstream")
-        .arg("--spec")
-        .arg(fixture("ours.yaml"))
-        .arg("--deviations")
-        .arg(&deviations)
-        .arg("--published")
-        .arg(&scratch_copy)
-        .output()
-        .unwrap();
+    let output = upstream(&fixture("ours.yaml"), &deviations, &[scratch_copy], &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 
     let bad = scratch.write("in/bad.json", "{\"openapi\": 3}");

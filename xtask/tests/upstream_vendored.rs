@@ -3,16 +3,13 @@
 //! single wire fact in a copy of the vendored spec makes it fail, naming the spot.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use codegen::vendored;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+mod common;
+
+use common::{repo, stdout, Scratch};
 
 /// The reduced published specs, sorted so the command line is the same on every machine.
 fn published() -> Vec<PathBuf> {
@@ -32,27 +29,14 @@ fn published() -> Vec<PathBuf> {
 
 /// `xtask upstream` on `spec` with the vendored deviations file.
 fn upstream(spec: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("upstream")
-        .arg("--spec")
-        .arg(spec)
-        .arg("--deviations")
-        .arg(repo().join(vendored::UPSTREAM_DEVIATIONS))
-        .arg("--published")
-        .args(published())
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let deviations = repo().join(vendored::UPSTREAM_DEVIATIONS);
+    common::upstream(spec, &deviations, &published(), extra)
 }
 
 /// A copy of the vendored spec with `from` (which must occur exactly once after `after`)
 /// replaced by `to`, in a scratch folder removed on drop.
 struct Edited {
-    dir: PathBuf,
+    _scratch: Scratch,
     spec: PathBuf,
 }
 
@@ -68,15 +52,12 @@ impl Edited {
             + start;
         let edited = format!("{}{to}{}", &text[..offset], &text[offset + from.len()..]);
         assert_ne!(edited, text);
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-upstream-vendored-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let spec = dir.join("hubspot-conversations.yaml");
-        std::fs::write(&spec, edited).unwrap();
-        Edited { dir, spec }
+        let scratch = Scratch::new(name);
+        let spec = scratch.write("hubspot-conversations.yaml", &edited);
+        Edited {
+            _scratch: scratch,
+            spec,
+        }
     }
 
     /// Runs the check on the copy and returns its output lines that are not allowed.
@@ -88,12 +69,6 @@ impl Edited {
             .filter(|line| line.starts_with("differs"))
             .map(str::to_owned)
             .collect()
-    }
-}
-
-impl Drop for Edited {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -5,6 +5,7 @@ mod normalize;
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 use crate::error::{Error, Location, SpecProblem};
@@ -24,11 +25,7 @@ pub struct Document {
 
 /// Reads and parses the spec at `path`, keeping its raw tree too.
 pub fn load_document(path: &Path) -> Result<Document, Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    parse_document(path, &text)
+    parse_document(path, &read(path)?)
 }
 
 /// Reads and parses the spec at `path`. Errors name the file and, where the parser knows it,
@@ -45,21 +42,13 @@ pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI, Error> {
 /// Parses spec text (YAML, or JSON when the file ends in `.json` or the text starts with `{`)
 /// into the typed model and the raw tree.
 pub fn parse_document(path: &Path, text: &str) -> Result<Document, Error> {
-    let json = path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
+    let json = is_json(path, text);
     let parse_error = |location: Location, message: String| Error::Parse {
         path: path.to_owned(),
         location,
         message,
     };
-    let mut raw: Value = if json {
-        serde_json::from_str(text)
-            .map_err(|e| parse_error(Location(Some((e.line(), e.column()))), e.to_string()))?
-    } else {
-        serde_yaml::from_str(text).map_err(|e| {
-            let location = Location(e.location().map(|l| (l.line(), l.column())));
-            parse_error(location, e.to_string())
-        })?
-    };
+    let mut raw: Value = parse_tree(path, text)?;
     let version = match raw.get("openapi") {
         Some(Value::String(v)) => v.clone(),
         Some(other) => {
@@ -123,6 +112,40 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Error> {
         ));
     };
     Ok(Document { spec, raw })
+}
+
+/// Reads the file at `path`; the error names it.
+pub(crate) fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Whether spec text is JSON: the file ends in `.json` or the text starts with `{`.
+fn is_json(path: &Path, text: &str) -> bool {
+    path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{')
+}
+
+/// Parses spec text (JSON as [`is_json`] tells, else YAML) into a plain tree: a
+/// `serde_yaml::Value`, or a `serde_json::Value`, where YAML keys such as an unquoted `200:`
+/// become the strings JSON would have. Errors name the file and, where the parser knows it, the
+/// line and column.
+pub(crate) fn parse_tree<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Error> {
+    let parse_error = |location: Location, message: String| Error::Parse {
+        path: path.to_owned(),
+        location,
+        message,
+    };
+    if is_json(path, text) {
+        serde_json::from_str(text)
+            .map_err(|e| parse_error(Location(Some((e.line(), e.column()))), e.to_string()))
+    } else {
+        serde_yaml::from_str(text).map_err(|e| {
+            let location = Location(e.location().map(|l| (l.line(), l.column())));
+            parse_error(location, e.to_string())
+        })
+    }
 }
 
 /// The JSON pointer of a serde path.

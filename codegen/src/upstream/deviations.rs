@@ -24,6 +24,7 @@ use serde::Deserialize;
 
 use super::difference::{Difference, Kind};
 use crate::error::{Error, Location, SpecProblem};
+use crate::load;
 
 /// One listed deviation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,11 +117,7 @@ impl<'de> Deserialize<'de> for RawReason {
 impl Deviations {
     /// Reads the deviations file at `path`, labelled `label`.
     pub fn load(path: &Path, label: &str) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        Self::parse(path, label, &text)
+        Self::parse(path, label, &load::read(path)?)
     }
 
     /// Parses deviations text; `path` names it in errors, which carry the line and column.

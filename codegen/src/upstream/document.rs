@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::grammar::{self, Node, Slot};
 use crate::error::{Error, Location, SpecProblem};
+use crate::load;
 use crate::pointer::Pointer;
 
 /// A parsed, checked OpenAPI document (3.0 or 3.1).
@@ -24,44 +25,27 @@ pub struct Document {
 impl Document {
     /// Reads and checks the document at `path`, labelled `label` in output.
     pub fn load(path: &Path, label: &str) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        Self::parse(path, label, &text)
+        Self::parse(path, label, &load::read(path)?)
     }
 
     /// Parses and checks `text` (JSON when `path` ends in `.json` or the text starts with `{`,
-    /// else YAML); `path` names it in errors.
+    /// else YAML, as [`load`](crate::load) reads a spec); `path` names it in errors.
     pub fn parse(path: &Path, label: &str, text: &str) -> Result<Self, Error> {
-        let json =
-            path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
-        let parse_error = |location: Location, message: String| Error::Parse {
+        let parse_error = |message: String| Error::Parse {
             path: path.to_owned(),
-            location,
+            location: Location::default(),
             message,
         };
-        let root: Value = if json {
-            serde_json::from_str(text)
-                .map_err(|e| parse_error(Location(Some((e.line(), e.column()))), e.to_string()))?
-        } else {
-            // YAML keys such as an unquoted `200:` become the strings JSON would have.
-            serde_yaml::from_str(text).map_err(|e| {
-                let location = Location(e.location().map(|l| (l.line(), l.column())));
-                parse_error(location, e.to_string())
-            })?
-        };
+        let root: Value = load::parse_tree(path, text)?;
         let version = match root.get("openapi") {
             Some(Value::String(version)) if version.starts_with("3.") => version.clone(),
             Some(other) => {
-                return Err(parse_error(
-                    Location::default(),
-                    format!("`openapi` is {other}: expected an OpenAPI version 3.0.x or 3.1.x"),
-                ))
+                return Err(parse_error(format!(
+                    "`openapi` is {other}: expected an OpenAPI version 3.0.x or 3.1.x"
+                )))
             }
             None => {
                 return Err(parse_error(
-                    Location::default(),
                     "not an OpenAPI document: expected an object with `openapi: 3.0.x` or \
                      `3.1.x` at the top"
                         .to_owned(),
@@ -112,23 +96,29 @@ impl Document {
     /// pointer. A node without `$ref` is its own target. `None` for a dangling reference or a
     /// cycle (the document check has already reported both).
     pub fn resolve(&self, pointer: &Pointer) -> Option<(Pointer, &Value)> {
-        let mut at = pointer.clone();
-        let mut seen = HashSet::new();
-        loop {
-            let value = self.get(&at)?;
-            let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
-                return Some((at, value));
-            };
-            if !seen.insert(at.clone()) {
-                return None;
-            }
-            at = local_pointer(reference)?;
-        }
+        self.follow(pointer, |_| false)
     }
 
     /// Like [`resolve`](Self::resolve) for a schema: in OpenAPI 3.1 a `$ref` with other keywords
     /// beside it is a schema of its own (those keywords apply too), so it is not followed here.
     pub fn resolve_schema(&self, pointer: &Pointer) -> Option<(Pointer, &Value)> {
+        let keywords_beside = |o: &serde_json::Map<String, Value>| {
+            o.keys().any(|k| {
+                k != "$ref" && !k.starts_with("x-") && grammar::slot(Node::Schema, k) != Slot::Prose
+            })
+        };
+        self.follow(pointer, |value| {
+            self.v3_1 && value.as_object().is_some_and(keywords_beside)
+        })
+    }
+
+    /// Follows the `$ref` chain from `pointer`, stopping at the first node without `$ref` or
+    /// for which `stop` holds. `None` for a dangling reference or a cycle.
+    fn follow(
+        &self,
+        pointer: &Pointer,
+        stop: impl Fn(&Value) -> bool,
+    ) -> Option<(Pointer, &Value)> {
         let mut at = pointer.clone();
         let mut seen = HashSet::new();
         loop {
@@ -136,14 +126,7 @@ impl Document {
             let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
                 return Some((at, value));
             };
-            let keywords_beside = |o: &serde_json::Map<String, Value>| {
-                o.keys().any(|k| {
-                    k != "$ref"
-                        && !k.starts_with("x-")
-                        && grammar::slot(Node::Schema, k) != Slot::Prose
-                })
-            };
-            if self.v3_1 && value.as_object().is_some_and(keywords_beside) {
+            if stop(value) {
                 return Some((at, value));
             }
             if !seen.insert(at.clone()) {
