@@ -15,8 +15,14 @@ use crate::round::Round;
 pub const CHANNEL: i32 = 1007;
 /// The app the channel belongs to.
 const APP: i64 = 2_130_417;
-/// listCustomChannels' path, for the request sent without the API key.
-const CHANNELS_PATH: &str = "/conversations/custom-channels/2026-09";
+/// listCustomChannels' path, for the request sent without the API key: at the HubSpot version
+/// the client was generated for, so the next version's spec needs no edit here.
+fn channels_path() -> String {
+    format!(
+        "/conversations/custom-channels/{}",
+        generated_client::API_VERSION
+    )
+}
 
 pub async fn run(round: &mut Round, client: &Client) {
     round
@@ -44,7 +50,7 @@ pub async fn run(round: &mut Round, client: &Client) {
         .refused(
             "listCustomChannels",
             "a bearer token without the developer API key is refused",
-            client.request(Method::GET, CHANNELS_PATH).send(),
+            client.request(Method::GET, channels_path()).send(),
         )
         .await;
     round
