@@ -3,6 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+
+pub mod http;
+
 /// The fixture `tests/fixtures/models/<dir>/<file>` as JSON.
 ///
 /// # Panics
@@ -11,6 +15,19 @@ use std::path::{Path, PathBuf};
 pub fn fixture(dir: &str, file: &str) -> serde_json::Value {
     let text = fixture_text(dir, file);
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{dir}/{file} is not JSON: {e}"))
+}
+
+/// The fixture `tests/fixtures/models/<dir>/<file>` decoded as `T`, with its JSON: a request
+/// body to send and what the server must receive.
+///
+/// # Panics
+///
+/// When the file is missing or does not decode as `T`.
+pub fn typed_fixture<T: DeserializeOwned>(dir: &str, file: &str) -> (T, serde_json::Value) {
+    let json = fixture(dir, file);
+    let typed = serde_json::from_value(json.clone())
+        .unwrap_or_else(|e| panic!("{dir}/{file} does not decode: {e}"));
+    (typed, json)
 }
 
 /// The fixture `tests/fixtures/models/<dir>/<file>` as written (keys in HubSpot's order).
