@@ -120,7 +120,7 @@ fn schemes_resolve_to_what_goes_on_the_wire() {
 }
 
 #[test]
-fn alternatives_come_from_the_operation_else_the_document_else_anonymous() {
+fn alternatives_come_from_the_operation_else_the_document_else_the_clients_bearer_token() {
     let document = "security:\n  - oauth2: [read]\n  - developer_hapikey: []\n";
     let paths = [
         operation("inherits", None),
@@ -150,11 +150,13 @@ fn alternatives_come_from_the_operation_else_the_document_else_anonymous() {
     assert_eq!(op(api, "own").scopes(), ["read", "write"]);
     assert!(!op(api, "anonymous").needs_credentials());
 
+    // Nothing declared anywhere: the client's bearer token (a scheme without a name) when it
+    // holds one, else nothing.
     let no_document = self::api(&format!("paths:\n{}", operation("plain", None)));
-    assert_eq!(
-        alternatives(op(&no_document, "plain")),
-        [Vec::<String>::new()]
-    );
+    let plain = op(&no_document, "plain");
+    assert_eq!(alternatives(plain), [vec!["[]"], vec![]]);
+    assert!(plain.security[0].is_undeclared());
+    assert!(!plain.needs_credentials());
 }
 
 #[test]
@@ -286,5 +288,8 @@ fn a_spec_without_security_documents_no_auth() {
     let api = api(&format!("paths:\n{}", operation("plain", None)));
     let code = emitted(&api, "operations.rs");
     assert!(!code.contains("Auth:"), "{code}");
-    assert!(squash(&code).contains("=&[&[]];"), "{code}");
+    assert!(
+        squash(&code).contains("=&[&[crate::runtime::Scheme::Bearer(\"\")],&[],];"),
+        "{code}"
+    );
 }

@@ -159,6 +159,9 @@ fn describe(alternative: &SecurityAlternative) -> String {
 
 /// "`oauth2` with scope `a`", or just "`private_apps`".
 fn named_with_scopes(requirement: &SchemeRequirement) -> String {
+    if requirement.scheme.name.is_empty() {
+        return "if the client holds one: this operation declares no security".to_owned();
+    }
     format!("`{}`{}", requirement.scheme.name, scopes(requirement))
 }
 

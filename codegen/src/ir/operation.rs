@@ -58,9 +58,11 @@ impl Operation {
         scopes
     }
 
-    /// Whether some alternative needs credentials.
+    /// Whether some alternative the spec declares needs credentials.
     pub fn needs_credentials(&self) -> bool {
-        self.security.iter().any(|a| !a.is_anonymous())
+        self.security
+            .iter()
+            .any(|a| !a.is_anonymous() && !a.is_undeclared())
     }
 }
 

@@ -61,4 +61,29 @@ impl SecurityAlternative {
     pub fn is_anonymous(&self) -> bool {
         self.schemes.is_empty()
     }
+
+    /// The alternatives of an operation whose spec says nothing about security (no `security` on
+    /// it or on the document): many real specs leave out the token their API needs, so the
+    /// client's bearer token is sent when it holds one, and nothing otherwise. The bearer scheme
+    /// has no name, as no scheme was declared.
+    pub fn undeclared() -> Vec<SecurityAlternative> {
+        let bearer = SchemeRequirement {
+            scheme: SecurityScheme {
+                name: String::new(),
+                kind: SchemeKind::Bearer,
+            },
+            scopes: Vec::new(),
+        };
+        vec![
+            SecurityAlternative {
+                schemes: vec![bearer],
+            },
+            SecurityAlternative::default(),
+        ]
+    }
+
+    /// Whether this is the bearer alternative of [`SecurityAlternative::undeclared`].
+    pub fn is_undeclared(&self) -> bool {
+        matches!(self.schemes.as_slice(), [only] if only.scheme.name.is_empty())
+    }
 }

@@ -1,5 +1,6 @@
 //! Security: `components.securitySchemes` reduced to what goes on the wire, and the alternatives
-//! each operation accepts (its own `security`, else the document's; none anywhere: anonymous).
+//! each operation accepts (its own `security`, else the document's; none anywhere: the client's
+//! bearer token when it holds one, see [`SecurityAlternative::undeclared`]).
 //! A requirement naming an undeclared scheme, or one the runtime cannot send, is a problem at the
 //! requirement's pointer.
 
@@ -48,7 +49,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The alternatives an operation accepts: its own `security` (at `op_at`), else the
-    /// document's, else one anonymous alternative.
+    /// document's, else [`SecurityAlternative::undeclared`].
     pub(super) fn operation_security(
         &mut self,
         own: Option<&'a Vec<SecurityRequirement>>,
@@ -59,7 +60,7 @@ impl<'a> Resolver<'a> {
             None => self
                 .default_security
                 .clone()
-                .unwrap_or_else(|| vec![SecurityAlternative::default()]),
+                .unwrap_or_else(SecurityAlternative::undeclared),
         }
     }
 

@@ -158,11 +158,19 @@ impl Auth {
         self.api_keys.iter().find(|k| k.scheme == scheme.scheme)
     }
 
-    /// The first alternative of `security` these credentials cover, if any.
+    /// The first alternative of `security` that needs credentials and that these credentials
+    /// cover; else no credentials when the operation allows anonymous access (so a client that
+    /// holds credentials sends them where they are optional); else `None`.
     pub(crate) fn choose<'s>(&self, security: &'s Security) -> Option<&'s [Scheme]> {
-        security
-            .alternatives()
-            .find(|schemes| schemes.iter().all(|s| self.covers(s)))
+        let mut anonymous = None;
+        for schemes in security.alternatives() {
+            if schemes.is_empty() {
+                anonymous.get_or_insert(schemes);
+            } else if schemes.iter().all(|s| self.covers(s)) {
+                return Some(schemes);
+            }
+        }
+        anonymous
     }
 
     /// What `schemes` (an alternative [`Auth::choose`] picked) add to one attempt; a token
@@ -349,6 +357,21 @@ mod tests {
         assert_eq!(other_key.choose(&security), None);
         assert_eq!(Auth::none().choose(&security), None);
         assert_eq!(Auth::none().choose(&Security::ANONYMOUS), Some(&[][..]));
+    }
+
+    #[test]
+    fn credentials_are_sent_where_they_are_optional() {
+        // `security: [{}, {oauth2: []}]`, and a spec that declares no security (bearer if held).
+        static OPTIONAL: &[&[Scheme]] = &[&[], &[Scheme::Bearer("oauth2")]];
+        static UNDECLARED: &[&[Scheme]] = &[&[Scheme::Bearer("")], &[]];
+        for (listed, bearer) in [(OPTIONAL, OPTIONAL[1]), (UNDECLARED, UNDECLARED[0])] {
+            let security = Security::Alternatives(listed);
+            let token = Auth::private_app_token("t");
+            assert_eq!(token.choose(&security), Some(bearer));
+            assert_eq!(Auth::none().choose(&security), Some(&[][..]));
+            let key_only = Auth::api_key(QUERY_KEY, "k");
+            assert_eq!(key_only.choose(&security), Some(&[][..]));
+        }
     }
 
     #[tokio::test]
