@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+pub mod captured;
 pub mod http;
 
 /// The fixture `tests/fixtures/models/<dir>/<file>` as JSON.

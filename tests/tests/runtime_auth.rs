@@ -3,8 +3,9 @@
 //! also when reqwest reports a failed request by its URL, whose query carries the key.
 
 use std::error::Error as _;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use conversations_tests::captured::Captured;
 
 use generated_client::runtime::{
     ApiKeyLocation, ApiKeyScheme, Auth, Client, Error, Method, RetryPolicy,
@@ -91,28 +92,6 @@ async fn a_timeout_names_the_url_without_the_key() {
     assert_eq!(sent[0].url.query(), Some(&*format!("hapikey={SECRET}")));
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn retries_are_logged_without_the_key() {
     let client = client(
@@ -137,7 +116,7 @@ async fn retries_are_logged_without_the_key() {
             .await
     };
     assert!(outcome.is_err());
-    let out = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let out = captured.text();
     assert!(out.contains("retrying"), "the retry was not logged:\n{out}");
     assert!(
         !out.contains(SECRET),

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use conversations_tests::captured::Captured;
 use conversations_tests::fixture;
 use futures::{StreamExt, TryStreamExt};
 use generated_client::models::{
@@ -1276,34 +1277,6 @@ async fn default_headers_and_the_user_agent_go_on_every_request() {
 // ---------------------------------------------------------------------------------------------
 // 18. Tracing
 // ---------------------------------------------------------------------------------------------
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
-    }
-}
 
 #[tokio::test(flavor = "current_thread")]
 async fn each_request_is_traced_in_a_span_without_secrets_or_bodies() {

@@ -1,6 +1,7 @@
 //! The spec diff: pairs of fixture specs (`tests/fixtures/diff/<case>/{old,new}.yaml`), each
 //! covering one family of changes, with every expected change and its classification written out
-//! by hand; the rendered text, Markdown and JSON; and the emitter facts the rules rely on.
+//! by hand; the rendered text, Markdown and JSON (`rendering`); and the emitter facts the rules rely
+//! on (`emitter_facts`).
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,12 @@ use codegen::ir::Api;
 use codegen::Provenance;
 
 use Impact::{Additive, Behaviour, Breaking, Docs};
+
+/// The sources named in rendered reports.
+const SOURCES: Sources<'static> = Sources {
+    old: "old.yaml",
+    new: "new.yaml",
+};
 
 fn fixture(case: &str, file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -632,217 +639,5 @@ fn unrelated_apis_compare_without_panicking() {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Rendering
-// ---------------------------------------------------------------------------------------------
-
-const SOURCES: Sources<'static> = Sources {
-    old: "old.yaml",
-    new: "new.yaml",
-};
-
-#[test]
-fn text_groups_by_subject_and_ends_with_the_verdict() {
-    let expected = "\
-Spec diff: old.yaml → new.yaml
-
-type `ThreadStatus` (string enum, used in requests)
-  breaking   value `ARCHIVED` (`Archived`) removed: code naming the variant no longer compiles
-  additive   new value `SNOOZED` (`Snoozed`): string enums are `#[non_exhaustive]` with an `Unknown` catch-all, so matches already have a wildcard arm; the value no longer decodes as `Unknown`
-  behaviour  values reordered: the derived `Ord` sorts the variants in the new order
-  behaviour  variant `Pending` is now `PENDING` on the wire (was `pending`): same variant; it is read and written as the new value
-
-Verdict: major (1 breaking, 1 additive, 2 behaviour, 0 docs)
-";
-    assert_eq!(render::text(&case("enums"), SOURCES), expected);
-}
-
-#[test]
-fn markdown_is_a_changelog_section_by_impact() {
-    let expected = "\
-### API changes (major release)
-
-#### Breaking changes
-
-- `ThreadStatus`: value `ARCHIVED` (`Archived`) removed — code naming the variant no longer compiles
-
-#### Additions
-
-- `ThreadStatus`: new value `SNOOZED` (`Snoozed`) — string enums are `#[non_exhaustive]` with an `Unknown` catch-all, so matches already have a wildcard arm; the value no longer decodes as `Unknown`
-
-#### Behaviour changes
-
-- `ThreadStatus`: values reordered — the derived `Ord` sorts the variants in the new order
-- `ThreadStatus`: variant `Pending` is now `PENDING` on the wire (was `pending`) — same variant; it is read and written as the new value
-";
-    assert_eq!(render::markdown(&case("enums")), expected);
-    assert_eq!(
-        render::markdown(&Report::default()),
-        "### API changes\n\nNo changes to the generated API.\n"
-    );
-}
-
-#[test]
-fn markdown_names_operations_as_client_methods() {
-    let markdown = render::markdown(&case("operations"));
-    assert!(
-        markdown.contains("- `Client::list_inboxes`: `GET /inboxes` removed — calls to the method and uses of its builder no longer compile\n"),
-        "{markdown}"
-    );
-    assert!(markdown.contains("\n#### Documentation\n"), "{markdown}");
-}
-
-#[test]
-fn json_for_tools() {
-    let text = render::json(&case("parameters"), SOURCES);
-    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(json["old"], "old.yaml");
-    assert_eq!(json["new"], "new.yaml");
-    assert_eq!(json["release"], "major");
-    assert_eq!(
-        json["counts"],
-        serde_json::json!({"breaking": 6, "additive": 1, "behaviour": 3, "docs": 1})
-    );
-    let changes = json["changes"].as_array().unwrap();
-    assert_eq!(changes.len(), 11);
-    let tenant = changes
-        .iter()
-        .find(|c| c["item"] == "tenant")
-        .expect("the tenant parameter");
-    assert_eq!(
-        tenant,
-        &serde_json::json!({
-            "subject": "operation",
-            "name": "list_threads",
-            "description": "`GET /threads`",
-            "item": "tenant",
-            "kind": "param_added_required",
-            "impact": "breaking",
-            "release": "major",
-            "summary": "new required header parameter `tenant` (argument `tenant: String`)",
-            "reason": "a new method argument that every call must pass",
-        })
-    );
-    let empty = render::json(&Report::default(), SOURCES);
-    let empty: serde_json::Value = serde_json::from_str(&empty).unwrap();
-    assert_eq!(empty["release"], "none");
-    assert_eq!(empty["changes"], serde_json::json!([]));
-}
-
-#[test]
-fn output_is_deterministic() {
-    for name in ["fields", "unions", "responses"] {
-        let (a, b) = (case(name), case(name));
-        assert_eq!(render::text(&a, SOURCES), render::text(&b, SOURCES));
-        assert_eq!(render::json(&a, SOURCES), render::json(&b, SOURCES));
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The emitter facts the rules rely on (see `codegen/src/diff/classify.rs`): if one of these
-// fails, the emitter changed and the rules must follow.
-// ---------------------------------------------------------------------------------------------
-
-fn emitted(case: &str, file: &str) -> String {
-    let api = load(&fixture(case, "new.yaml"));
-    let provenance = Provenance {
-        spec: "new.yaml".into(),
-        command: "test".into(),
-    };
-    codegen::emit::emit(&api, &provenance)
-        .unwrap()
-        .into_iter()
-        .find(|f| f.path == file)
-        .unwrap()
-        .contents
-}
-
-/// The doc comments and attributes written above `item` in `file`.
-fn attributes<'f>(file: &'f str, item: &str) -> &'f str {
-    let at = file
-        .find(item)
-        .unwrap_or_else(|| panic!("{item:?} not emitted"));
-    let start = file[..at].rfind("\n}\n").map_or(0, |i| i + 3);
-    &file[start..at]
-}
-
-#[test]
-fn structs_used_in_requests_or_by_no_operation_are_exhaustive_without_default() {
-    let fields = emitted("fields", "models.rs");
-    let usage = emitted("usage", "models.rs");
-    for (models, name) in [
-        (&fields, "ThreadUpdate"),
-        (&usage, "Note"),
-        (&usage, "Draft"),
-    ] {
-        let attrs = attributes(models, &format!("pub struct {name} {{"));
-        assert!(attrs.contains("#[derive("), "{attrs}");
-        assert!(!attrs.contains("non_exhaustive"), "{attrs}");
-        assert!(!attrs.contains("Default"), "{attrs}");
-        assert!(
-            !models.contains(&format!("impl {name} {{")),
-            "{name} has a constructor"
-        );
-    }
-}
-
-#[test]
-fn response_only_structs_are_non_exhaustive_with_a_constructor_of_the_required_fields() {
-    let usage = emitted("usage", "models.rs");
-    let fields = emitted("fields", "models.rs");
-    for (models, name) in [
-        (&usage, "Thread"),
-        (&usage, "Base"),
-        (&usage, "Problem"),
-        (&usage, "Tag"),
-        (&fields, "Thread"),
-    ] {
-        let attrs = attributes(models, &format!("pub struct {name} {{"));
-        assert!(attrs.contains("#[non_exhaustive]"), "{name}: {attrs}");
-        assert!(!attrs.contains("Default"), "{attrs}");
-    }
-    // `new` takes exactly the fields that are not `Option`, in declaration order, so an added
-    // optional field leaves it unchanged and an added required one does not.
-    let compact: String = usage.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        compact.contains(
-            "impl Thread { /// A value with the required fields given: every optional field is `None`."
-        ),
-        "{usage}"
-    );
-    assert!(
-        compact.contains(
-            "pub fn new( id: impl ::std::convert::Into<::std::string::String>, \
-             status: impl ::std::convert::Into<::std::string::String>, spam: bool, ) -> Self"
-        ),
-        "{usage}"
-    );
-}
-
-#[test]
-fn string_enums_and_tagged_unions_are_non_exhaustive_with_unknown() {
-    let enums = emitted("enums", "models.rs");
-    assert!(attributes(&enums, "pub enum ThreadStatus {").contains("#[non_exhaustive]"));
-    assert!(enums.contains("    Unknown(::std::string::String),"));
-    let unions = emitted("unions", "models.rs");
-    assert!(attributes(&unions, "pub enum Actor {").contains("#[non_exhaustive]"));
-    assert!(unions.contains("    Unknown(::serde_json::Value),"));
-}
-
-#[test]
-fn untagged_unions_and_response_enums_are_exhaustive() {
-    let unions = emitted("unions", "models.rs");
-    assert!(!attributes(&unions, "pub enum Content {").contains("non_exhaustive"));
-    let operations = emitted("responses", "operations.rs");
-    assert!(!attributes(&operations, "pub enum MultiResponse {").contains("non_exhaustive"));
-    // One body type for every success status: `send()` returns it, no enum.
-    assert!(!operations.contains("pub enum ArchiveThreadResponse"));
-    assert!(operations.contains("pub enum BatchReadResponse {"));
-}
-
-#[test]
-fn deprecation_is_documentation_only() {
-    let operations = emitted("operations", "operations.rs");
-    assert!(operations.contains("/// Deprecated by the API."));
-    assert!(!operations.contains("#[deprecated"));
-}
+mod emitter_facts;
+mod rendering;
