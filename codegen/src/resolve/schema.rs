@@ -290,7 +290,7 @@ impl<'a> Resolver<'a> {
     ) -> TypeRef {
         let item = match items {
             Some(items) => {
-                self.type_of(items.into(), &pointer.push("items"), &format!("{name}Item"))
+                self.type_of(items.into(), &pointer.push("items"), &naming::synthetic::item(name))
             }
             None => TypeRef::Any,
         };
@@ -303,7 +303,7 @@ impl<'a> Resolver<'a> {
             None | Some(AdditionalProperties::Any(false)) => None,
             Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
             Some(AdditionalProperties::Schema(schema)) => {
-                let hint = format!("{name}Value");
+                let hint = naming::synthetic::map_value(name);
                 Some(self.type_of(
                     schema.as_ref().into(),
                     &pointer.push("additionalProperties"),
@@ -329,7 +329,7 @@ impl<'a> Resolver<'a> {
                 (Some(owner), None) => owner,
                 _ => name.to_owned(),
             };
-            let hint = format!("{owner}{}", naming::type_name(wire_name));
+            let hint = naming::synthetic::property(&owner, wire_name);
             let ty = self.type_of(property, &at, &hint);
             let (data, docs) = match property {
                 SchemaRef::Item(schema) => (Some(&schema.schema_data), docs_of(schema)),
@@ -430,7 +430,7 @@ impl Resolver<'_> {
         literals: impl Iterator<Item = String>,
         pointer: &Pointer,
     ) -> Shape {
-        let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+        let mut used = naming::enum_members();
         let mut seen = std::collections::BTreeSet::new();
         let mut values = Vec::new();
         for literal in literals {
@@ -465,7 +465,7 @@ impl Resolver<'_> {
 
 /// A string enum from its values: duplicates dropped, variant names made unique.
 pub(super) fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> StringEnum {
-    let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+    let mut used = naming::enum_members();
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for value in values {

@@ -24,7 +24,7 @@ impl<'a> Resolver<'a> {
             return Shape::Ref(self.type_of(only.into(), &pointer.push("0"), name));
         }
         let tags = self.discriminate(schema, variants, pointer);
-        let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+        let mut used = naming::enum_members();
         let mut out = Vec::with_capacity(variants.len());
         for (i, variant) in variants.iter().enumerate() {
             let at = pointer.push(i.to_string());
@@ -32,11 +32,11 @@ impl<'a> Resolver<'a> {
                 Some((_, values)) => {
                     let value = values[i].clone();
                     let variant_name = naming::variant_name(&value);
-                    let ty = self.type_of(variant.into(), &at, &format!("{name}{variant_name}"));
+                    let ty = self.type_of(variant.into(), &at, &naming::synthetic::tagged_member(name, &variant_name));
                     (variant_name, Some(value), ty)
                 }
                 None => {
-                    let ty = self.type_of(variant.into(), &at, &format!("{name}Variant{i}"));
+                    let ty = self.type_of(variant.into(), &at, &naming::synthetic::union_member(name, i));
                     (variant_label(&ty), None, ty)
                 }
             };
