@@ -6,8 +6,8 @@ use std::path::Path;
 
 use codegen::error::SpecProblem;
 use codegen::ir::{
-    Api, Encoding, Field, Method, Operation, ParamLocation, Primitive, Status, StringEnum, Struct,
-    TypeKind, TypeRef, Union, UnionTag,
+    Api, Encoding, Field, Method, Operation, ParamEncoding, ParamLocation, PathStyle, Primitive,
+    Status, StringEnum, Struct, TypeKind, TypeRef, Union, UnionTag,
 };
 
 mod common;
@@ -74,7 +74,7 @@ fn values(e: &StringEnum) -> Vec<(&str, &str)> {
 fn params(op: &Operation) -> Vec<(&str, ParamLocation)> {
     op.params
         .iter()
-        .map(|p| (p.wire_name.as_str(), p.location))
+        .map(|p| (p.wire_name.as_str(), p.location()))
         .collect()
 }
 
@@ -1494,9 +1494,9 @@ fn params_are_sorted_path_in_template_order_then_query_then_header() {
     assert_eq!(get.params[4].ty, TypeRef::Primitive(Primitive::DateTime));
     assert_eq!(get.params[6].rust_name, "x_request_id");
     assert!(!get.params[6].required);
-    // Query parameters explode by default; path and header ones do not.
-    assert!(get.params[2].explode);
-    assert!(!get.params[0].explode);
+    // A scalar query parameter is `name=value`; path ones default to `simple`.
+    assert_eq!(get.params[2].encoding, ParamEncoding::Query);
+    assert_eq!(get.params[0].encoding, ParamEncoding::Path(PathStyle::Simple));
 }
 
 #[test]
@@ -1579,7 +1579,7 @@ fn referenced_parameters_are_followed_through_several_hops() {
         .iter()
         .find(|p| p.wire_name == "X-Trace")
         .expect("the $ref parameter is resolved");
-    assert_eq!(trace.location, ParamLocation::Header);
+    assert_eq!(trace.location(), ParamLocation::Header);
     assert!(trace.required);
     assert_eq!(trace.rust_name, "x_trace");
     assert_eq!(trace.ty, TypeRef::Primitive(Primitive::String));
@@ -1975,7 +1975,7 @@ components:
 #[test]
 fn invalid_yaml_reports_file_line_and_column() {
     let text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths:\n  /a: [\n";
-    let err = codegen::load::parse(Path::new("t.yaml"), text)
+    let err = codegen::Spec::parse(Path::new("t.yaml"), text)
         .unwrap_err()
         .to_string();
     let rest = err
@@ -1987,7 +1987,7 @@ fn invalid_yaml_reports_file_line_and_column() {
     assert!(column.parse::<usize>().is_ok(), "{err}");
 
     let text = "openapi: 3.0.3\ninfo:\n  title: t\n\tversion: '1'\n";
-    let err = codegen::load::parse(Path::new("t.yaml"), text)
+    let err = codegen::Spec::parse(Path::new("t.yaml"), text)
         .unwrap_err()
         .to_string();
     assert!(err.starts_with("t.yaml:4:"), "{err}");
@@ -1995,12 +1995,12 @@ fn invalid_yaml_reports_file_line_and_column() {
 
 #[test]
 fn missing_required_keys_and_other_versions_are_parse_errors() {
-    let err = codegen::load::parse(Path::new("t.yaml"), "openapi: 3.0.3\npaths: {}\n").unwrap_err();
+    let err = codegen::Spec::parse(Path::new("t.yaml"), "openapi: 3.0.3\npaths: {}\n").unwrap_err();
     assert!(matches!(err, codegen::Error::Parse { .. }), "{err}");
     assert!(err.to_string().contains("info"), "{err}");
 
     let text = "openapi: 3.2.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
-    let err = codegen::load::parse(Path::new("t.yaml"), text)
+    let err = codegen::Spec::parse(Path::new("t.yaml"), text)
         .unwrap_err()
         .to_string();
     assert_eq!(

@@ -1,5 +1,5 @@
-//! Helpers shared by the generator's test files: small specs written inline, parsed with
-//! `load::parse`, resolved into the IR and emitted; lookups in the IR; a seeded random source.
+//! Helpers shared by the generator's test files: small specs written inline, parsed and resolved
+//! into the IR and emitted through the crate's façade; lookups in the IR; a seeded random source.
 //! Each test file uses only some of them.
 
 #![allow(dead_code)]
@@ -26,9 +26,13 @@ pub fn full(body: &str) -> String {
 /// The spec [`full`] makes of `body`, named `t.yaml`, resolved; panics when it does not parse.
 pub fn try_resolve(body: &str) -> Result<Api, Vec<SpecProblem>> {
     let text = full(body);
-    let spec = codegen::load::parse(Path::new("t.yaml"), &text)
+    let spec = codegen::Spec::parse(Path::new("t.yaml"), &text)
         .unwrap_or_else(|e| panic!("test spec does not parse: {e}\n{text}"));
-    codegen::resolve::resolve(&spec)
+    match spec.resolve() {
+        Ok(api) => Ok(api),
+        Err(codegen::Error::Spec { problems, .. }) => Err(problems),
+        Err(other) => panic!("resolving failed without spec problems: {other}"),
+    }
 }
 
 /// The resolved API; panics with every problem when the spec does not resolve.
@@ -49,7 +53,7 @@ pub fn problems(body: &str) -> Vec<SpecProblem> {
 
 /// Every file emitted for `api`.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    codegen::emit::emit(
+    codegen::generate(
         api,
         &Provenance {
             spec: "t.yaml".into(),
