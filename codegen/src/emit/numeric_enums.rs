@@ -11,7 +11,6 @@ use crate::naming;
 
 /// Tokens of one numeric enum and its impls.
 pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenStream {
-    let param_value = contract::param_value();
     let unknown = ident(naming::UNKNOWN_VARIANT);
     let ty = rust_type(&TypeRef::Primitive(e.primitive), Scope::Models);
     let variants: Vec<Ident> = e
@@ -50,6 +49,7 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
         }
     };
     let allow_float_cmp = (!integer).then(|| quote!(#[allow(clippy::float_cmp)]));
+    let wire = wire_impls(name, &ty);
     quote! {
         #docs
         #derives
@@ -77,6 +77,14 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
             }
         }
 
+        #wire
+    }
+}
+
+/// `Display`, serde and `ParamValue` impls: the enum reads and writes as its bare value.
+fn wire_impls(name: &Ident, ty: &TokenStream) -> TokenStream {
+    let param_value = contract::param_value();
+    quote! {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
