@@ -50,6 +50,7 @@ fn main() {
         writeln!(out, "    (\"src/runtime/{name}\", include_str!({file:?})),").unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("runtime_files.rs");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("runtime_files.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

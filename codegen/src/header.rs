@@ -96,7 +96,10 @@ mod tests {
         for comment in [Comment::Rust, Comment::Toml] {
             let text = header(&p, comment);
             let first = text.lines().next().unwrap();
-            assert!(first.contains("a\\u{a}fn injected() {}\\u{d}\\u{202e}.yaml"), "{first}");
+            assert!(
+                first.contains("a\\u{a}fn injected() {}\\u{d}\\u{202e}.yaml"),
+                "{first}"
+            );
             assert!(!text.contains('\r') && !text.contains('\u{202E}'));
         }
     }

@@ -69,7 +69,8 @@ mod tests {
         let paths: Vec<&str> = FILES.iter().map(|(p, _)| *p).collect();
         assert!(paths.windows(2).all(|w| w[0] < w[1]), "{paths:?}");
         let on_disk = std::fs::read_dir(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated-client/src/runtime"),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../generated-client/src/runtime"),
         )
         .unwrap()
         .count();
@@ -81,7 +82,14 @@ mod tests {
     #[test]
     fn client_methods_include_private_and_derived_ones() {
         let methods = client_methods();
-        for name in ["new", "builder", "execute", "request", "base_url", "with_base_url"] {
+        for name in [
+            "new",
+            "builder",
+            "execute",
+            "request",
+            "base_url",
+            "with_base_url",
+        ] {
             assert!(methods.contains(name), "{name}: {methods:?}");
         }
         // Private helpers collide just the same (E0592), and derived methods would be shadowed.

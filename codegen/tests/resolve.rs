@@ -1496,7 +1496,10 @@ fn params_are_sorted_path_in_template_order_then_query_then_header() {
     assert!(!get.params[6].required);
     // A scalar query parameter is `name=value`; path ones default to `simple`.
     assert_eq!(get.params[2].encoding, ParamEncoding::Query);
-    assert_eq!(get.params[0].encoding, ParamEncoding::Path(PathStyle::Simple));
+    assert_eq!(
+        get.params[0].encoding,
+        ParamEncoding::Path(PathStyle::Simple)
+    );
 }
 
 #[test]

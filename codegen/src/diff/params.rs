@@ -18,7 +18,11 @@ fn location(location: ParamLocation) -> &'static str {
 
 /// `query parameter `inboxId``.
 fn param_name(p: &Param) -> String {
-    format!("{} parameter {}", location(p.location()), code(&p.wire_name))
+    format!(
+        "{} parameter {}",
+        location(p.location()),
+        code(&p.wire_name)
+    )
 }
 
 /// Parameters by Rust name: added, removed, retyped, required ↔ optional, sent differently.

@@ -55,7 +55,11 @@ fn members(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
             continue;
         }
         fields.push(quote!(#field: ::std::option::Option<#ty>));
-        let fallback = format!("`{}` {} parameter.", p.wire_name, location_name(p.location()));
+        let fallback = format!(
+            "`{}` {} parameter.",
+            p.wire_name,
+            location_name(p.location())
+        );
         let docs = docs::doc_or(p.docs.as_deref(), &fallback);
         let (arg, convert) = argument(&p.ty);
         setters.push(quote! {
@@ -92,5 +96,62 @@ fn location_name(location: ParamLocation) -> &'static str {
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
         ParamLocation::Cookie => "cookie",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every field and method a builder has that is not a parameter's is one `naming` reserves,
+    /// so no parameter can take its name.
+    #[test]
+    fn builder_members_are_reserved_in_naming() {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /t/{id}:\n    post:\n      operationId: listThings\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n        - {name: after, in: query, schema: {type: string}}\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, properties: {a: {type: string}}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  results: {type: array, items: {type: string}}\n                  paging: {type: object, properties: {next: {type: object, properties: {after: {type: string}}}}}\n";
+        let api = crate::parse_api(Path::new("t.yaml"), spec).unwrap();
+        let op = &api.operations[0];
+        assert!(
+            op.pagination.is_some(),
+            "the builder has its stream methods"
+        );
+        let file: syn::File = syn::parse2(super::builder(&api, op)).unwrap();
+        let params: Vec<&str> = op.params.iter().map(|p| p.rust_name.as_str()).collect();
+        let reserved = crate::naming::builder_members();
+        let mut members = Vec::new();
+        for item in &file.items {
+            match item {
+                syn::Item::Struct(s) => {
+                    members.extend(
+                        s.fields
+                            .iter()
+                            .filter_map(|f| f.ident.as_ref())
+                            .map(ToString::to_string),
+                    );
+                }
+                syn::Item::Impl(block) => {
+                    members.extend(block.items.iter().filter_map(|i| match i {
+                        syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+                        _ => None,
+                    }));
+                }
+                _ => {}
+            }
+        }
+        for name in [
+            "client",
+            "body",
+            "send",
+            "send_with_response",
+            "pages",
+            "into_stream",
+        ] {
+            assert!(members.iter().any(|m| m == name), "{name}: {members:?}");
+        }
+        for member in members.iter().filter(|m| !params.contains(&m.as_str())) {
+            assert!(
+                reserved.contains(member),
+                "`{member}` is not reserved in naming"
+            );
+        }
     }
 }

@@ -76,7 +76,11 @@ pub(super) fn scheme_value(variant: &str, args: TokenStream) -> TokenStream {
 
 /// `ApiKeyScheme` and the constructor call of one, with its location variant (`Query`,
 /// `Header` or `Cookie`).
-pub(super) fn api_key_scheme(scheme: &str, location: &str, name: &str) -> (TokenStream, TokenStream) {
+pub(super) fn api_key_scheme(
+    scheme: &str,
+    location: &str,
+    name: &str,
+) -> (TokenStream, TokenStream) {
     let location = format_ident!("{}", location);
     let ty = item(quote!(ApiKeyScheme));
     let location = item(quote!(ApiKeyLocation::#location));

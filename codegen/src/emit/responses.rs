@@ -13,8 +13,7 @@ use crate::naming;
 /// (several statuses without content still say different things: `Created` vs `NoContent`).
 pub(crate) fn single_success(op: &Operation) -> Option<&Response> {
     let first = op.responses.first()?;
-    let same =
-        |r: &Response| r.ty == first.ty && r.ty.is_some() && r.encoding == first.encoding;
+    let same = |r: &Response| r.ty == first.ty && r.ty.is_some() && r.encoding == first.encoding;
     (op.responses.len() == 1 || op.responses.iter().all(same)).then_some(first)
 }
 

@@ -204,7 +204,9 @@ fn part(api: &Api, ty: &TypeRef, name: TokenStream, value: TokenStream) -> Token
         _ => false,
     };
     match ty {
-        TypeRef::Primitive(Primitive::Binary) => contract::multipart_part(Part::File, &name, &value),
+        TypeRef::Primitive(Primitive::Binary) => {
+            contract::multipart_part(Part::File, &name, &value)
+        }
         ty if scalar(ty) => contract::multipart_part(Part::Text, &name, &value),
         TypeRef::List(item) if scalar(item) || **item == TypeRef::Primitive(Primitive::Binary) => {
             let each = part(api, item, name, quote!(item));

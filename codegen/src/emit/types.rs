@@ -61,10 +61,7 @@ pub(crate) fn spelling(ty: &TypeRef) -> String {
 fn primitive(p: Primitive) -> (TokenStream, &'static str) {
     match p {
         Primitive::String => (quote!(::std::string::String), "String"),
-        Primitive::DateTime => (
-            quote!(::chrono::DateTime<::chrono::Utc>),
-            "DateTime<Utc>",
-        ),
+        Primitive::DateTime => (quote!(::chrono::DateTime<::chrono::Utc>), "DateTime<Utc>"),
         Primitive::Date => (quote!(::chrono::NaiveDate), "NaiveDate"),
         Primitive::Bool => (quote!(bool), "bool"),
         Primitive::I32 => (quote!(i32), "i32"),

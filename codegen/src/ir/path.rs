@@ -127,13 +127,28 @@ mod tests {
         let t = PathTemplate::parse("/t/{threadId}/m/{messageId}").unwrap();
         assert_eq!(
             t.segments(),
-            [lit("/t/"), param("threadId"), lit("/m/"), param("messageId")]
+            [
+                lit("/t/"),
+                param("threadId"),
+                lit("/m/"),
+                param("messageId")
+            ]
         );
-        assert_eq!(t.param_names().collect::<Vec<_>>(), ["threadId", "messageId"]);
+        assert_eq!(
+            t.param_names().collect::<Vec<_>>(),
+            ["threadId", "messageId"]
+        );
         assert_eq!(t.to_string(), "/t/{threadId}/m/{messageId}");
         let adjacent = PathTemplate::parse("/{a}{b}.json").unwrap();
-        assert_eq!(adjacent.segments(), [lit("/"), param("a"), param("b"), lit(".json")]);
-        assert!(PathTemplate::parse("/inboxes").unwrap().param_names().next().is_none());
+        assert_eq!(
+            adjacent.segments(),
+            [lit("/"), param("a"), param("b"), lit(".json")]
+        );
+        assert!(PathTemplate::parse("/inboxes")
+            .unwrap()
+            .param_names()
+            .next()
+            .is_none());
         assert!(PathTemplate::parse("").unwrap().segments().is_empty());
     }
 

@@ -168,7 +168,9 @@ mod tests {
     #[test]
     fn reports_line_column_and_pointer_of_a_type_error() {
         let text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths:\n  /a: 7\n";
-        let err = parse_document(Path::new("spec.yaml"), text).unwrap_err().to_string();
+        let err = parse_document(Path::new("spec.yaml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("spec.yaml:6:"), "{err}");
         assert!(err.contains("at #/paths"), "{err}");
     }
@@ -176,23 +178,38 @@ mod tests {
     #[test]
     fn rejects_other_versions() {
         let text = "openapi: 2.0.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
-        let err = parse_document(Path::new("s.yaml"), text).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.yaml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("expected 3.0.x or 3.1.x"), "{err}");
         let swagger = "swagger: '2.0'\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
-        let err = parse_document(Path::new("s.yaml"), swagger).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.yaml"), swagger)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("Swagger 2.0"), "{err}");
     }
 
     #[test]
     fn reads_json_with_line_numbers() {
         let ok = r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}"#;
-        assert_eq!(parse_document(Path::new("s.json"), ok).unwrap().spec.info.title, "t");
+        assert_eq!(
+            parse_document(Path::new("s.json"), ok)
+                .unwrap()
+                .spec
+                .info
+                .title,
+            "t"
+        );
         let bad = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {\"/a\": 7}\n}";
-        let err = parse_document(Path::new("s.json"), bad).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.json"), bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("s.json:4:"), "{err}");
         assert!(err.contains("at #/paths"), "{err}");
         let broken = "{\"openapi\": \"3.0.3\",\n \"info\": }";
-        let err = parse_document(Path::new("s.json"), broken).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.json"), broken)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("s.json:2:"), "{err}");
     }
 

@@ -50,8 +50,10 @@ impl<'a> Resolver<'a> {
                 });
                 let method_name = naming::unique(naming::field_name(&id), &mut method_names);
                 let builder_name = naming::unique(naming::type_name(&id), &mut builder_names);
-                let response_name =
-                    naming::unique(naming::synthetic::response_enum(&builder_name), &mut builder_names);
+                let response_name = naming::unique(
+                    naming::synthetic::response_enum(&builder_name),
+                    &mut builder_names,
+                );
                 let params = self.params(
                     template.as_ref(),
                     (&item.parameters, &at),
@@ -127,7 +129,12 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let media_at = content_at.push(media_type);
-        let (encoding, ty) = self.content(media_type, media, &media_at, &naming::synthetic::request_body(builder));
+        let (encoding, ty) = self.content(
+            media_type,
+            media,
+            &media_at,
+            &naming::synthetic::request_body(builder),
+        );
         if matches!(encoding, Encoding::Form | Encoding::Multipart) && !self.is_object(&ty) {
             self.problem(
                 &media_at.push("schema"),

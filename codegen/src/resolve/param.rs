@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use openapiv3::{Parameter, ParameterSchemaOrContent, PathStyle as SpecPathStyle, QueryStyle};
 use openapiv3::ReferenceOr;
+use openapiv3::{Parameter, ParameterSchemaOrContent, PathStyle as SpecPathStyle, QueryStyle};
 
 use super::Resolver;
 use crate::ir::{
@@ -144,7 +144,10 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         };
-        let encoding = match self.value_shape(&ty).and_then(|shape| encoding(declared, shape)) {
+        let encoding = match self
+            .value_shape(&ty)
+            .and_then(|shape| encoding(declared, shape))
+        {
             Some(encoding) => encoding,
             None => {
                 let expected = expected(declared);
@@ -217,7 +220,10 @@ fn declared(param: &Parameter) -> Declared {
         Parameter::Header { .. } => (ParamLocation::Header, Style::Simple, false),
         Parameter::Cookie { .. } => (ParamLocation::Cookie, Style::Form, true),
     };
-    let explode = param.parameter_data_ref().explode.unwrap_or(default_explode);
+    let explode = param
+        .parameter_data_ref()
+        .explode
+        .unwrap_or(default_explode);
     Declared {
         location,
         style,
@@ -234,9 +240,13 @@ fn encoding(declared: Declared, shape: Shape) -> Option<ParamEncoding> {
         explode,
     } = declared;
     Some(match (location, style, shape) {
-        (ParamLocation::Path, Style::Simple, Shape::Scalar) => ParamEncoding::Path(PathStyle::Simple),
+        (ParamLocation::Path, Style::Simple, Shape::Scalar) => {
+            ParamEncoding::Path(PathStyle::Simple)
+        }
         (ParamLocation::Path, Style::Label, Shape::Scalar) => ParamEncoding::Path(PathStyle::Label),
-        (ParamLocation::Path, Style::Matrix, Shape::Scalar) => ParamEncoding::Path(PathStyle::Matrix),
+        (ParamLocation::Path, Style::Matrix, Shape::Scalar) => {
+            ParamEncoding::Path(PathStyle::Matrix)
+        }
         (ParamLocation::Path, ..) => return None,
         (ParamLocation::Query, Style::DeepObject, Shape::Object) => {
             ParamEncoding::QueryObject(ObjectStyle::DeepObject)

@@ -289,9 +289,11 @@ impl<'a> Resolver<'a> {
         name: &str,
     ) -> TypeRef {
         let item = match items {
-            Some(items) => {
-                self.type_of(items.into(), &pointer.push("items"), &naming::synthetic::item(name))
-            }
+            Some(items) => self.type_of(
+                items.into(),
+                &pointer.push("items"),
+                &naming::synthetic::item(name),
+            ),
             None => TypeRef::Any,
         };
         TypeRef::List(Box::new(item))

@@ -32,11 +32,19 @@ impl<'a> Resolver<'a> {
                 Some((_, values)) => {
                     let value = values[i].clone();
                     let variant_name = naming::variant_name(&value);
-                    let ty = self.type_of(variant.into(), &at, &naming::synthetic::tagged_member(name, &variant_name));
+                    let ty = self.type_of(
+                        variant.into(),
+                        &at,
+                        &naming::synthetic::tagged_member(name, &variant_name),
+                    );
                     (variant_name, Some(value), ty)
                 }
                 None => {
-                    let ty = self.type_of(variant.into(), &at, &naming::synthetic::union_member(name, i));
+                    let ty = self.type_of(
+                        variant.into(),
+                        &at,
+                        &naming::synthetic::union_member(name, i),
+                    );
                     (variant_label(&ty), None, ty)
                 }
             };
