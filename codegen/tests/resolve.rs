@@ -1721,9 +1721,9 @@ fn operations_emit_response_enums_and_builders() {
     assert!(squashed.contains("MultiStatus(models::Multi),"));
     assert!(squashed.contains("207=>GetThreadResponse::MultiStatus(response.json()?),"));
     assert!(squashed.contains("pubfndelete_inboxes_inbox_id_threads_thread_id("));
-    // Path arguments in template order.
+    // Path arguments encoded into locals, named in the template in its order.
     assert!(
-        squashed.contains(r#"::std::format!("/inboxes/{}/threads/{}",crate::runtime::encode_path(&self.inbox_id),crate::runtime::encode_path(&self.thread_id))"#),
+        squashed.contains(r#"letinbox_id=crate::runtime::encode_path(&self.inbox_id);letthread_id=crate::runtime::encode_path(&self.thread_id);letpath=::std::format!("/inboxes/{inbox_id}/threads/{thread_id}");"#),
         "{ops}"
     );
     assert!(squashed.contains(r#"request.header("X-Trace",&self.x_trace)?;"#));

@@ -90,7 +90,8 @@ fn members(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
     (fields, setters)
 }
 
-fn location_name(location: ParamLocation) -> &'static str {
+/// The location as docs name it: `path`, `query`, `header`, `cookie`.
+pub(super) fn location_name(location: ParamLocation) -> &'static str {
     match location {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",

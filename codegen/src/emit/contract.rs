@@ -94,12 +94,16 @@ pub(super) fn encode_path(value: TokenStream) -> TokenStream {
     quote!(#encode(#value))
 }
 
-/// The placeholder a path parameter takes in the `format!` string of its path.
-pub(super) fn path_placeholder(style: PathStyle, name: &str) -> String {
+/// The placeholder path parameter `name` takes in the `format!` string of its path, its encoded
+/// value bound to the local `local`.
+pub(super) fn path_placeholder(style: PathStyle, name: &str, local: &str) -> String {
     match style {
-        PathStyle::Simple => "{}".to_owned(),
-        PathStyle::Label => ".{}".to_owned(),
-        PathStyle::Matrix => format!(";{name}={{}}"),
+        PathStyle::Simple => format!("{{{local}}}"),
+        PathStyle::Label => format!(".{{{local}}}"),
+        PathStyle::Matrix => format!(
+            ";{name}={{{local}}}",
+            name = name.replace('{', "{{").replace('}', "}}")
+        ),
     }
 }
 

@@ -77,8 +77,8 @@ pub(crate) fn format(
     })
 }
 
-/// Formats tokens as a Rust file, with a blank line between top-level items; a parse failure
-/// is a generator bug.
+/// Formats tokens as a Rust file, with a blank line between top-level items and between the
+/// items of an `impl`; a parse failure is a generator bug.
 fn unparse(path: &str, tokens: TokenStream) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit {
         file: path.to_owned(),
@@ -93,11 +93,39 @@ fn unparse(path: &str, tokens: TokenStream) -> Result<String, Error> {
         }));
     }
     for item in file.items {
-        parts.push(prettyplease::unparse(&syn::File {
+        let is_impl = matches!(item, syn::Item::Impl(_));
+        let text = prettyplease::unparse(&syn::File {
             shebang: None,
             attrs: Vec::new(),
             items: vec![item],
-        }));
+        });
+        parts.push(if is_impl {
+            space_impl_items(&text)
+        } else {
+            text
+        });
     }
     Ok(parts.join("\n"))
+}
+
+/// Puts a blank line between the items of a formatted `impl` block (prettyplease writes them
+/// back to back). An item ends on a line indented by exactly four spaces that closes a body
+/// (`}`) or ends a declaration (`;`); comment lines never end one.
+fn space_impl_items(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.peek() else { break };
+        let at_item_level = |l: &str| l.starts_with("    ") && !l[4..].starts_with(' ');
+        let body = line.trim_start();
+        let ends_item = at_item_level(line)
+            && !body.starts_with("//")
+            && (body.ends_with('}') || body.ends_with(';'));
+        if ends_item && at_item_level(next) && !next.trim_start().starts_with('}') {
+            out.push('\n');
+        }
+    }
+    out
 }

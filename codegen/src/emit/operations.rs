@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::builders::location_name;
 use super::types::{argument, body_argument, ident, is_argument};
 use super::{builders, contract, docs, security};
 use crate::ir::{Api, Operation, TypeRef};
@@ -13,8 +14,9 @@ pub(super) fn operations(api: &Api) -> TokenStream {
     let client = contract::client();
     let methods = api.operations.iter().map(|op| client_method(api, op));
     let builders = api.operations.iter().map(|op| builders::builder(api, op));
+    let module_docs = module_docs(api);
     quote! {
-        #![doc = " Operations of the API: a method on the client per operation, each returning a request builder."]
+        #(#![doc = #module_docs])*
         use super::models;
 
         impl #client {
@@ -24,24 +26,82 @@ pub(super) fn operations(api: &Api) -> TokenStream {
     }
 }
 
+/// The module's doc lines, with the one explanation of error bodies the operations link to.
+fn module_docs(api: &Api) -> Vec<String> {
+    let mut text = String::from(
+        "Operations of the API: a method on the client per operation, each returning a request builder.",
+    );
+    if let Some(op) = api.operations.iter().find(|op| named_error(op).is_some()) {
+        let example = named_error(op).unwrap_or_default();
+        text.push_str(&format!(
+            "\n\n# Errors\n\nAn answer with an error status fails the call with [`Error::Api`]({}); \
+             the operation's docs name the model of its error body, which \
+             [`ApiError::decode_body`]({}) decodes, e.g. `api_error.decode_body::<models::{example}>()`.",
+            contract::doc_path("Error::Api"),
+            contract::doc_path("ApiError::decode_body"),
+        ));
+    }
+    text.lines()
+        .map(|l| format!(" {l}").trim_end().to_owned())
+        .collect()
+}
+
+/// The name of the model `op`'s error bodies decode into, when it has one.
+fn named_error(op: &Operation) -> Option<&str> {
+    match &op.error {
+        Some(TypeRef::Named(name)) => Some(name),
+        _ => None,
+    }
+}
+
 fn operation_docs(api: &Api, op: &Operation) -> String {
     let sends = format!("Sends `{} {}`.", op.method.as_str(), op.path);
+    let arguments = arguments_docs(op);
     let auth = security::docs(api, op);
     let deprecated = op.deprecated.then_some("Deprecated by the API.");
-    let errors = match &op.error {
-        Some(TypeRef::Named(name)) => Some(format!(
-            "Error bodies are [`models::{name}`](super::models::{name}): decode one with `api_error.decode_body::<models::{name}>()`."
-        )),
-        _ => None,
-    };
+    let errors = named_error(op).map(|name| {
+        format!(
+            "Error bodies: [`models::{name}`](super::models::{name}) (see [errors](self#errors))."
+        )
+    });
     docs::paragraphs([
         op.summary.as_deref(),
         op.description.as_deref(),
         Some(sends.as_str()),
+        arguments.as_deref(),
         auth.as_deref(),
         errors.as_deref(),
         deprecated,
     ])
+}
+
+/// "Arguments:" and one line per argument the client method takes, or `None` when it takes none.
+fn arguments_docs(op: &Operation) -> Option<String> {
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| is_argument(p))
+        .map(|p| {
+            let what = format!(
+                "the `{}` {} parameter",
+                p.wire_name,
+                location_name(p.location())
+            );
+            match p.docs.as_deref().map(one_line).filter(|d| !d.is_empty()) {
+                Some(docs) => format!("- `{}`: {what}. {docs}", p.rust_name),
+                None => format!("- `{}`: {what}.", p.rust_name),
+            }
+        })
+        .collect();
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        let docs = body.docs.as_deref().map(one_line).filter(|d| !d.is_empty());
+        lines.push(match docs {
+            Some(docs) => format!("- `body`: the request body. {docs}"),
+            None => "- `body`: the request body.".to_owned(),
+        });
+    }
+    (!lines.is_empty()).then(|| format!("Arguments:\n\n{}", lines.join("\n")))
 }
 
 /// The client method starting a request: required parameters and body as arguments.

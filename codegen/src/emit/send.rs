@@ -48,7 +48,7 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
     let idempotent = (op.idempotent != op.method.idempotent_by_default()).then_some(op.idempotent);
     let request = contract::new_request(
         op.method.as_str(),
-        &path,
+        &quote!(path),
         (&op.id, op.path.as_str()),
         idempotent,
     );
@@ -66,6 +66,7 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
             self,
         ) -> ::std::result::Result<#api_response, #error> {
             const SECURITY: &[&[#scheme]] = #alternatives;
+            #path
             #binding = #request;
             #(#steps)*
             let response = #execute;
@@ -74,10 +75,11 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
     }
 }
 
-/// The expression of the encoded path: the template with each path parameter's value.
+/// Statements binding `path`, the encoded path: each path parameter's encoded value bound to a
+/// local of its name first, then named in the `format!` string, so the path reads as one line.
 fn path(op: &Operation) -> TokenStream {
     let mut format_string = String::new();
-    let mut args = Vec::new();
+    let mut locals = Vec::new();
     for segment in op.path.segments() {
         match segment {
             PathSegment::Literal(text) => {
@@ -90,9 +92,11 @@ fn path(op: &Operation) -> TokenStream {
                     .find(|p| p.location() == ParamLocation::Path && p.wire_name == *name);
                 match param.map(|p| (p, p.encoding)) {
                     Some((p, ParamEncoding::Path(style))) => {
-                        format_string.push_str(&contract::path_placeholder(style, name));
+                        let placeholder = contract::path_placeholder(style, name, &p.rust_name);
+                        format_string.push_str(&placeholder);
                         let field = ident(&p.rust_name);
-                        args.push(contract::encode_path(quote!(&self.#field)));
+                        let value = contract::encode_path(quote!(&self.#field));
+                        locals.push(quote!(let #field = #value;));
                     }
                     // The resolver reports a placeholder without its parameter.
                     _ => format_string.push_str(&format!("{{{{{name}}}}}")),
@@ -100,10 +104,14 @@ fn path(op: &Operation) -> TokenStream {
             }
         }
     }
-    if args.is_empty() {
+    let path = if locals.is_empty() {
         quote!(::std::string::String::from(#format_string))
     } else {
-        quote!(::std::format!(#format_string, #(#args),*))
+        quote!(::std::format!(#format_string))
+    };
+    quote! {
+        #(#locals)*
+        let path = #path;
     }
 }
 
