@@ -117,7 +117,7 @@ pub fn generate_crate(
         command: header::GENERATE_COMMAND.to_owned(),
     };
     let files = emit::emit(&api, &provenance)?;
-    let name = crate_name.map_or_else(|| package::crate_name_from_title(&api.title), str::to_owned);
+    let name = crate_name.map_or_else(|| naming::crate_name(&api.title), str::to_owned);
     let description = format!(
         "Typed async client for {} {}, generated from its OpenAPI spec.",
         api.title, api.version

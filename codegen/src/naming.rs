@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
-use crate::ir::Status;
+use crate::ir::{Primitive, Status, TypeRef};
 
 /// Rust keywords (strict and reserved, all editions).
 const KEYWORDS: &[&str] = &[
@@ -96,6 +96,47 @@ pub fn unique(name: String, used: &mut BTreeSet<String>) -> String {
             return candidate;
         }
         n += 1;
+    }
+}
+
+/// The name of an untagged union's variant, from the type it holds: the type's own name, or a
+/// word for a primitive or container (`String`, `Integer`, `List`).
+pub fn untagged_variant(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::Primitive(p) => match p {
+            Primitive::String => "String",
+            Primitive::DateTime => "DateTime",
+            Primitive::Date => "Date",
+            Primitive::Bool => "Boolean",
+            Primitive::I32 | Primitive::I64 => "Integer",
+            Primitive::F32 | Primitive::F64 => "Number",
+            Primitive::Binary => "Binary",
+        }
+        .to_owned(),
+        TypeRef::List(_) => "List".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Any => "Any".to_owned(),
+    }
+}
+
+/// The variant name of a numeric enum value: `-1.5` → `Minus1Point5`.
+pub fn numeric_variant_name(literal: &str) -> String {
+    variant_name(&literal.replace('-', "Minus ").replace('.', " Point "))
+}
+
+/// A crate name from an API title: lower-case words joined by `-`, e.g. `hubspot-conversations`.
+pub fn crate_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let name = words.join("-");
+    match name.chars().next() {
+        None => "api-client".to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("api-{name}"),
+        Some(_) => format!("{name}-client"),
     }
 }
 
@@ -255,6 +296,16 @@ mod tests {
         assert_eq!(constant_name("2fa"), "N2FA");
         assert_eq!(constant_name("Self"), "SELF");
         assert_eq!(constant_name("--"), "VALUE");
+    }
+
+    #[test]
+    fn crate_names_from_titles() {
+        assert_eq!(
+            crate_name("HubSpot Conversations"),
+            "hubspot-conversations-client"
+        );
+        assert_eq!(crate_name("  "), "api-client");
+        assert_eq!(crate_name("3D Printing API!"), "api-3d-printing-api");
     }
 
     #[test]

@@ -95,37 +95,9 @@ fn lib_rs(description: &str, provenance: &Provenance) -> String {
     )
 }
 
-/// A crate name from an API title: lower-case words joined by `-`, e.g. `hubspot-conversations`.
-pub(crate) fn crate_name_from_title(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let name = words.join("-");
-    match name.chars().next() {
-        None => "api-client".to_owned(),
-        Some(c) if c.is_ascii_digit() => format!("api-{name}"),
-        Some(_) => format!("{name}-client"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crate_names_from_titles() {
-        assert_eq!(
-            crate_name_from_title("HubSpot Conversations"),
-            "hubspot-conversations-client"
-        );
-        assert_eq!(crate_name_from_title("  "), "api-client");
-        assert_eq!(
-            crate_name_from_title("3D Printing API!"),
-            "api-3d-printing-api"
-        );
-    }
 
     #[test]
     fn packages_runtime_and_generated_files_sorted() {

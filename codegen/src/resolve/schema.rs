@@ -451,8 +451,7 @@ impl Resolver<'_> {
             if !seen.insert(literal.clone()) {
                 continue;
             }
-            let spelled = literal.replace('-', "Minus ").replace('.', " Point ");
-            let name = naming::variant_name(&spelled);
+            let name = naming::numeric_variant_name(&literal);
             values.push(crate::ir::NumericValue {
                 rust_name: naming::unique(name, &mut used),
                 literal,

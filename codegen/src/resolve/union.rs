@@ -7,7 +7,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind, Type};
 use super::all_of::flat_view;
 use super::schema::{SchemaRef, Shape};
 use super::Resolver;
-use crate::ir::{Primitive, TypeKind, TypeRef, Union, UnionTag, Variant};
+use crate::ir::{TypeKind, Union, UnionTag, Variant};
 use crate::naming;
 use crate::pointer::Pointer;
 
@@ -45,7 +45,7 @@ impl<'a> Resolver<'a> {
                         &at,
                         &naming::synthetic::union_member(name, i),
                     );
-                    (variant_label(&ty), None, ty)
+                    (naming::untagged_variant(&ty), None, ty)
                 }
             };
             out.push(Variant {
@@ -184,25 +184,5 @@ fn single_string_value(schema: &Schema) -> Option<String> {
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// A variant name for an untagged union, from the variant's type.
-fn variant_label(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Named(name) => name.clone(),
-        TypeRef::Primitive(p) => match p {
-            Primitive::String => "String",
-            Primitive::DateTime => "DateTime",
-            Primitive::Date => "Date",
-            Primitive::Bool => "Boolean",
-            Primitive::I32 | Primitive::I64 => "Integer",
-            Primitive::F32 | Primitive::F64 => "Number",
-            Primitive::Binary => "Binary",
-        }
-        .to_owned(),
-        TypeRef::List(_) => "List".to_owned(),
-        TypeRef::Map(_) => "Map".to_owned(),
-        TypeRef::Any => "Any".to_owned(),
     }
 }
