@@ -1,7 +1,7 @@
 //! Helpers shared by the generator's test files: small specs written inline, parsed with
-//! `load::parse`, resolved into the IR and emitted (the only place the tests call the pipeline's
-//! stages); lookups in the IR; a seeded random source; specs several test crates read
-//! ([`specs`]). Each test file uses only some of them.
+//! `load::parse`, resolved into the IR and emitted (the resolve and emit tests reach the
+//! pipeline's stages only through these); lookups in the IR; a seeded random source; specs
+//! several test crates read ([`specs`]). Each test file uses only some of them.
 
 #![allow(dead_code)]
 
