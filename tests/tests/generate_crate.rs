@@ -41,8 +41,8 @@ fn the_vendored_spec_generates_a_crate_that_checks_without_warnings() {
 }
 
 /// One scratch workspace holding a crate per fixture spec (`crates/<stem>`) and the end-to-end
-/// tests of `tests/fixtures/e2e`, built with one target directory: every crate must compile
-/// without warnings, and the end-to-end tests must pass.
+/// tests of `tests/e2e`, built with one target directory: every crate must compile without
+/// warnings, and the end-to-end tests must pass.
 #[test]
 fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_tests() {
     let root = workspace_root();
@@ -62,7 +62,7 @@ fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_t
         std::fs::write(&manifest, text.replace("\n[workspace]\n", "\n")).unwrap();
         members.push(format!("\"crates/{stem}\""));
     }
-    copy_dir(&root.join("tests/fixtures/e2e"), &out.join("e2e"));
+    copy_dir(&root.join("tests/e2e"), &out.join("e2e"));
     members.push("\"e2e\"".to_owned());
     std::fs::write(
         out.join("Cargo.toml"),
