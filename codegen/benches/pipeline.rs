@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::{emit, load, resolve, Provenance};
+use codegen::{Provenance, Spec};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 fn spec_path() -> PathBuf {
@@ -23,29 +23,26 @@ fn provenance() -> Provenance {
 fn stages(c: &mut Criterion) {
     let path = spec_path();
     let provenance = provenance();
-    let document = load::load_document(&path).expect("the vendored spec loads");
-    let api = resolve::resolve_document(&document).expect("the vendored spec resolves");
-    let tokens = emit::tokens(&api);
+    let spec = Spec::load(&path).expect("the vendored spec loads");
+    let api = spec.resolve().expect("the vendored spec resolves");
+    let tokens = codegen::emit_tokens(&api);
 
     let mut group = c.benchmark_group("pipeline");
-    group.bench_function("load", |b| b.iter(|| load::load_document(&path).unwrap()));
-    group.bench_function("resolve", |b| {
-        b.iter(|| resolve::resolve_document(&document).unwrap())
-    });
-    group.bench_function("emit", |b| b.iter(|| emit::tokens(&api)));
+    group.bench_function("load", |b| b.iter(|| Spec::load(&path).unwrap()));
+    group.bench_function("resolve", |b| b.iter(|| spec.resolve().unwrap()));
+    group.bench_function("emit", |b| b.iter(|| codegen::emit_tokens(&api)));
     group.bench_function("format", |b| {
         b.iter_batched(
             || tokens.clone(),
-            |tokens| {
-                for (file, tokens) in tokens {
-                    emit::format(file, tokens, &provenance).unwrap();
-                }
-            },
+            |tokens| tokens.format(&provenance).unwrap(),
             BatchSize::SmallInput,
         )
     });
     group.bench_function("end_to_end", |b| {
-        b.iter(|| codegen::generate(&path, &provenance).unwrap())
+        b.iter(|| {
+            let api = codegen::load_api(&path).unwrap();
+            codegen::generate(&api, &provenance).unwrap()
+        })
     });
     group.finish();
 }

@@ -33,7 +33,10 @@ fn scaling(c: &mut Criterion) {
             synthetic::operation_count(&spec) as u64
         ));
         group.bench_with_input(BenchmarkId::new("end_to_end", factor), &path, |b, path| {
-            b.iter(|| codegen::generate(path, &provenance).unwrap())
+            b.iter(|| {
+                let api = codegen::load_api(path).unwrap();
+                codegen::generate(&api, &provenance).unwrap()
+            })
         });
     }
     group.finish();

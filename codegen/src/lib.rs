@@ -1,30 +1,108 @@
-//! OpenAPI 3.0 → typed Rust client generator.
+//! OpenAPI 3.0 (and 3.1) → typed Rust client generator.
 //!
-//! The pipeline, one module per stage:
-//! 1. [`load`] — YAML/JSON file → [`openapiv3::OpenAPI`];
-//! 2. [`resolve`] — every `$ref` followed and every name settled → [`ir::Api`];
-//! 3. [`emit`] — IR → formatted Rust files.
+//! The pipeline, one crate-private module per stage: `load` (YAML/JSON file → `openapiv3`),
+//! `resolve` (every `$ref` followed and every name settled → [`ir::Api`]) and `emit` (IR →
+//! formatted Rust files). The façade is small:
 //!
-//! [`generate`] runs all three. Beside the pipeline: [`diff`] (what a spec change does to the
-//! generated API) and [`upstream`] (do our spec's wire facts match the vendor's published spec).
+//! - [`load_api`] / [`parse_api`] — a spec file or text → [`ir::Api`] (or [`Spec`] to run the
+//!   stages one at a time);
+//! - [`generate`] — an [`ir::Api`] → the generated module's files;
+//! - [`generate_crate`] — a spec file → a complete standalone crate.
+//!
+//! Beside the pipeline: [`diff`] (what a spec change does to the generated API), [`upstream`]
+//! (do our spec's wire facts match the vendor's published spec) and [`sync`] (compare and write
+//! generated files).
 
 pub mod diff;
-pub mod emit;
+mod emit;
 pub mod error;
+mod header;
 pub mod ir;
-pub mod load;
-pub mod naming;
-pub mod package;
-pub mod pointer;
-pub mod resolve;
+mod load;
+mod naming;
+mod package;
+mod pointer;
+mod resolve;
+mod runtime;
 pub mod sync;
 pub mod upstream;
 pub mod vendored;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub use emit::{GeneratedFile, Provenance};
+pub use emit::GeneratedFile;
 pub use error::Error;
+pub use header::Provenance;
+
+/// A spec read and parsed but not yet resolved: the first stage, for callers that time or
+/// reuse the stages apart.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    path: PathBuf,
+    document: load::Document,
+}
+
+impl Spec {
+    /// Reads and parses the spec at `path` (YAML or JSON; OpenAPI 3.1 is normalised to 3.0).
+    pub fn load(path: &Path) -> Result<Spec, Error> {
+        Ok(Spec {
+            path: path.to_owned(),
+            document: load::load_document(path)?,
+        })
+    }
+
+    /// Parses spec text; `path` names it in errors (a file, or e.g. `HEAD:spec.yaml`).
+    pub fn parse(path: &Path, text: &str) -> Result<Spec, Error> {
+        Ok(Spec {
+            path: path.to_owned(),
+            document: load::parse_document(path, text)?,
+        })
+    }
+
+    /// Resolves it into the IR, or returns every problem found, each with its JSON pointer.
+    pub fn resolve(&self) -> Result<ir::Api, Error> {
+        resolve::resolve_document(&self.document).map_err(|problems| Error::Spec {
+            path: self.path.clone(),
+            problems,
+        })
+    }
+}
+
+/// Loads the spec at `path` and resolves it into the IR.
+pub fn load_api(path: &Path) -> Result<ir::Api, Error> {
+    Spec::load(path)?.resolve()
+}
+
+/// Parses and resolves spec text; `path` names it in errors.
+pub fn parse_api(path: &Path, text: &str) -> Result<ir::Api, Error> {
+    Spec::parse(path, text)?.resolve()
+}
+
+/// The generated module's files for `api` (`mod.rs`, `models.rs`, `operations.rs`,
+/// `security.rs`), each under a header naming `provenance`.
+pub fn generate(api: &ir::Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
+    emit::emit(api, provenance)
+}
+
+/// [`generate`] in its two halves, for benchmarks: the token streams of every file, then
+/// [`Emitted::format`].
+pub fn emit_tokens(api: &ir::Api) -> Emitted {
+    Emitted(emit::tokens(api))
+}
+
+/// Every generated file as unformatted tokens ([`emit_tokens`]).
+#[derive(Debug, Clone)]
+pub struct Emitted(Vec<(&'static str, proc_macro2::TokenStream)>);
+
+impl Emitted {
+    /// Formats each file under its header.
+    pub fn format(self, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
+        self.0
+            .into_iter()
+            .map(|(path, tokens)| emit::format(path, tokens, provenance))
+            .collect()
+    }
+}
 
 /// Loads the spec at `spec_path` and generates a complete, self-contained crate (manifest,
 /// `lib.rs`, runtime and generated modules). `crate_name` defaults to one derived from the
@@ -33,48 +111,16 @@ pub fn generate_crate(
     spec_path: &Path,
     crate_name: Option<&str>,
 ) -> Result<Vec<GeneratedFile>, Error> {
-    let document = load::load_document(spec_path)?;
-    let api = resolve::resolve_document(&document).map_err(|problems| Error::Spec {
-        path: spec_path.to_owned(),
-        problems,
-    })?;
+    let api = load_api(spec_path)?;
     let provenance = Provenance {
         spec: spec_path.display().to_string(),
-        command: "cargo xtask generate".to_owned(),
+        command: header::GENERATE_COMMAND.to_owned(),
     };
     let files = emit::emit(&api, &provenance)?;
-    let name = crate_name.map_or_else(|| package::crate_name_from_title(&api.title), str::to_owned);
+    let name = crate_name.map_or_else(|| naming::crate_name(&api.title), str::to_owned);
     let description = format!(
         "Typed async client for {} {}, generated from its OpenAPI spec.",
         api.title, api.version
     );
-    Ok(package::package(&name, &description, files))
-}
-
-/// Loads the spec at `path` and resolves it into the IR.
-pub fn load_api(path: &Path) -> Result<ir::Api, Error> {
-    let document = load::load_document(path)?;
-    resolve::resolve_document(&document).map_err(|problems| Error::Spec {
-        path: path.to_owned(),
-        problems,
-    })
-}
-
-/// Resolves spec text into the IR; `path` names it in errors (a file, or e.g. `HEAD:spec.yaml`).
-pub fn resolve_text(path: &Path, text: &str) -> Result<ir::Api, Error> {
-    let document = load::parse_document(path, text)?;
-    resolve::resolve_document(&document).map_err(|problems| Error::Spec {
-        path: path.to_owned(),
-        problems,
-    })
-}
-
-/// Loads the spec at `spec_path`, resolves it and emits the generated module's files.
-pub fn generate(spec_path: &Path, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
-    let document = load::load_document(spec_path)?;
-    let api = resolve::resolve_document(&document).map_err(|problems| Error::Spec {
-        path: spec_path.to_owned(),
-        problems,
-    })?;
-    emit::emit(&api, provenance)
+    Ok(package::package(&name, &description, &provenance, files))
 }

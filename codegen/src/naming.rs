@@ -1,9 +1,12 @@
 //! All naming in one place: spec names → Rust identifiers (heck casing, keywords, leading digits,
-//! punctuation) and deterministic de-duplication.
+//! punctuation), deterministic de-duplication, the names generated code reserves for itself, and
+//! the names given to types the spec leaves unnamed.
 
 use std::collections::BTreeSet;
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+use crate::ir::{Primitive, Status, TypeRef};
 
 /// Rust keywords (strict and reserved, all editions).
 const KEYWORDS: &[&str] = &[
@@ -96,6 +99,155 @@ pub fn unique(name: String, used: &mut BTreeSet<String>) -> String {
     }
 }
 
+/// The name of an untagged union's variant, from the type it holds: the type's own name, or a
+/// word for a primitive or container (`String`, `Integer`, `List`).
+pub fn untagged_variant(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::Primitive(p) => match p {
+            Primitive::String => "String",
+            Primitive::DateTime => "DateTime",
+            Primitive::Date => "Date",
+            Primitive::Bool => "Boolean",
+            Primitive::I32 | Primitive::I64 => "Integer",
+            Primitive::F32 | Primitive::F64 => "Number",
+            Primitive::Binary => "Binary",
+        }
+        .to_owned(),
+        TypeRef::List(_) => "List".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Any => "Any".to_owned(),
+    }
+}
+
+/// The variant name of a numeric enum value: `-1.5` → `Minus1Point5`.
+pub fn numeric_variant_name(literal: &str) -> String {
+    variant_name(&literal.replace('-', "Minus ").replace('.', " Point "))
+}
+
+/// A crate name from an API title: lower-case words joined by `-`, e.g. `hubspot-conversations`.
+pub fn crate_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let name = words.join("-");
+    match name.chars().next() {
+        None => "api-client".to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("api-{name}"),
+        Some(_) => format!("{name}-client"),
+    }
+}
+
+/// The catch-all variant of every generated enum and union, holding a value the spec does not
+/// list; no other variant may take this name.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// Variant names already taken in a generated enum or union: [`UNKNOWN_VARIANT`].
+pub fn enum_members() -> BTreeSet<String> {
+    BTreeSet::from([UNKNOWN_VARIANT.to_owned()])
+}
+
+/// Field and method names of every request builder (its client handle, body, the `send` and
+/// stream methods, and the methods of its derived `Clone` and `Debug`); parameters get others.
+const BUILDER_MEMBERS: &[&str] = &[
+    "client",
+    "body",
+    "send",
+    "send_with_response",
+    "pages",
+    "into_stream",
+    "clone",
+    "clone_from",
+    "fmt",
+];
+
+/// Names a parameter's setter must not take: [`BUILDER_MEMBERS`].
+pub fn builder_members() -> BTreeSet<String> {
+    BUILDER_MEMBERS.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// Names an operation's client method must not take: every method the runtime's `Client`
+/// already has, private ones and derived trait methods included, read from the runtime source.
+pub fn client_members() -> BTreeSet<String> {
+    crate::runtime::client_methods().clone()
+}
+
+/// The variant of an operation's response enum for a success `status`: `Ok`, `Created`,
+/// `MultiStatus`, `Status299`, `Other2xx`.
+pub fn status_variant(status: Status) -> String {
+    match status {
+        Status::Code(200) => "Ok".into(),
+        Status::Code(201) => "Created".into(),
+        Status::Code(202) => "Accepted".into(),
+        Status::Code(203) => "NonAuthoritative".into(),
+        Status::Code(204) => "NoContent".into(),
+        Status::Code(205) => "ResetContent".into(),
+        Status::Code(206) => "PartialContent".into(),
+        Status::Code(207) => "MultiStatus".into(),
+        Status::Code(208) => "AlreadyReported".into(),
+        Status::Code(code) => format!("Status{code}"),
+        Status::Range(first) => format!("Other{first}xx"),
+    }
+}
+
+/// Names of types the spec leaves unnamed, from where they appear. Each is a hint: the resolver
+/// passes it through [`type_name`] and [`unique`].
+pub mod synthetic {
+    use super::type_name;
+
+    /// An operation's enum of success responses: `GetThreadResponse`.
+    pub fn response_enum(builder: &str) -> String {
+        format!("{builder}Response")
+    }
+
+    /// An inline request body: `SendMessageBody`.
+    pub fn request_body(builder: &str) -> String {
+        format!("{builder}Body")
+    }
+
+    /// An inline success body of status `key` (`200`, `2XX`): `GetThreadResponse200`.
+    pub fn response_body(builder: &str, key: &str) -> String {
+        format!("{builder}Response{key}")
+    }
+
+    /// An inline error body: `GetThreadError`.
+    pub fn error_body(builder: &str) -> String {
+        format!("{builder}Error")
+    }
+
+    /// An inline parameter schema: `ListThreadsSort`.
+    pub fn parameter(builder: &str, param: &str) -> String {
+        format!("{builder}{}", type_name(param))
+    }
+
+    /// An inline property schema: `ThreadStatus` for `status` of `Thread`.
+    pub fn property(owner: &str, property: &str) -> String {
+        format!("{owner}{}", type_name(property))
+    }
+
+    /// An inline array item schema: `ThreadsItem`.
+    pub fn item(owner: &str) -> String {
+        format!("{owner}Item")
+    }
+
+    /// An inline map value schema: `LabelsValue`.
+    pub fn map_value(owner: &str) -> String {
+        format!("{owner}Value")
+    }
+
+    /// An inline member of a tagged union, by its variant name: `MessageEmail`.
+    pub fn tagged_member(union: &str, variant: &str) -> String {
+        format!("{union}{variant}")
+    }
+
+    /// An inline `oneOf`/`anyOf` member without a tag: `MessageVariant2`.
+    pub fn union_member(union: &str, index: usize) -> String {
+        format!("{union}Variant{index}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +296,16 @@ mod tests {
         assert_eq!(constant_name("2fa"), "N2FA");
         assert_eq!(constant_name("Self"), "SELF");
         assert_eq!(constant_name("--"), "VALUE");
+    }
+
+    #[test]
+    fn crate_names_from_titles() {
+        assert_eq!(
+            crate_name("HubSpot Conversations"),
+            "hubspot-conversations-client"
+        );
+        assert_eq!(crate_name("  "), "api-client");
+        assert_eq!(crate_name("3D Printing API!"), "api-3d-printing-api");
     }
 
     #[test]

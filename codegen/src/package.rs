@@ -1,86 +1,9 @@
 //! A self-contained crate for any spec: `Cargo.toml`, `src/lib.rs`, the hand-written runtime
-//! (embedded here from `generated-client/src/runtime/`, so every generated crate carries the same
-//! tested code) and the generated modules.
+//! ([`crate::runtime::FILES`], so every generated crate carries the same tested code) and the
+//! generated modules.
 
-use crate::sync::GENERATED_MARKER;
+use crate::header::{header, Comment, Provenance};
 use crate::GeneratedFile;
-
-/// Runtime source files, by path inside the generated crate.
-const RUNTIME: &[(&str, &str)] = &[
-    (
-        "src/runtime/mod.rs",
-        include_str!("../../generated-client/src/runtime/mod.rs"),
-    ),
-    (
-        "src/runtime/auth.rs",
-        include_str!("../../generated-client/src/runtime/auth.rs"),
-    ),
-    (
-        "src/runtime/binary.rs",
-        include_str!("../../generated-client/src/runtime/binary.rs"),
-    ),
-    (
-        "src/runtime/body.rs",
-        include_str!("../../generated-client/src/runtime/body.rs"),
-    ),
-    (
-        "src/runtime/base_url.rs",
-        include_str!("../../generated-client/src/runtime/base_url.rs"),
-    ),
-    (
-        "src/runtime/client.rs",
-        include_str!("../../generated-client/src/runtime/client.rs"),
-    ),
-    (
-        "src/runtime/error.rs",
-        include_str!("../../generated-client/src/runtime/error.rs"),
-    ),
-    (
-        "src/runtime/pagination.rs",
-        include_str!("../../generated-client/src/runtime/pagination.rs"),
-    ),
-    (
-        "src/runtime/param.rs",
-        include_str!("../../generated-client/src/runtime/param.rs"),
-    ),
-    (
-        "src/runtime/rate_limit.rs",
-        include_str!("../../generated-client/src/runtime/rate_limit.rs"),
-    ),
-    (
-        "src/runtime/raw.rs",
-        include_str!("../../generated-client/src/runtime/raw.rs"),
-    ),
-    (
-        "src/runtime/request.rs",
-        include_str!("../../generated-client/src/runtime/request.rs"),
-    ),
-    (
-        "src/runtime/response.rs",
-        include_str!("../../generated-client/src/runtime/response.rs"),
-    ),
-    (
-        "src/runtime/retry.rs",
-        include_str!("../../generated-client/src/runtime/retry.rs"),
-    ),
-    (
-        "src/runtime/security.rs",
-        include_str!("../../generated-client/src/runtime/security.rs"),
-    ),
-    (
-        "src/runtime/serde_support.rs",
-        include_str!("../../generated-client/src/runtime/serde_support.rs"),
-    ),
-    (
-        "src/runtime/tagged.rs",
-        include_str!("../../generated-client/src/runtime/tagged.rs"),
-    ),
-];
-
-/// Paths (inside a generated crate) of the runtime files every generated crate carries.
-pub fn runtime_files() -> impl Iterator<Item = &'static str> {
-    RUNTIME.iter().map(|(path, _)| *path)
-}
 
 /// Dependencies of a generated crate: the runtime's, at the versions this workspace tests.
 const DEPENDENCIES: &str = r#"[dependencies]
@@ -102,25 +25,30 @@ tokio = { version = "1", features = ["macros", "rt-multi-thread", "test-util"] }
 "#;
 
 /// Wraps the generated module files into a complete crate named `crate_name`.
-pub fn package(
+pub(crate) fn package(
     crate_name: &str,
     description: &str,
+    provenance: &Provenance,
     generated: Vec<GeneratedFile>,
 ) -> Vec<GeneratedFile> {
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
-            contents: manifest(crate_name, description),
+            contents: manifest(crate_name, description, provenance),
         },
         GeneratedFile {
             path: "src/lib.rs".to_owned(),
-            contents: lib_rs(description),
+            contents: lib_rs(description, provenance),
         },
     ];
-    files.extend(RUNTIME.iter().map(|(path, contents)| GeneratedFile {
-        path: (*path).to_owned(),
-        contents: (*contents).to_owned(),
-    }));
+    files.extend(
+        crate::runtime::FILES
+            .iter()
+            .map(|(path, contents)| GeneratedFile {
+                path: (*path).to_owned(),
+                contents: (*contents).to_owned(),
+            }),
+    );
     files.extend(generated.into_iter().map(|file| GeneratedFile {
         path: format!("src/generated/{}", file.path),
         contents: file.contents,
@@ -129,10 +57,10 @@ pub fn package(
     files
 }
 
-fn manifest(crate_name: &str, description: &str) -> String {
+fn manifest(crate_name: &str, description: &str, provenance: &Provenance) -> String {
     let description = description.replace('\\', "\\\\").replace('"', "\\\"");
     format!(
-        "{GENERATED_MARKER}. Do not edit by hand.\n\
+        "{}\
          [package]\n\
          name = \"{crate_name}\"\n\
          version = \"0.1.0\"\n\
@@ -142,18 +70,18 @@ fn manifest(crate_name: &str, description: &str) -> String {
          publish = false\n\n\
          {DEPENDENCIES}\n\
          # A standalone crate, even when generated inside another workspace.\n\
-         [workspace]\n"
+         [workspace]\n",
+        header(provenance, Comment::Toml)
     )
 }
 
-fn lib_rs(description: &str) -> String {
+fn lib_rs(description: &str, provenance: &Provenance) -> String {
     let docs: String = description
         .lines()
         .map(|l| format!("//! {l}\n").replace("//! \n", "//!\n"))
         .collect();
     format!(
-        "// @generated by `cargo xtask generate`. Do not edit by hand.\n\
-         {docs}//!\n\
+        "{}{docs}//!\n\
          //! Models are in [`models`], one request builder per operation in [`operations`]; create a\n\
          //! [`Client`] with [`Auth`] and call the operations as methods on it. API-key schemes have\n\
          //! one constant each in [`security`], for [`Auth::api_key`].\n\
@@ -162,23 +90,9 @@ fn lib_rs(description: &str) -> String {
          mod generated;\n\
          pub mod runtime;\n\n\
          pub use generated::{{models, operations, security, API_VERSION, DEFAULT_BASE_URL}};\n\
-         pub use runtime::{{Auth, Client, ClientBuilder, Error}};\n"
+         pub use runtime::{{Auth, Client, ClientBuilder, Error}};\n",
+        header(provenance, Comment::Rust)
     )
-}
-
-/// A crate name from an API title: lower-case words joined by `-`, e.g. `hubspot-conversations`.
-pub fn crate_name_from_title(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let name = words.join("-");
-    match name.chars().next() {
-        None => "api-client".to_owned(),
-        Some(c) if c.is_ascii_digit() => format!("api-{name}"),
-        Some(_) => format!("{name}-client"),
-    }
 }
 
 #[cfg(test)]
@@ -186,25 +100,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn crate_names_from_titles() {
-        assert_eq!(
-            crate_name_from_title("HubSpot Conversations"),
-            "hubspot-conversations-client"
-        );
-        assert_eq!(crate_name_from_title("  "), "api-client");
-        assert_eq!(
-            crate_name_from_title("3D Printing API!"),
-            "api-3d-printing-api"
-        );
-    }
-
-    #[test]
     fn packages_runtime_and_generated_files_sorted() {
         let generated = vec![GeneratedFile {
             path: "mod.rs".into(),
             contents: "// m\n".into(),
         }];
-        let files = package("demo-client", "Demo \"API\"", generated);
+        let provenance = Provenance {
+            spec: "demo.yaml".into(),
+            command: crate::header::GENERATE_COMMAND.into(),
+        };
+        let files = package("demo-client", "Demo \"API\"", &provenance, generated);
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert!(paths.windows(2).all(|w| w[0] < w[1]), "{paths:?}");
         assert!(paths.contains(&"src/generated/mod.rs"));
@@ -216,5 +121,10 @@ mod tests {
             .contents
             .contains("description = \"Demo \\\"API\\\"\""));
         assert!(manifest.contents.contains("[workspace]"));
+        assert!(manifest.contents.starts_with(crate::header::CRATE_MARKER));
+        let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
+        assert!(lib
+            .contents
+            .starts_with("// @generated by `cargo xtask generate` from `demo.yaml`."));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::{generate, Error, GeneratedFile, Provenance};
+use crate::{generate, load_api, Error, GeneratedFile, Provenance};
 
 /// The vendored spec, relative to the workspace root.
 pub const SPEC: &str = "spec/hubspot-conversations.yaml";
@@ -17,7 +17,7 @@ pub fn generate_vendored(workspace_root: &Path) -> Result<Vec<GeneratedFile>, Er
         spec: SPEC.to_owned(),
         command: "cargo xtask regen".to_owned(),
     };
-    generate(&workspace_root.join(SPEC), &provenance)
+    generate(&load_api(&workspace_root.join(SPEC))?, &provenance)
 }
 
 /// The reviewed list of deliberate differences from HubSpot's published specs, relative to the

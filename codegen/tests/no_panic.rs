@@ -136,44 +136,35 @@ fn mutate(root: &mut Value, all: &[Vec<Step>], rng: &mut Rng) -> String {
     }
 }
 
-/// Runs the whole pipeline on a mutated document, written back to text (YAML, or JSON when
-/// `json`) unless `json` is `None`; any panic is the failure. Returns whether the document loaded as OpenAPI (and so
-/// reached the resolver).
+/// Runs the whole pipeline on a mutated document written back to text (YAML, or JSON when
+/// `json`; the large vendored spec goes as JSON, which parses fastest); any panic is the
+/// failure. Returns whether the document loaded as OpenAPI (and so reached the resolver).
 fn generate(value: Value, emit: bool, json: Option<bool>) -> bool {
-    let document = if let Some(json) = json {
-        let Some(document) = through_text(value, json) else {
+    let json = json.unwrap_or(true);
+    let (name, text) = if json {
+        let Ok(text) = serde_json::to_string(&value) else {
             return false;
         };
-        document
+        ("mutated.json", text)
     } else {
-        // The vendored spec is large: skip the text round trip and deserialize the tree.
-        let Ok(spec) = serde_yaml::from_value::<openapiv3::OpenAPI>(value.clone()) else {
+        let Ok(text) = serde_yaml::to_string(&value) else {
             return false;
         };
-        codegen::load::Document { spec, raw: value }
+        ("mutated.yaml", text)
     };
-    if let Ok(api) = codegen::resolve::resolve_document(&document) {
+    let Ok(spec) = codegen::Spec::parse(Path::new(name), &text) else {
+        return false;
+    };
+    if let Ok(api) = spec.resolve() {
         if emit {
             let provenance = codegen::Provenance {
                 spec: "mutated".into(),
                 command: "test".into(),
             };
-            let _ = codegen::emit::emit(&api, &provenance);
+            let _ = codegen::generate(&api, &provenance);
         }
     }
     true
-}
-
-/// The mutated tree written back to text and loaded like a file.
-fn through_text(value: Value, json: bool) -> Option<codegen::load::Document> {
-    let (name, text) = if json {
-        let text = serde_json::to_string_pretty(&value).ok()?;
-        ("mutated.json", text)
-    } else {
-        let text = serde_yaml::to_string(&value).ok()?;
-        ("mutated.yaml", text)
-    };
-    codegen::load::parse_document(Path::new(name), &text).ok()
 }
 
 /// Outcome counts of a mutation run.

@@ -15,13 +15,8 @@ fn a_scaled_spec_generates_every_copy() {
         synthetic::operation_count(&spec),
         3 * synthetic::operation_count(&text)
     );
-    let document = codegen::load::Document {
-        spec: codegen::load::parse(Path::new("x3.yaml"), &spec).unwrap(),
-        raw: serde_yaml::from_str(&spec).unwrap(),
-    };
-    let api = codegen::resolve::resolve_document(&document).unwrap();
-    let single = codegen::load::load_document(&root.join(codegen::vendored::SPEC)).unwrap();
-    let single = codegen::resolve::resolve_document(&single).unwrap();
+    let api = codegen::parse_api(Path::new("x3.yaml"), &spec).unwrap();
+    let single = codegen::load_api(&root.join(codegen::vendored::SPEC)).unwrap();
     assert_eq!(api.operations.len(), 3 * single.operations.len());
     assert_eq!(api.types.len(), 3 * single.types.len());
     assert!(

@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use generated_client::models::{
-    ChannelAccountDraft, CustomChannelDraft, CustomChannelMessageDraft, CustomChannelParticipant,
-    DeliveryIdentifier, DeliveryIdentifierType, MessageDirection,
+    ChannelAccount, ChannelAccountDraft, CustomChannelDraft, CustomChannelMessageDraft,
+    CustomChannelParticipant, DeliveryIdentifier, DeliveryIdentifierType, MessageDirection,
 };
 use generated_client::{security, Auth, Client, Error};
 use serde_json::json;
@@ -65,9 +65,33 @@ async fn run(
     inbox_id: String,
     webhook_url: String,
 ) -> Result<(), Error> {
-    // 1. Register the channel (developer API key). Capabilities tell HubSpot what the channel's
-    //    messages can carry and how its threads work.
-    let capabilities = BTreeMap::from([
+    let channel_id = register_channel(&client, app_id, webhook_url).await?;
+    let account = connect_account(&client, channel_id, inbox_id).await?;
+    publish_incoming_message(&client, channel_id, &account).await
+}
+
+/// Step 1: registers the channel (developer API key) and returns its id.
+async fn register_channel(client: &Client, app_id: i64, webhook_url: String) -> Result<i32, Error> {
+    let channel = client
+        .create_custom_channel(CustomChannelDraft {
+            name: "Acme Chat".to_owned(),
+            capabilities: capabilities(),
+            webhook_url: Some(webhook_url),
+            channel_description: Some("Chats from the Acme mobile app".to_owned()),
+            channel_logo_url: None,
+            channel_account_connection_redirect_url: None,
+        })
+        .app_id(app_id)
+        .send()
+        .await?;
+    println!("registered channel {} ({})", channel.id, channel.name);
+    parse_id(&channel.id, "channel id")
+}
+
+/// What the channel's messages can carry and how its threads work, as HubSpot asks at
+/// registration.
+fn capabilities() -> BTreeMap<String, serde_json::Value> {
+    BTreeMap::from([
         (
             "deliveryIdentifierTypes".to_owned(),
             json!(["CHANNEL_SPECIFIC_OPAQUE_ID"]),
@@ -79,23 +103,15 @@ async fn run(
             "richText".to_owned(),
             json!(["HYPERLINK", "TEXT_ALIGNMENT"]),
         ),
-    ]);
-    let channel = client
-        .create_custom_channel(CustomChannelDraft {
-            name: "Acme Chat".to_owned(),
-            capabilities,
-            webhook_url: Some(webhook_url),
-            channel_description: Some("Chats from the Acme mobile app".to_owned()),
-            channel_logo_url: None,
-            channel_account_connection_redirect_url: None,
-        })
-        .app_id(app_id)
-        .send()
-        .await?;
-    println!("registered channel {} ({})", channel.id, channel.name);
-    let channel_id = parse_id(&channel.id, "channel id")?;
+    ])
+}
 
-    // 2. Connect an account of the channel to an inbox (OAuth token of the installing account).
+/// Step 2: connects an account of the channel to an inbox (OAuth token of the installing account).
+async fn connect_account(
+    client: &Client,
+    channel_id: i32,
+    inbox_id: String,
+) -> Result<ChannelAccount, Error> {
     let account = client
         .create_custom_channel_account(
             channel_id,
@@ -112,8 +128,15 @@ async fn run(
         "connected account {} to inbox {}",
         account.id, account.inbox_id
     );
+    Ok(account)
+}
 
-    // 3. Publish a message a customer sent to that account: HubSpot opens a thread for it.
+/// Step 3: publishes a message a customer sent to that account: HubSpot opens a thread for it.
+async fn publish_incoming_message(
+    client: &Client,
+    channel_id: i32,
+    account: &ChannelAccount,
+) -> Result<(), Error> {
     let message = client
         .publish_custom_channel_message(
             channel_id,

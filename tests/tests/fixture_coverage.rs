@@ -16,8 +16,7 @@ fn models_dir() -> PathBuf {
 
 fn api() -> Api {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let spec = codegen::load::load(&root.join(codegen::vendored::SPEC)).unwrap();
-    codegen::resolve::resolve(&spec).unwrap()
+    codegen::load_api(&root.join(codegen::vendored::SPEC)).unwrap()
 }
 
 /// The fixture folders, which are named after the type their files decode into.

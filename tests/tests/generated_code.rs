@@ -1,5 +1,6 @@
-//! The generated code for the vendored spec: a snapshot per file (review spec drift with
-//! `cargo insta review`), freshness of the checked-in copy, and byte-for-byte determinism.
+//! The generated code for the vendored spec: which files it is, freshness of the checked-in copy
+//! in `generated-client/src/generated/` (where a spec change shows up as a diff after
+//! `cargo xtask regen`), and byte-for-byte determinism.
 
 use std::path::{Path, PathBuf};
 
@@ -18,16 +19,13 @@ fn generate() -> Vec<codegen::GeneratedFile> {
 }
 
 #[test]
-fn snapshot_of_every_generated_file() {
+fn the_vendored_spec_generates_the_four_module_files() {
     let files = generate();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
         ["mod.rs", "models.rs", "operations.rs", "security.rs"]
     );
-    for file in &files {
-        insta::assert_snapshot!(file.path.clone(), file.contents);
-    }
 }
 
 #[test]

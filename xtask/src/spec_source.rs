@@ -57,7 +57,7 @@ pub fn at_revision(root: &Path, rev: &str) -> Result<Spec, String> {
         }
     };
     let label = format!("{rev}:{path}");
-    let api = codegen::resolve_text(Path::new(&label), &text).map_err(|e| e.to_string())?;
+    let api = codegen::parse_api(Path::new(&label), &text).map_err(|e| e.to_string())?;
     Ok(Spec { label, api })
 }
 

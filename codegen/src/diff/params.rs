@@ -18,7 +18,11 @@ fn location(location: ParamLocation) -> &'static str {
 
 /// `query parameter `inboxId``.
 fn param_name(p: &Param) -> String {
-    format!("{} parameter {}", location(p.location), code(&p.wire_name))
+    format!(
+        "{} parameter {}",
+        location(p.location()),
+        code(&p.wire_name)
+    )
 }
 
 /// Parameters by Rust name: added, removed, retyped, required ↔ optional, sent differently.
@@ -96,30 +100,30 @@ fn param(d: &mut Diff<'_>, at: &Subject, old: &Param, new: &Param) {
     if old.wire_name != new.wire_name {
         let summary = format!(
             "{} parameter {} renamed {} on the wire",
-            location(new.location),
+            location(new.location()),
             code(&old.wire_name),
             code(&new.wire_name)
         );
         d.push(at, Kind::ParamWireChanged, name, summary);
     }
-    if old.location != new.location {
+    if old.location() != new.location() {
         let summary = format!(
             "parameter {} moved from the {} to the {}",
             code(&new.wire_name),
-            location(old.location),
-            location(new.location)
+            location(old.location()),
+            location(new.location())
         );
         d.push(at, Kind::ParamWireChanged, name, summary);
     }
-    // A move brings the new location's default style with it: reported once, as the move.
-    if old.location == new.location && (old.style != new.style || old.explode != new.explode) {
+    // A move brings the new location's default style with it: reported once, as the move. A
+    // new type brings its own encoding: reported once, as the new type.
+    let same_place = old.location() == new.location() && old.ty == new.ty;
+    if same_place && old.encoding != new.encoding {
         let summary = format!(
-            "{} serialization changed ({}, explode {} → {}, explode {})",
+            "{} serialization changed ({} → {})",
             param_name(new),
-            format!("{:?}", old.style).to_lowercase(),
-            old.explode,
-            format!("{:?}", new.style).to_lowercase(),
-            new.explode
+            old.encoding.describe(),
+            new.encoding.describe()
         );
         d.push(at, Kind::ParamWireChanged, name, summary);
     }

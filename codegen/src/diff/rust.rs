@@ -1,7 +1,7 @@
 //! How IR items look in the generated Rust: type names as a reader writes them, field types with
 //! their `Option` and `Box`, what `send()` returns, and type equality through aliases.
 
-use crate::emit::types::{rust_type, Scope};
+use crate::emit;
 use crate::ir::{Api, Field, Operation, Status, TypeKind, TypeRef};
 
 /// Text in backticks.
@@ -11,7 +11,7 @@ pub(super) fn code(text: &str) -> String {
 
 /// The Rust type of a use of `ty`, without paths: `Vec<String>`, `DateTime<Utc>`, `Thread`.
 pub(super) fn type_name(ty: &TypeRef) -> String {
-    short_paths(&rust_type(ty, Scope::Models).to_string())
+    emit::spelling(ty)
 }
 
 /// The Rust type of a field, with its `Box` and `Option` (as the models emitter writes it).
@@ -29,32 +29,6 @@ pub(super) fn field_type(field: &Field) -> String {
 /// Whether a field is an `Option` in Rust.
 pub(super) fn is_option(field: &Field) -> bool {
     field.optional() || field.nullable
-}
-
-/// Keeps the last segment of every path in a token string and drops token spacing:
-/// `:: std :: vec :: Vec < models :: Thread >` → `Vec<Thread>`.
-fn short_paths(tokens: &str) -> String {
-    let compact: String = tokens.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = String::new();
-    let mut segment = String::new();
-    let mut chars = compact.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() || c == '_' {
-            segment.push(c);
-        } else if c == ':' && chars.peek() == Some(&':') {
-            chars.next();
-            segment.clear();
-        } else {
-            out.push_str(&segment);
-            segment.clear();
-            out.push(c);
-            if c == ',' {
-                out.push(' ');
-            }
-        }
-    }
-    out.push_str(&segment);
-    out
 }
 
 /// Whether a use of `old` in the old API and of `new` in the new one are the same Rust type:
@@ -103,11 +77,9 @@ pub(super) enum Output<'a> {
 
 /// The output of `op`, as the operations emitter decides it.
 pub(super) fn output(op: &Operation) -> Output<'_> {
-    let first = op.responses.first().and_then(|r| r.ty.as_ref());
-    if op.responses.iter().all(|r| r.ty.as_ref() == first) {
-        Output::Single(first)
-    } else {
-        Output::Enum(&op.response_name)
+    match emit::single_success(op) {
+        Some(response) => Output::Single(response.ty.as_ref()),
+        None => Output::Enum(&op.response_name),
     }
 }
 
@@ -122,10 +94,7 @@ pub(super) fn output_name(output: &Output<'_>) -> String {
 
 /// A status as the spec writes it: `207`, `2XX`.
 pub(super) fn status(status: Status) -> String {
-    match status {
-        Status::Code(code) => code.to_string(),
-        Status::Range(first) => format!("{first}XX"),
-    }
+    emit::status_label(status)
 }
 
 #[cfg(test)]

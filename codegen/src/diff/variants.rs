@@ -62,6 +62,20 @@ fn reordered<'s>(
 
 /// Tagging and variants of a union, by Rust variant name.
 pub(super) fn union(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
+    tagging(d, at, old, new);
+    variants(d, at, old, new);
+    let old_order = old.variants.iter().map(|v| v.rust_name.as_str());
+    let new_order = new.variants.iter().map(|v| v.rust_name.as_str());
+    if new.tag == UnionTag::Untagged
+        && old.tag == UnionTag::Untagged
+        && reordered(old_order, new_order)
+    {
+        d.push(at, Kind::VariantsReordered, "", "variants reordered".into());
+    }
+}
+
+/// The tag property renamed, added or dropped.
+fn tagging(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
     match (&old.tag, &new.tag) {
         (UnionTag::Property(o), UnionTag::Property(n)) if o != n => {
             let summary = format!("tag property {} renamed {}", code(o), code(n));
@@ -77,6 +91,10 @@ pub(super) fn union(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
         }
         _ => {}
     }
+}
+
+/// Variants by Rust name: removed, added, retyped, re-tagged.
+fn variants(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
     let by_name = |u: &'_ Union| -> BTreeMap<String, Variant> {
         u.variants
             .iter()
@@ -136,13 +154,5 @@ pub(super) fn union(d: &mut Diff<'_>, at: &Subject, old: &Union, new: &Union) {
                 d.push(at, Kind::VariantTagChanged, name, summary);
             }
         }
-    }
-    let old_order = old.variants.iter().map(|v| v.rust_name.as_str());
-    let new_order = new.variants.iter().map(|v| v.rust_name.as_str());
-    if new.tag == UnionTag::Untagged
-        && old.tag == UnionTag::Untagged
-        && reordered(old_order, new_order)
-    {
-        d.push(at, Kind::VariantsReordered, "", "variants reordered".into());
     }
 }

@@ -4,12 +4,16 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::paths;
+use super::contract;
+use super::types::ident;
 use crate::ir::StringEnum;
+use crate::naming;
 
 /// Tokens of one string enum and its impls.
 pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStream {
-    let runtime = paths::runtime();
+    let deserialize = contract::deserialize_str_enum();
+    let unknown = ident(naming::UNKNOWN_VARIANT);
+    let param_value = contract::param_value();
     let variants: Vec<Ident> = e
         .values
         .iter()
@@ -24,7 +28,7 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
         pub enum #name {
             #(#[doc = #variant_docs] #variants,)*
             /// A value this client does not know yet, kept as received.
-            Unknown(::std::string::String),
+            #unknown(::std::string::String),
         }
 
         impl #name {
@@ -32,7 +36,7 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#variants => #wires,)*
-                    Self::Unknown(value) => value,
+                    Self::#unknown(value) => value,
                 }
             }
         }
@@ -41,7 +45,7 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
             fn from(value: &str) -> Self {
                 match value {
                     #(#wires => Self::#variants,)*
-                    other => Self::Unknown(other.to_owned()),
+                    other => Self::#unknown(other.to_owned()),
                 }
             }
         }
@@ -60,11 +64,11 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
 
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #runtime::serde_support::deserialize_str_enum(deserializer)
+                #deserialize(deserializer)
             }
         }
 
-        impl #runtime::ParamValue for #name {
+        impl #param_value for #name {
             fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
             }

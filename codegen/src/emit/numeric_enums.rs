@@ -4,13 +4,15 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{paths, types};
-use crate::ir::NumericEnum;
+use super::contract;
+use super::types::{ident, rust_type, Scope};
+use crate::ir::{NumericEnum, TypeRef};
+use crate::naming;
 
 /// Tokens of one numeric enum and its impls.
 pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenStream {
-    let runtime = paths::runtime();
-    let ty = types::primitive(e.primitive);
+    let unknown = ident(naming::UNKNOWN_VARIANT);
+    let ty = rust_type(&TypeRef::Primitive(e.primitive), Scope::Models);
     let variants: Vec<Ident> = e
         .values
         .iter()
@@ -37,16 +39,17 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
         quote! {
             match value {
                 #(#literals => Self::#variants,)*
-                other => Self::Unknown(other),
+                other => Self::#unknown(other),
             }
         }
     } else {
         quote! {
             #(if value == #literals { return Self::#variants; })*
-            Self::Unknown(value)
+            Self::#unknown(value)
         }
     };
     let allow_float_cmp = (!integer).then(|| quote!(#[allow(clippy::float_cmp)]));
+    let wire = wire_impls(name, &ty);
     quote! {
         #docs
         #derives
@@ -54,7 +57,7 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
         pub enum #name {
             #(#[doc = #variant_docs] #variants,)*
             /// A value this client does not know yet, kept as received.
-            Unknown(#ty),
+            #unknown(#ty),
         }
 
         impl #name {
@@ -62,7 +65,7 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
             pub fn value(self) -> #ty {
                 match self {
                     #(Self::#variants => #literals,)*
-                    Self::Unknown(value) => value,
+                    Self::#unknown(value) => value,
                 }
             }
         }
@@ -74,6 +77,14 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
             }
         }
 
+        #wire
+    }
+}
+
+/// `Display`, serde and `ParamValue` impls: the enum reads and writes as its bare value.
+fn wire_impls(name: &Ident, ty: &TokenStream) -> TokenStream {
+    let param_value = contract::param_value();
+    quote! {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
@@ -92,7 +103,7 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
             }
         }
 
-        impl #runtime::ParamValue for #name {
+        impl #param_value for #name {
             fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Owned(self.value().to_string())
             }

@@ -4,14 +4,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::operations::ident;
-use super::paths;
-use super::types::{rust_type, Scope};
+use super::contract;
+use super::types::{ident, rust_type, Scope};
 use crate::ir::Pagination;
 
 /// The `pages` and `into_stream` methods of a paged operation's builder.
 pub(super) fn streams(paging: &Pagination) -> TokenStream {
-    let runtime = paths::runtime();
+    let stream = contract::stream();
+    let error = contract::error();
+    let (pages_fn, items_fn) = contract::paginators();
     let page = rust_type(&paging.page_type, Scope::Operations);
     let item = rust_type(&paging.item_type, Scope::Operations);
     let cursor = ident(&paging.cursor_param);
@@ -38,8 +39,8 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         #[doc = #pages_doc]
         pub fn pages(
             self,
-        ) -> impl #runtime::Stream<Item = ::std::result::Result<#page, #runtime::Error>> + ::std::marker::Unpin + 'a {
-            #runtime::pagination::pages(
+        ) -> impl #stream<Item = ::std::result::Result<#page, #error>> + ::std::marker::Unpin + 'a {
+            #pages_fn(
                 self,
                 |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
                     if cursor.is_some() {
@@ -56,8 +57,8 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         /// Every item of every page, fetched lazily page by page; memory stays that of one page.
         pub fn into_stream(
             self,
-        ) -> impl #runtime::Stream<Item = ::std::result::Result<#item, #runtime::Error>> + ::std::marker::Unpin + 'a {
-            #runtime::pagination::items(self.pages(), |page: #page| page.#items)
+        ) -> impl #stream<Item = ::std::result::Result<#item, #error>> + ::std::marker::Unpin + 'a {
+            #items_fn(self.pages(), |page: #page| page.#items)
         }
     }
 }

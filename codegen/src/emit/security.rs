@@ -5,15 +5,14 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::operations::ident;
-use super::paths;
+use super::contract;
+use super::types::ident;
 use crate::ir::{
     Api, ApiKeyLocation, Operation, SchemeKind, SchemeRequirement, SecurityAlternative,
 };
 
 /// Tokens of the `security` module.
-pub fn module(api: &Api) -> TokenStream {
-    let runtime = paths::runtime();
+pub(super) fn module(api: &Api) -> TokenStream {
     let constants = api.security_schemes.iter().filter_map(|scheme| {
         let SchemeKind::ApiKey {
             location,
@@ -24,31 +23,33 @@ pub fn module(api: &Api) -> TokenStream {
             return None;
         };
         let doc = format!(
-            " The `{}` API key: [`Auth::api_key`](crate::runtime::Auth::api_key) sends it as {}.",
+            " The `{}` API key: [`Auth::api_key`]({}) sends it as {}.",
             scheme.name,
+            contract::doc_path("Auth::api_key"),
             where_it_goes(*location, name)
         );
         let constant = ident(const_name);
         let location = match location {
-            ApiKeyLocation::Query => quote!(Query),
-            ApiKeyLocation::Header => quote!(Header),
-            ApiKeyLocation::Cookie => quote!(Cookie),
+            ApiKeyLocation::Query => "Query",
+            ApiKeyLocation::Header => "Header",
+            ApiKeyLocation::Cookie => "Cookie",
         };
-        let scheme_name = &scheme.name;
+        let (ty, value) = contract::api_key_scheme(&scheme.name, location, name);
         Some(quote! {
             #[doc = #doc]
-            pub const #constant: #runtime::ApiKeyScheme = #runtime::ApiKeyScheme::new(
-                #scheme_name,
-                #runtime::ApiKeyLocation::#location,
-                #name,
-            );
+            pub const #constant: #ty = #value;
         })
     });
     let constants: Vec<TokenStream> = constants.collect();
     let doc = if constants.is_empty() {
         " API-key security schemes of the API, for `Auth::api_key`: this API declares none."
+            .to_owned()
     } else {
-        " API-key security schemes of the API, one constant each, for [`Auth::api_key`](crate::runtime::Auth::api_key) and [`Auth::with_api_key`](crate::runtime::Auth::with_api_key)."
+        format!(
+            " API-key security schemes of the API, one constant each, for [`Auth::api_key`]({}) and [`Auth::with_api_key`]({}).",
+            contract::doc_path("Auth::api_key"),
+            contract::doc_path("Auth::with_api_key")
+        )
     };
     quote! {
         #![doc = #doc]
@@ -59,7 +60,6 @@ pub fn module(api: &Api) -> TokenStream {
 /// The operation's alternatives as `&[&[Scheme]]` for `Request::security`; alternatives that
 /// differ only in their scopes are sent alike, so only the first is kept.
 pub(super) fn alternatives(op: &Operation) -> TokenStream {
-    let runtime = paths::runtime();
     let mut seen: Vec<Vec<&str>> = Vec::new();
     let mut out = Vec::new();
     for alternative in &op.security {
@@ -75,11 +75,11 @@ pub(super) fn alternatives(op: &Operation) -> TokenStream {
         let schemes = alternative.schemes.iter().map(|s| {
             let name = &s.scheme.name;
             match &s.scheme.kind {
-                SchemeKind::Bearer => quote!(#runtime::Scheme::Bearer(#name)),
-                SchemeKind::Basic => quote!(#runtime::Scheme::Basic(#name)),
+                SchemeKind::Bearer => contract::scheme_value("Bearer", quote!(#name)),
+                SchemeKind::Basic => contract::scheme_value("Basic", quote!(#name)),
                 SchemeKind::ApiKey { const_name, .. } => {
                     let constant = ident(const_name);
-                    quote!(#runtime::Scheme::ApiKey(super::security::#constant))
+                    contract::scheme_value("ApiKey", quote!(super::security::#constant))
                 }
             }
         });

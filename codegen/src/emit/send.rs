@@ -4,49 +4,29 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::operations::{ident, is_argument, single_success};
-use super::{paths, security};
+use super::contract::{self, Part};
+use super::responses::single_success;
+use super::security;
+use super::types::{ident, is_argument};
 use crate::ir::{
-    Api, Body, Encoding, Operation, Param, ParamLocation, ParamShape, ParamStyle, Primitive,
+    Api, Body, Encoding, Operation, Param, ParamEncoding, ParamLocation, PathSegment, Primitive,
     Response, Status, TypeKind, TypeRef,
 };
-use crate::resolve::path_template_names;
+use crate::naming;
 
 /// The `send` and `send_with_response` methods of an operation's builder.
 pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStream {
-    let runtime = paths::runtime();
-    let method = ident(op.method.as_str());
-    let mut format_string = op.path.clone();
-    let mut path_args = Vec::new();
-    for name in path_template_names(&op.path) {
-        if let Some(p) = op
-            .params
-            .iter()
-            .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
-        {
-            let placeholder = match p.style {
-                ParamStyle::Label => ".{}".to_owned(),
-                ParamStyle::Matrix => format!(";{name}={{}}"),
-                _ => "{}".to_owned(),
-            };
-            format_string = format_string.replacen(&format!("{{{name}}}"), &placeholder, 1);
-            let field = ident(&p.rust_name);
-            path_args.push(quote!(#runtime::encode_path(&self.#field)));
-        }
-    }
-    let path = if path_args.is_empty() {
-        quote!(::std::string::String::from(#format_string))
-    } else {
-        quote!(::std::format!(#format_string, #(#path_args),*))
-    };
-    let mut steps = Vec::new();
-    for p in op
+    let error = contract::error();
+    let into_body = contract::into_body();
+    let api_response = contract::api_response(output);
+    let scheme = contract::scheme();
+    let path = path(op);
+    let mut steps: Vec<TokenStream> = op
         .params
         .iter()
-        .filter(|p| p.location != ParamLocation::Path)
-    {
-        steps.push(param_step(p));
-    }
+        .filter(|p| p.location() != ParamLocation::Path)
+        .map(param_step)
+        .collect();
     if let Some(body) = &op.body {
         steps.push(if body.required {
             body_step(api, body, quote!(&self.body))
@@ -64,71 +44,84 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
     } else {
         quote!(let mut request)
     };
-    let decode = decode(op);
     let alternatives = security::alternatives(op);
-    let operation = &op.id;
-    let template = &op.path;
-    let by_method = !matches!(
-        op.method,
-        crate::ir::Method::Post | crate::ir::Method::Patch
+    let idempotent = (op.idempotent != op.method.idempotent_by_default()).then_some(op.idempotent);
+    let request = contract::new_request(
+        op.method.as_str(),
+        &quote!(path),
+        (&op.id, op.path.as_str()),
+        idempotent,
     );
-    let idempotent = (op.idempotent != by_method).then(|| {
-        let value = op.idempotent;
-        quote!(.idempotent(#value))
-    });
+    let execute = contract::execute();
+    let decode = decode(op);
     quote! {
         /// Sends the request and decodes the response.
-        pub async fn send(self) -> ::std::result::Result<#output, #runtime::Error> {
-            self.send_with_response().await.map(#runtime::ApiResponse::into_body)
+        pub async fn send(self) -> ::std::result::Result<#output, #error> {
+            self.send_with_response().await.map(#into_body)
         }
 
         /// Sends the request; returns the decoded body with the status, the headers and the
         /// parsed rate-limit headers.
         pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<#runtime::ApiResponse<#output>, #runtime::Error> {
-            const SECURITY: &[&[#runtime::Scheme]] = #alternatives;
-            #binding = #runtime::Request::new(#runtime::Method::#method, #path)
-                .operation(#operation, #template)
-                .security(SECURITY)
-                #idempotent;
+        ) -> ::std::result::Result<#api_response, #error> {
+            const SECURITY: &[&[#scheme]] = #alternatives;
+            #path
+            #binding = #request;
             #(#steps)*
-            let response = self.client.execute(request).await?;
+            let response = #execute;
             #decode
         }
     }
 }
 
-fn param_step(p: &Param) -> TokenStream {
-    let runtime = paths::runtime();
-    let field = ident(&p.rust_name);
-    let wire = &p.wire_name;
-    let explode = p.explode;
-    let call = |value: TokenStream| match (p.shape, p.location, p.style) {
-        (ParamShape::Object, _, ParamStyle::DeepObject) => quote! {
-            request.query_object(#wire, #value, #runtime::ObjectStyle::DeepObject)?;
-        },
-        (ParamShape::Object, _, _) => quote! {
-            request.query_object(#wire, #value, #runtime::ObjectStyle::Form { explode: #explode })?;
-        },
-        (ParamShape::List, ParamLocation::Query, ParamStyle::SpaceDelimited) if !explode => {
-            quote!(request.query_delimited(#wire, #value, " ");)
+/// Statements binding `path`, the encoded path: each path parameter's encoded value bound to a
+/// local of its name first, then named in the `format!` string, so the path reads as one line.
+fn path(op: &Operation) -> TokenStream {
+    let mut format_string = String::new();
+    let mut locals = Vec::new();
+    for segment in op.path.segments() {
+        match segment {
+            PathSegment::Literal(text) => {
+                format_string.push_str(&text.replace('{', "{{").replace('}', "}}"));
+            }
+            PathSegment::Param(name) => {
+                let param = op
+                    .params
+                    .iter()
+                    .find(|p| p.location() == ParamLocation::Path && p.wire_name == *name);
+                match param.map(|p| (p, p.encoding)) {
+                    Some((p, ParamEncoding::Path(style))) => {
+                        let placeholder = contract::path_placeholder(style, name, &p.rust_name);
+                        format_string.push_str(&placeholder);
+                        let field = ident(&p.rust_name);
+                        let value = contract::encode_path(quote!(&self.#field));
+                        locals.push(quote!(let #field = #value;));
+                    }
+                    // The resolver reports a placeholder without its parameter.
+                    _ => format_string.push_str(&format!("{{{{{name}}}}}")),
+                }
+            }
         }
-        (ParamShape::List, ParamLocation::Query, ParamStyle::PipeDelimited) if !explode => {
-            quote!(request.query_delimited(#wire, #value, "|");)
-        }
-        (ParamShape::List, ParamLocation::Query, _) => {
-            quote!(request.query_list(#wire, #value, #explode);)
-        }
-        (ParamShape::List, _, _) => quote!(request.header_list(#wire, #value)?;),
-        (_, ParamLocation::Query, _) => quote!(request.query(#wire, #value);),
-        (_, ParamLocation::Header, _) => quote!(request.header(#wire, #value)?;),
-        (_, _, _) => quote!(request.cookie(#wire, #value)?;),
-    };
-    if is_argument(p) {
-        call(quote!(&self.#field))
+    }
+    let path = if locals.is_empty() {
+        quote!(::std::string::String::from(#format_string))
     } else {
-        let step = call(quote!(value));
+        quote!(::std::format!(#format_string))
+    };
+    quote! {
+        #(#locals)*
+        let path = #path;
+    }
+}
+
+/// The statement writing one non-path parameter, when set.
+fn param_step(p: &Param) -> TokenStream {
+    let field = ident(&p.rust_name);
+    if is_argument(p) {
+        contract::write_param(p.encoding, &p.wire_name, quote!(&self.#field))
+    } else {
+        let step = contract::write_param(p.encoding, &p.wire_name, quote!(value));
         quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
                 #step
@@ -139,26 +132,19 @@ fn param_step(p: &Param) -> TokenStream {
 
 /// Statements writing the body `value` (an expression of a reference to it) into `request`.
 fn body_step(api: &Api, body: &Body, value: TokenStream) -> TokenStream {
-    let media_type = &body.media_type;
-    match body.encoding {
-        Encoding::Json => quote!(request.json(#value)?;),
-        Encoding::Text => quote!(request.text(#media_type, #value)?;),
-        Encoding::Binary => {
-            quote!(request.bytes(#media_type, ::std::clone::Clone::clone(#value))?;)
+    if body.encoding != Encoding::Multipart {
+        return contract::write_body(body.encoding, &body.media_type, value);
+    }
+    let new = contract::new_multipart();
+    let parts = multipart_parts(api, &body.ty);
+    let write = contract::write_multipart();
+    quote! {
+        #new
+        {
+            let body = #value;
+            #parts
         }
-        Encoding::Form => quote!(request.form(#value)?;),
-        Encoding::Multipart => {
-            let runtime = paths::runtime();
-            let parts = multipart_parts(api, &body.ty);
-            quote! {
-                let mut form = #runtime::Multipart::new();
-                {
-                    let body = #value;
-                    #parts
-                }
-                request.multipart(&form)?;
-            }
-        }
+        #write
     }
 }
 
@@ -187,7 +173,7 @@ fn multipart_parts(api: &Api, ty: &TypeRef) -> TokenStream {
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
         let add = if f.boxed {
-            quote!(form.json(#wire, value)?;)
+            contract::multipart_part(Part::Json, &quote!(#wire), &quote!(value))
         } else {
             part(api, &f.ty, quote!(#wire), quote!(value))
         };
@@ -226,41 +212,35 @@ fn part(api: &Api, ty: &TypeRef, name: TokenStream, value: TokenStream) -> Token
         _ => false,
     };
     match ty {
-        TypeRef::Primitive(Primitive::Binary) => quote!(form.file(#name, #value);),
-        ty if scalar(ty) => quote!(form.text(#name, #value);),
+        TypeRef::Primitive(Primitive::Binary) => {
+            contract::multipart_part(Part::File, &name, &value)
+        }
+        ty if scalar(ty) => contract::multipart_part(Part::Text, &name, &value),
         TypeRef::List(item) if scalar(item) || **item == TypeRef::Primitive(Primitive::Binary) => {
-            let each = part(api, item, name.clone(), quote!(item));
+            let each = part(api, item, name, quote!(item));
             quote! {
                 for item in #value {
                     #each
                 }
             }
         }
-        _ => quote!(form.json(#name, #value)?;),
+        _ => contract::multipart_part(Part::Json, &name, &value),
     }
 }
 
-/// The expression decoding `response` as a body read with `encoding`.
-fn read(encoding: Encoding) -> TokenStream {
-    match encoding {
-        Encoding::Text => quote!(response.text()?),
-        Encoding::Binary => quote!(response.bytes()),
-        _ => quote!(response.json()?),
-    }
-}
-
+/// Statements decoding `response` into the builder's output.
 fn decode(op: &Operation) -> TokenStream {
-    let runtime = paths::runtime();
     if let Some(response) = single_success(op) {
         return match response.ty {
             Some(_) => {
-                let read = read(response.encoding);
+                let read = contract::read_body(response.encoding);
+                let ok = contract::into_api_response(quote!(body));
                 quote! {
                     let body = #read;
-                    ::std::result::Result::Ok(response.into_api_response(body))
+                    #ok
                 }
             }
-            None => quote!(::std::result::Result::Ok(response.into_api_response(()))),
+            None => contract::into_api_response(quote!(())),
         };
     }
     let name = ident(&op.response_name);
@@ -276,45 +256,23 @@ fn decode(op: &Operation) -> TokenStream {
                 quote!(#low..=#high)
             }
         };
-        let variant = ident(&status_variant(r.status));
+        let variant = ident(&naming::status_variant(r.status));
         match r.ty {
             Some(_) => {
-                let read = read(r.encoding);
+                let read = contract::read_body(r.encoding);
                 quote!(#pattern => #name::#variant(#read),)
             }
             None => quote!(#pattern => #name::#variant,),
         }
     });
+    let status = contract::response_status();
+    let unexpected = contract::unexpected_status();
+    let ok = contract::into_api_response(quote!(body));
     quote! {
-        let body = match response.status().as_u16() {
+        let body = match #status {
             #(#arms)*
-            _ => return ::std::result::Result::Err(#runtime::Error::unexpected_status(response)),
+            _ => #unexpected,
         };
-        ::std::result::Result::Ok(response.into_api_response(body))
-    }
-}
-
-/// The status shown in docs, e.g. `207` or `2XX`.
-pub(super) fn status_label(status: Status) -> String {
-    match status {
-        Status::Code(code) => code.to_string(),
-        Status::Range(first) => format!("{first}XX"),
-    }
-}
-
-/// A readable variant name for a success status.
-pub(super) fn status_variant(status: Status) -> String {
-    match status {
-        Status::Code(200) => "Ok".into(),
-        Status::Code(201) => "Created".into(),
-        Status::Code(202) => "Accepted".into(),
-        Status::Code(203) => "NonAuthoritative".into(),
-        Status::Code(204) => "NoContent".into(),
-        Status::Code(205) => "ResetContent".into(),
-        Status::Code(206) => "PartialContent".into(),
-        Status::Code(207) => "MultiStatus".into(),
-        Status::Code(208) => "AlreadyReported".into(),
-        Status::Code(code) => format!("Status{code}"),
-        Status::Range(first) => format!("Other{first}xx"),
+        #ok
     }
 }

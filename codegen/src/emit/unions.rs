@@ -6,9 +6,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::Scope;
-use super::{paths, types};
+use super::types::{ident, Scope};
+use super::{contract, types};
 use crate::ir::{Union, UnionTag, Variant};
+use crate::naming;
 
 /// Tokens of one union and its impls.
 pub fn union(docs: &TokenStream, name: &Ident, u: &Union) -> TokenStream {
@@ -28,7 +29,8 @@ fn payload(v: &Variant) -> TokenStream {
 }
 
 fn tagged(docs: &TokenStream, name: &Ident, tag: &str, variants: &[Variant]) -> TokenStream {
-    let runtime = paths::runtime();
+    let (tagged_union, variant_body, deserialize_tagged) = contract::tagged_union();
+    let unknown = ident(naming::UNKNOWN_VARIANT);
     let idents: Vec<Ident> = variants
         .iter()
         .map(|v| format_ident!("{}", v.rust_name))
@@ -53,26 +55,26 @@ fn tagged(docs: &TokenStream, name: &Ident, tag: &str, variants: &[Variant]) -> 
             )*
             #[doc = #unknown_doc]
             #[serde(untagged)]
-            Unknown(::serde_json::Value),
+            #unknown(::serde_json::Value),
         }
 
-        impl #runtime::serde_support::TaggedUnion for #name {
+        impl #tagged_union for #name {
             const TAG: &'static str = #tag;
 
             fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
                 tag: &str,
-                body: #runtime::serde_support::VariantBody<'_, 'de, A>,
+                body: #variant_body<'_, 'de, A>,
             ) -> ::std::result::Result<Self, A::Error> {
                 ::std::result::Result::Ok(match tag {
                     #(#values => Self::#idents(body.decode()?),)*
-                    _ => Self::Unknown(body.unknown()?),
+                    _ => Self::#unknown(body.unknown()?),
                 })
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #runtime::serde_support::deserialize_tagged(deserializer)
+                #deserialize_tagged(deserializer)
             }
         }
     }

@@ -2,13 +2,15 @@
 //! is followed and every name is settled. It knows nothing of `openapiv3`; emitters read only this.
 
 mod operation;
+mod path;
 mod security;
 mod types;
 
 pub use operation::{
-    Body, CursorStep, Encoding, Method, Operation, Pagination, Param, ParamLocation, ParamShape,
-    ParamStyle, Response, Status,
+    Body, CursorStep, Delimiter, Encoding, Method, ObjectStyle, Operation, Pagination, Param,
+    ParamEncoding, ParamLocation, PathStyle, Response, Status,
 };
+pub use path::{PathSegment, PathTemplate};
 pub use security::{
     ApiKeyLocation, SchemeKind, SchemeRequirement, SecurityAlternative, SecurityScheme,
 };

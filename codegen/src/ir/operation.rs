@@ -1,6 +1,6 @@
 //! Operations of the IR: one HTTP call each, with typed parameters, body and responses.
 
-use super::{SecurityAlternative, TypeRef};
+use super::{PathTemplate, SecurityAlternative, TypeRef};
 
 /// One API operation.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +15,8 @@ pub struct Operation {
     pub response_name: String,
     /// HTTP method.
     pub method: Method,
-    /// Path template as written in the spec, e.g. `/threads/{threadId}`.
-    pub path: String,
+    /// The path template, e.g. `/threads/{threadId}`.
+    pub path: PathTemplate,
     /// JSON pointer of the operation.
     pub pointer: String,
     /// `summary`.
@@ -38,8 +38,8 @@ pub struct Operation {
     /// The credentials it accepts, in the spec's order: any one alternative suffices. Never
     /// empty: an operation without security has one anonymous alternative.
     pub security: Vec<SecurityAlternative>,
-    /// Safe to send twice: GET, HEAD, PUT, DELETE and OPTIONS, or any operation marked
-    /// `x-idempotent: true` (e.g. a read sent as POST).
+    /// Safe to send twice: as its method says ([`Method::idempotent_by_default`]) unless the
+    /// spec marks it `x-idempotent: true` or `false` (e.g. a read sent as POST).
     pub idempotent: bool,
     /// How to walk the pages of a cursor-paged list operation.
     pub pagination: Option<Pagination>,
@@ -126,7 +126,17 @@ impl Method {
             Method::Trace => "TRACE",
         }
     }
+
+    /// Whether a request with this method is safe to send twice when the spec does not say.
+    /// This is the runtime's own rule, compiled here from the runtime's source file, so the
+    /// generator and the runtime cannot disagree.
+    pub fn idempotent_by_default(self) -> bool {
+        idempotency::idempotent_by_default(self.as_str())
+    }
 }
+
+#[path = "../../../generated-client/src/runtime/idempotency.rs"]
+mod idempotency;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -141,36 +151,6 @@ pub enum ParamLocation {
     Cookie,
 }
 
-/// How a parameter value is serialized (OpenAPI `style`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamStyle {
-    /// `form` (query default).
-    Form,
-    /// `simple` (path and header default).
-    Simple,
-    /// `spaceDelimited`.
-    SpaceDelimited,
-    /// `pipeDelimited`.
-    PipeDelimited,
-    /// `deepObject`.
-    DeepObject,
-    /// `label`.
-    Label,
-    /// `matrix`.
-    Matrix,
-}
-
-/// What kind of value a parameter carries, which decides how it is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamShape {
-    /// A string, number, boolean or enum.
-    Scalar,
-    /// An array of scalars.
-    List,
-    /// An object (a struct or a map).
-    Object,
-}
-
 /// One operation parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -178,20 +158,126 @@ pub struct Param {
     pub wire_name: String,
     /// The Rust argument / setter name.
     pub rust_name: String,
-    /// Where it goes.
-    pub location: ParamLocation,
     /// Its type.
     pub ty: TypeRef,
     /// Whether the caller must give it.
     pub required: bool,
-    /// Serialization style.
-    pub style: ParamStyle,
-    /// Whether arrays repeat the parameter (`true`) or join values (`false`).
-    pub explode: bool,
-    /// Whether the value is a scalar, an array or an object.
-    pub shape: ParamShape,
+    /// Where and how its value is written.
+    pub encoding: ParamEncoding,
     /// Documentation from the spec.
     pub docs: Option<String>,
+}
+
+impl Param {
+    /// Where it goes.
+    pub fn location(&self) -> ParamLocation {
+        self.encoding.location()
+    }
+}
+
+/// How a parameter's value is written on the wire — its location, OpenAPI `style` and
+/// `explode`, and the shape of its value (scalar, array or object) — decided once by the
+/// resolver from what the spec declares. Each encoding has exactly one runtime writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamEncoding {
+    /// A path segment in the given style.
+    Path(PathStyle),
+    /// A query scalar: `name=value`.
+    Query,
+    /// A query array in `form` style: `name=a&name=b` when `explode`, else `name=a,b`.
+    QueryList {
+        /// Whether each value repeats the name.
+        explode: bool,
+    },
+    /// A query array joined by a literal delimiter (`spaceDelimited` or `pipeDelimited`, not
+    /// exploded).
+    QueryDelimited(Delimiter),
+    /// A query object (a struct or a map).
+    QueryObject(ObjectStyle),
+    /// A header scalar.
+    Header,
+    /// A header array, comma-joined (`simple` style).
+    HeaderList,
+    /// A cookie scalar.
+    Cookie,
+}
+
+impl ParamEncoding {
+    /// Where the value goes.
+    pub fn location(self) -> ParamLocation {
+        match self {
+            ParamEncoding::Path(_) => ParamLocation::Path,
+            ParamEncoding::Query
+            | ParamEncoding::QueryList { .. }
+            | ParamEncoding::QueryDelimited(_)
+            | ParamEncoding::QueryObject(_) => ParamLocation::Query,
+            ParamEncoding::Header | ParamEncoding::HeaderList => ParamLocation::Header,
+            ParamEncoding::Cookie => ParamLocation::Cookie,
+        }
+    }
+
+    /// The style as OpenAPI names it, with `explode` where it matters: `form, explode`,
+    /// `deepObject`, `matrix`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ParamEncoding::Path(PathStyle::Simple) => "simple",
+            ParamEncoding::Path(PathStyle::Label) => "label",
+            ParamEncoding::Path(PathStyle::Matrix) => "matrix",
+            ParamEncoding::Query | ParamEncoding::Cookie => "form",
+            ParamEncoding::QueryList { explode: true }
+            | ParamEncoding::QueryObject(ObjectStyle::Form { explode: true }) => "form, explode",
+            ParamEncoding::QueryList { explode: false }
+            | ParamEncoding::QueryObject(ObjectStyle::Form { explode: false }) => {
+                "form, not exploded"
+            }
+            ParamEncoding::QueryDelimited(Delimiter::Space) => "spaceDelimited",
+            ParamEncoding::QueryDelimited(Delimiter::Pipe) => "pipeDelimited",
+            ParamEncoding::QueryObject(ObjectStyle::DeepObject) => "deepObject",
+            ParamEncoding::Header | ParamEncoding::HeaderList => "simple",
+        }
+    }
+}
+
+/// How a path parameter is written into the path (OpenAPI path `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathStyle {
+    /// `simple`: `value`.
+    Simple,
+    /// `label`: `.value`.
+    Label,
+    /// `matrix`: `;name=value`.
+    Matrix,
+}
+
+/// The literal delimiter of a delimited query array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimiter {
+    /// `spaceDelimited`: a space (sent as `%20`).
+    Space,
+    /// `pipeDelimited`: `|`.
+    Pipe,
+}
+
+impl Delimiter {
+    /// The delimiter itself.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delimiter::Space => " ",
+            Delimiter::Pipe => "|",
+        }
+    }
+}
+
+/// How a query object is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectStyle {
+    /// `form`: `a=1&b=2` when `explode`, else `name=a,1,b,2`.
+    Form {
+        /// Whether each property is its own pair.
+        explode: bool,
+    },
+    /// `deepObject`: `name[a]=1&name[b]=2`.
+    DeepObject,
 }
 
 /// How a body is written or read, from its media type.

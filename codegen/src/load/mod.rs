@@ -23,20 +23,10 @@ pub struct Document {
     pub raw: Value,
 }
 
-/// Reads and parses the spec at `path`, keeping its raw tree too.
+/// Reads and parses the spec at `path`, keeping its raw tree too. Errors name the file and,
+/// where the parser knows it, the line and column.
 pub fn load_document(path: &Path) -> Result<Document, Error> {
     parse_document(path, &read(path)?)
-}
-
-/// Reads and parses the spec at `path`. Errors name the file and, where the parser knows it,
-/// the line and column.
-pub fn load(path: &Path) -> Result<openapiv3::OpenAPI, Error> {
-    load_document(path).map(|d| d.spec)
-}
-
-/// Parses spec text; `path` is only used in error messages.
-pub fn parse(path: &Path, text: &str) -> Result<openapiv3::OpenAPI, Error> {
-    parse_document(path, text).map(|d| d.spec)
 }
 
 /// Parses spec text (YAML, or JSON when the file ends in `.json` or the text starts with `{`)
@@ -178,7 +168,9 @@ mod tests {
     #[test]
     fn reports_line_column_and_pointer_of_a_type_error() {
         let text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths:\n  /a: 7\n";
-        let err = parse(Path::new("spec.yaml"), text).unwrap_err().to_string();
+        let err = parse_document(Path::new("spec.yaml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("spec.yaml:6:"), "{err}");
         assert!(err.contains("at #/paths"), "{err}");
     }
@@ -186,29 +178,44 @@ mod tests {
     #[test]
     fn rejects_other_versions() {
         let text = "openapi: 2.0.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
-        let err = parse(Path::new("s.yaml"), text).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.yaml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("expected 3.0.x or 3.1.x"), "{err}");
         let swagger = "swagger: '2.0'\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
-        let err = parse(Path::new("s.yaml"), swagger).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.yaml"), swagger)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("Swagger 2.0"), "{err}");
     }
 
     #[test]
     fn reads_json_with_line_numbers() {
         let ok = r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}"#;
-        assert_eq!(parse(Path::new("s.json"), ok).unwrap().info.title, "t");
+        assert_eq!(
+            parse_document(Path::new("s.json"), ok)
+                .unwrap()
+                .spec
+                .info
+                .title,
+            "t"
+        );
         let bad = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {\"/a\": 7}\n}";
-        let err = parse(Path::new("s.json"), bad).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.json"), bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("s.json:4:"), "{err}");
         assert!(err.contains("at #/paths"), "{err}");
         let broken = "{\"openapi\": \"3.0.3\",\n \"info\": }";
-        let err = parse(Path::new("s.json"), broken).unwrap_err().to_string();
+        let err = parse_document(Path::new("s.json"), broken)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("s.json:2:"), "{err}");
     }
 
     #[test]
     fn reports_missing_file() {
-        let err = load(Path::new("/nonexistent/spec.yaml")).unwrap_err();
+        let err = load_document(Path::new("/nonexistent/spec.yaml")).unwrap_err();
         assert!(err
             .to_string()
             .starts_with("cannot read /nonexistent/spec.yaml"));

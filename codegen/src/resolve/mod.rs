@@ -8,14 +8,13 @@
 
 mod all_of;
 mod operation;
+mod param;
 mod passes;
 mod refs;
 mod schema;
 mod security;
 mod union;
 mod usage;
-
-pub(crate) use operation::path_template_names;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,14 +25,9 @@ use crate::ir::{Api, TypeDef, TypeRef};
 use crate::naming;
 use crate::pointer::Pointer;
 
-/// Resolves a loaded spec into the IR, or returns every problem found.
-pub fn resolve(spec: &OpenAPI) -> Result<Api, Vec<SpecProblem>> {
-    resolve_with_raw(spec, None)
-}
-
-/// Like [`resolve`], also reading documentation the typed model drops (a `description` beside a
-/// `$ref`) from the document's raw tree.
-pub fn resolve_document(document: &crate::load::Document) -> Result<Api, Vec<SpecProblem>> {
+/// Resolves a loaded spec into the IR, or returns every problem found. Documentation the typed
+/// model drops (a `description` beside a `$ref`) is read from the document's raw tree.
+pub(crate) fn resolve_document(document: &crate::load::Document) -> Result<Api, Vec<SpecProblem>> {
     resolve_with_raw(&document.spec, Some(&document.raw))
 }
 

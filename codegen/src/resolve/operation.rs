@@ -3,46 +3,19 @@
 
 use std::collections::BTreeSet;
 
-use openapiv3::{
-    MediaType, Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, StatusCode,
-};
+use openapiv3::{MediaType, ReferenceOr, StatusCode};
 
 use super::Resolver;
 use crate::ir::{
-    Body, Encoding, Method, Operation, Param, ParamLocation, ParamShape, ParamStyle, Primitive,
-    Response, Status, TypeRef,
+    Body, Encoding, Method, Operation, PathTemplate, Primitive, Response, Status, TypeRef,
 };
 use crate::naming;
 use crate::pointer::Pointer;
 
-/// Names the builder struct uses for itself; parameters must not take them.
-const RESERVED_PARAM_NAMES: &[&str] = &[
-    "client",
-    "body",
-    "send",
-    "send_with_response",
-    "pages",
-    "into_stream",
-];
-
-/// Methods the runtime's `Client` defines itself; operations must not take these names.
-const RESERVED_METHOD_NAMES: &[&str] = &[
-    "new",
-    "builder",
-    "execute",
-    "request",
-    "base_url",
-    "with_base_url",
-    "with_http_client",
-];
-
 impl<'a> Resolver<'a> {
     /// Converts every operation, in spec order.
     pub(super) fn convert_operations(&mut self) -> Vec<Operation> {
-        let mut method_names: BTreeSet<String> = RESERVED_METHOD_NAMES
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut method_names = naming::client_members();
         let mut builder_names = BTreeSet::new();
         let mut operation_ids: std::collections::BTreeMap<String, String> = Default::default();
         let mut out = Vec::new();
@@ -71,18 +44,20 @@ impl<'a> Resolver<'a> {
                         operation_ids.insert(declared.clone(), op_at.to_string());
                     }
                 }
+                let template = self.path_template(path, &at);
                 let id = op.operation_id.clone().unwrap_or_else(|| {
                     format!("{} {}", method.as_str().to_ascii_lowercase(), path)
                 });
                 let method_name = naming::unique(naming::field_name(&id), &mut method_names);
                 let builder_name = naming::unique(naming::type_name(&id), &mut builder_names);
-                let response_name =
-                    naming::unique(format!("{builder_name}Response"), &mut builder_names);
+                let response_name = naming::unique(
+                    naming::synthetic::response_enum(&builder_name),
+                    &mut builder_names,
+                );
                 let params = self.params(
-                    path,
+                    template.as_ref(),
                     (&item.parameters, &at),
-                    &op.parameters,
-                    &op_at,
+                    (&op.parameters, &op_at),
                     &builder_name,
                 );
                 let body = op
@@ -99,7 +74,7 @@ impl<'a> Resolver<'a> {
                     builder_name,
                     response_name,
                     method,
-                    path: path.clone(),
+                    path: template.unwrap_or_else(PathTemplate::empty),
                     pointer: op_at.to_string(),
                     summary: op.summary.clone(),
                     description: op.description.clone(),
@@ -118,152 +93,16 @@ impl<'a> Resolver<'a> {
         out
     }
 
-    fn params(
-        &mut self,
-        path: &str,
-        (shared, path_at): (&'a [ReferenceOr<Parameter>], &Pointer),
-        own: &'a [ReferenceOr<Parameter>],
-        op_at: &Pointer,
-        builder: &str,
-    ) -> Vec<Param> {
-        // Operation-level parameters override path-level ones with the same name and location.
-        let mut found: Vec<(ParamLocation, Param)> = Vec::new();
-        let sources = shared
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p, path_at.push("parameters").push(i.to_string())))
-            .chain(
-                own.iter()
-                    .enumerate()
-                    .map(|(i, p)| (p, op_at.push("parameters").push(i.to_string()))),
-            );
-        let mut winners: Vec<(&'a Parameter, Pointer)> = Vec::new();
-        for (param, at) in sources {
-            let Some((param, at)) = self.parameter(param, &at) else {
-                continue;
-            };
-            let key = |p: &Parameter| {
-                (
-                    std::mem::discriminant(p),
-                    p.parameter_data_ref().name.clone(),
-                )
-            };
-            winners.retain(|(p, _)| key(p) != key(param));
-            winners.push((param, at));
-        }
-        let mut used: BTreeSet<String> =
-            RESERVED_PARAM_NAMES.iter().map(|s| s.to_string()).collect();
-        for (param, at) in winners {
-            if let Some(converted) = self.param(param, &at, builder, &mut used) {
-                found.push((converted.location, converted));
-            }
-        }
-        // Path parameters in template order, then the rest by location, each in spec order.
-        let template: Vec<&str> = path_template_names(path);
-        for name in &template {
-            if !found
-                .iter()
-                .any(|(loc, p)| *loc == ParamLocation::Path && p.wire_name == *name)
-            {
-                self.problem(op_at, format!("path template names `{{{name}}}` but no path parameter `{name}` is declared"));
-            }
-        }
-        for (loc, p) in &found {
-            if *loc == ParamLocation::Path && !template.contains(&p.wire_name.as_str()) {
-                let message = format!(
-                    "path parameter `{}` does not appear in the path template `{path}`",
-                    p.wire_name
-                );
-                self.problem(op_at, message);
-            }
-        }
-        let rank = |p: &Param| match p.location {
-            ParamLocation::Path => template
-                .iter()
-                .position(|n| *n == p.wire_name)
-                .unwrap_or(usize::MAX),
-            _ => usize::MAX,
-        };
-        let mut params: Vec<Param> = found.into_iter().map(|(_, p)| p).collect();
-        params.sort_by_key(|p| (p.location, rank(p)));
-        params
-    }
-
-    fn param(
-        &mut self,
-        param: &'a Parameter,
-        at: &Pointer,
-        builder: &str,
-        used: &mut BTreeSet<String>,
-    ) -> Option<Param> {
-        let data = param.parameter_data_ref();
-        let (location, style, default_explode) = match param {
-            Parameter::Path { style, .. } => (
-                ParamLocation::Path,
-                match style {
-                    PathStyle::Simple => ParamStyle::Simple,
-                    PathStyle::Label => ParamStyle::Label,
-                    PathStyle::Matrix => ParamStyle::Matrix,
-                },
-                false,
-            ),
-            Parameter::Query { style, .. } => {
-                let style = match style {
-                    QueryStyle::Form => ParamStyle::Form,
-                    QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
-                    QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
-                    QueryStyle::DeepObject => ParamStyle::DeepObject,
-                };
-                (ParamLocation::Query, style, style == ParamStyle::Form)
-            }
-            Parameter::Header { .. } => (ParamLocation::Header, ParamStyle::Simple, false),
-            Parameter::Cookie { .. } => (ParamLocation::Cookie, ParamStyle::Form, true),
-        };
-        if location == ParamLocation::Path && !data.required {
-            self.problem(at, "path parameters must be `required: true`");
-        }
-        let ty = match &data.format {
-            ParameterSchemaOrContent::Schema(schema) => {
-                let hint = format!("{builder}{}", naming::type_name(&data.name));
-                self.type_of(schema.into(), &at.push("schema"), &hint)
-            }
-            ParameterSchemaOrContent::Content(_) => {
-                self.problem(
-                    at,
-                    "parameters described by `content` are not supported: expected `schema`",
-                );
-                return None;
-            }
-        };
-        let shape = match self.encodable(&ty, location, style) {
-            Ok(shape) => shape,
-            Err(expected) => {
-                self.problem(
-                    at,
-                    format!(
-                        "this parameter's type cannot be sent with its style: expected {expected}"
-                    ),
-                );
-                // Still returned, so the path template check does not report it a second time.
-                ParamShape::Scalar
-            }
-        };
-        Some(Param {
-            wire_name: data.name.clone(),
-            rust_name: naming::unique(naming::field_name(&data.name), used),
-            location,
-            ty,
-            required: data.required,
-            style,
-            explode: data.explode.unwrap_or(default_explode),
-            shape,
-            docs: data.description.clone(),
-        })
+    /// The parsed path template, or `None` (a problem reported) when it is malformed.
+    fn path_template(&mut self, path: &str, at: &Pointer) -> Option<PathTemplate> {
+        PathTemplate::parse(path)
+            .map_err(|message| self.problem(at, message))
+            .ok()
     }
 
     /// Whether the operation is safe to send twice: by method, or as its `x-idempotent` says.
     fn idempotent(&mut self, method: Method, op: &openapiv3::Operation, at: &Pointer) -> bool {
-        let by_method = !matches!(method, Method::Post | Method::Patch);
+        let by_method = method.idempotent_by_default();
         match op.extensions.get("x-idempotent") {
             None => by_method,
             Some(serde_json::Value::Bool(marked)) => *marked,
@@ -275,73 +114,6 @@ impl<'a> Resolver<'a> {
                 by_method
             }
         }
-    }
-
-    /// Whether values of `ty` can be written as a parameter in `location` with `style`; the
-    /// error says what is accepted there.
-    fn encodable(
-        &self,
-        ty: &TypeRef,
-        location: ParamLocation,
-        style: ParamStyle,
-    ) -> Result<ParamShape, &'static str> {
-        use crate::ir::{Primitive, TypeKind};
-        let kind = |ty: &TypeRef| match ty {
-            TypeRef::Named(name) => self.types.get(name).map(|d| &d.kind),
-            _ => None,
-        };
-        let scalar = |ty: &TypeRef| match ty {
-            TypeRef::Primitive(p) => *p != Primitive::Binary,
-            other => matches!(
-                kind(other),
-                Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_))
-            ),
-        };
-        let object = |ty: &TypeRef| {
-            matches!(ty, TypeRef::Map(_)) || matches!(kind(ty), Some(TypeKind::Struct(_)))
-        };
-        let list_of_scalars = |ty: &TypeRef| matches!(ty, TypeRef::List(item) if scalar(item));
-        let ok = match (location, style) {
-            (ParamLocation::Path, ParamStyle::Simple | ParamStyle::Label | ParamStyle::Matrix) => {
-                scalar(ty)
-            }
-            (ParamLocation::Query, ParamStyle::Form) => {
-                scalar(ty) || list_of_scalars(ty) || object(ty)
-            }
-            (ParamLocation::Query, ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited) => {
-                scalar(ty) || list_of_scalars(ty)
-            }
-            (ParamLocation::Query, ParamStyle::DeepObject) => object(ty),
-            (ParamLocation::Header, _) => scalar(ty) || list_of_scalars(ty),
-            (ParamLocation::Cookie, _) => scalar(ty),
-            _ => false,
-        };
-        if ok {
-            return Ok(if scalar(ty) {
-                ParamShape::Scalar
-            } else if object(ty) {
-                ParamShape::Object
-            } else {
-                ParamShape::List
-            });
-        }
-        Err(match (location, style) {
-            (ParamLocation::Path, ParamStyle::Simple | ParamStyle::Label | ParamStyle::Matrix) => {
-                "a string, number, boolean or enum in a path parameter"
-            }
-            (ParamLocation::Path, _) => "style `simple`, `label` or `matrix` in a path parameter",
-            (ParamLocation::Query, ParamStyle::DeepObject) => "an object with `deepObject`",
-            (ParamLocation::Query, ParamStyle::Form) => {
-                "a string, number, boolean, enum, an array of those, or an object"
-            }
-            (ParamLocation::Query, _) => {
-                "a string, number, boolean, enum or an array of those with a delimited style"
-            }
-            (ParamLocation::Header, _) => {
-                "a string, number, boolean, enum or an array of those in a header"
-            }
-            (ParamLocation::Cookie, _) => "a string, number, boolean or enum in a cookie",
-        })
     }
 
     fn body(
@@ -357,7 +129,12 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let media_at = content_at.push(media_type);
-        let (encoding, ty) = self.content(media_type, media, &media_at, &format!("{builder}Body"));
+        let (encoding, ty) = self.content(
+            media_type,
+            media,
+            &media_at,
+            &naming::synthetic::request_body(builder),
+        );
         if matches!(encoding, Encoding::Form | Encoding::Multipart) && !self.is_object(&ty) {
             self.problem(
                 &media_at.push("schema"),
@@ -442,9 +219,9 @@ impl<'a> Resolver<'a> {
                 None => None,
                 Some((media_type, media)) => {
                     let hint = if is_success {
-                        format!("{builder}Response{key}")
+                        naming::synthetic::response_body(builder, &key)
                     } else {
-                        format!("{builder}Error")
+                        naming::synthetic::error_body(builder)
                     };
                     let media_at = content_at.push(media_type);
                     let (encoding, ty) = match classify(media_type) {
@@ -584,26 +361,4 @@ fn concrete_media_type(media_type: &str, encoding: Encoding) -> String {
         Encoding::Binary => "application/octet-stream",
     }
     .to_owned()
-}
-
-/// Names inside `{...}` of a path template, in order.
-pub(crate) fn path_template_names(path: &str) -> Vec<&str> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::path_template_names;
-
-    #[test]
-    fn template_names_in_order() {
-        assert_eq!(
-            path_template_names("/t/{threadId}/m/{messageId}"),
-            ["threadId", "messageId"]
-        );
-        assert!(path_template_names("/inboxes").is_empty());
-    }
 }

@@ -32,7 +32,7 @@ pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &mut [Opera
 fn pagination(types: &BTreeMap<String, TypeDef>, op: &Operation) -> Option<Pagination> {
     let cursor = op.params.iter().find(|p| {
         p.wire_name == "after"
-            && p.location == ParamLocation::Query
+            && p.location() == ParamLocation::Query
             && !p.required
             && p.ty == TypeRef::Primitive(Primitive::String)
     })?;

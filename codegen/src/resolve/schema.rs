@@ -289,9 +289,11 @@ impl<'a> Resolver<'a> {
         name: &str,
     ) -> TypeRef {
         let item = match items {
-            Some(items) => {
-                self.type_of(items.into(), &pointer.push("items"), &format!("{name}Item"))
-            }
+            Some(items) => self.type_of(
+                items.into(),
+                &pointer.push("items"),
+                &naming::synthetic::item(name),
+            ),
             None => TypeRef::Any,
         };
         TypeRef::List(Box::new(item))
@@ -303,7 +305,7 @@ impl<'a> Resolver<'a> {
             None | Some(AdditionalProperties::Any(false)) => None,
             Some(AdditionalProperties::Any(true)) => Some(TypeRef::Any),
             Some(AdditionalProperties::Schema(schema)) => {
-                let hint = format!("{name}Value");
+                let hint = naming::synthetic::map_value(name);
                 Some(self.type_of(
                     schema.as_ref().into(),
                     &pointer.push("additionalProperties"),
@@ -329,7 +331,7 @@ impl<'a> Resolver<'a> {
                 (Some(owner), None) => owner,
                 _ => name.to_owned(),
             };
-            let hint = format!("{owner}{}", naming::type_name(wire_name));
+            let hint = naming::synthetic::property(&owner, wire_name);
             let ty = self.type_of(property, &at, &hint);
             let (data, docs) = match property {
                 SchemaRef::Item(schema) => (Some(&schema.schema_data), docs_of(schema)),
@@ -430,7 +432,7 @@ impl Resolver<'_> {
         literals: impl Iterator<Item = String>,
         pointer: &Pointer,
     ) -> Shape {
-        let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+        let mut used = naming::enum_members();
         let mut seen = std::collections::BTreeSet::new();
         let mut values = Vec::new();
         for literal in literals {
@@ -449,8 +451,7 @@ impl Resolver<'_> {
             if !seen.insert(literal.clone()) {
                 continue;
             }
-            let spelled = literal.replace('-', "Minus ").replace('.', " Point ");
-            let name = naming::variant_name(&spelled);
+            let name = naming::numeric_variant_name(&literal);
             values.push(crate::ir::NumericValue {
                 rust_name: naming::unique(name, &mut used),
                 literal,
@@ -465,7 +466,7 @@ impl Resolver<'_> {
 
 /// A string enum from its values: duplicates dropped, variant names made unique.
 pub(super) fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> StringEnum {
-    let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+    let mut used = naming::enum_members();
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for value in values {

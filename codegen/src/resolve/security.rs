@@ -124,7 +124,7 @@ impl<'a> Resolver<'a> {
             });
         let mut reported = BTreeSet::new();
         for (scheme, location, name) in keys {
-            let clash = params.iter().find(|p| match (p.location, location) {
+            let clash = params.iter().find(|p| match (p.location(), location) {
                 (ParamLocation::Query, ApiKeyLocation::Query)
                 | (ParamLocation::Cookie, ApiKeyLocation::Cookie) => p.wire_name == *name,
                 (ParamLocation::Header, ApiKeyLocation::Header) => {

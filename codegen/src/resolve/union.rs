@@ -7,7 +7,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind, Type};
 use super::all_of::flat_view;
 use super::schema::{SchemaRef, Shape};
 use super::Resolver;
-use crate::ir::{Primitive, TypeKind, TypeRef, Union, UnionTag, Variant};
+use crate::ir::{TypeKind, Union, UnionTag, Variant};
 use crate::naming;
 use crate::pointer::Pointer;
 
@@ -24,7 +24,7 @@ impl<'a> Resolver<'a> {
             return Shape::Ref(self.type_of(only.into(), &pointer.push("0"), name));
         }
         let tags = self.discriminate(schema, variants, pointer);
-        let mut used = std::collections::BTreeSet::from(["Unknown".to_owned()]);
+        let mut used = naming::enum_members();
         let mut out = Vec::with_capacity(variants.len());
         for (i, variant) in variants.iter().enumerate() {
             let at = pointer.push(i.to_string());
@@ -32,12 +32,20 @@ impl<'a> Resolver<'a> {
                 Some((_, values)) => {
                     let value = values[i].clone();
                     let variant_name = naming::variant_name(&value);
-                    let ty = self.type_of(variant.into(), &at, &format!("{name}{variant_name}"));
+                    let ty = self.type_of(
+                        variant.into(),
+                        &at,
+                        &naming::synthetic::tagged_member(name, &variant_name),
+                    );
                     (variant_name, Some(value), ty)
                 }
                 None => {
-                    let ty = self.type_of(variant.into(), &at, &format!("{name}Variant{i}"));
-                    (variant_label(&ty), None, ty)
+                    let ty = self.type_of(
+                        variant.into(),
+                        &at,
+                        &naming::synthetic::union_member(name, i),
+                    );
+                    (naming::untagged_variant(&ty), None, ty)
                 }
             };
             out.push(Variant {
@@ -176,25 +184,5 @@ fn single_string_value(schema: &Schema) -> Option<String> {
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// A variant name for an untagged union, from the variant's type.
-fn variant_label(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Named(name) => name.clone(),
-        TypeRef::Primitive(p) => match p {
-            Primitive::String => "String",
-            Primitive::DateTime => "DateTime",
-            Primitive::Date => "Date",
-            Primitive::Bool => "Boolean",
-            Primitive::I32 | Primitive::I64 => "Integer",
-            Primitive::F32 | Primitive::F64 => "Number",
-            Primitive::Binary => "Binary",
-        }
-        .to_owned(),
-        TypeRef::List(_) => "List".to_owned(),
-        TypeRef::Map(_) => "Map".to_owned(),
-        TypeRef::Any => "Any".to_owned(),
     }
 }

@@ -1,13 +1,17 @@
-//! Helpers shared by the generator's test files: small specs written inline, parsed with
-//! `load::parse`, resolved into the IR and emitted; lookups in the IR; a seeded random source.
-//! Each test file uses only some of them.
+//! Helpers shared by the generator's test files: small specs written inline, parsed and resolved
+//! into the IR and emitted through the crate's façade; lookups in the IR; a seeded random source;
+//! specs several test crates read ([`specs`]). Each test file uses only some of them.
 
 #![allow(dead_code)]
+
+pub mod specs;
 
 use std::path::Path;
 
 use codegen::error::SpecProblem;
-use codegen::ir::{Api, Operation, TypeDef};
+use codegen::ir::{
+    Api, Field, Operation, ParamLocation, StringEnum, Struct, TypeDef, TypeKind, TypeRef, Union,
+};
 use codegen::{GeneratedFile, Provenance};
 
 /// The `openapi` and `info` lines every inline spec starts with.
@@ -26,9 +30,13 @@ pub fn full(body: &str) -> String {
 /// The spec [`full`] makes of `body`, named `t.yaml`, resolved; panics when it does not parse.
 pub fn try_resolve(body: &str) -> Result<Api, Vec<SpecProblem>> {
     let text = full(body);
-    let spec = codegen::load::parse(Path::new("t.yaml"), &text)
+    let spec = codegen::Spec::parse(Path::new("t.yaml"), &text)
         .unwrap_or_else(|e| panic!("test spec does not parse: {e}\n{text}"));
-    codegen::resolve::resolve(&spec)
+    match spec.resolve() {
+        Ok(api) => Ok(api),
+        Err(codegen::Error::Spec { problems, .. }) => Err(problems),
+        Err(other) => panic!("resolving failed without spec problems: {other}"),
+    }
 }
 
 /// The resolved API; panics with every problem when the spec does not resolve.
@@ -47,9 +55,20 @@ pub fn problems(body: &str) -> Vec<SpecProblem> {
     }
 }
 
+/// The error loading `text`, named `t.yaml`, fails with; panics when it loads and resolves.
+pub fn load_error(text: &str) -> codegen::Error {
+    match codegen::parse_api(Path::new("t.yaml"), text) {
+        Ok(api) => panic!(
+            "expected an error, got an API with types {:?}",
+            type_names(&api)
+        ),
+        Err(error) => error,
+    }
+}
+
 /// Every file emitted for `api`.
 pub fn emit(api: &Api) -> Vec<GeneratedFile> {
-    codegen::emit::emit(
+    codegen::generate(
         api,
         &Provenance {
             spec: "t.yaml".into(),
@@ -96,6 +115,98 @@ pub fn op<'a>(api: &'a Api, id: &str) -> &'a Operation {
         .iter()
         .find(|o| o.id == id)
         .unwrap_or_else(|| panic!("no operation `{id}`"))
+}
+
+/// The struct `name`; panics when it is another kind of type.
+pub fn structure<'a>(api: &'a Api, name: &str) -> &'a Struct {
+    match &def(api, name).kind {
+        TypeKind::Struct(s) => s,
+        other => panic!("`{name}` is not a struct: {other:?}"),
+    }
+}
+
+/// The string enum `name`; panics when it is another kind of type.
+pub fn string_enum<'a>(api: &'a Api, name: &str) -> &'a StringEnum {
+    match &def(api, name).kind {
+        TypeKind::Enum(e) => e,
+        other => panic!("`{name}` is not an enum: {other:?}"),
+    }
+}
+
+/// The union `name`; panics when it is another kind of type.
+pub fn union<'a>(api: &'a Api, name: &str) -> &'a Union {
+    match &def(api, name).kind {
+        TypeKind::Union(u) => u,
+        other => panic!("`{name}` is not a union: {other:?}"),
+    }
+}
+
+/// The field of `s` whose wire name is `wire`.
+pub fn field<'a>(s: &'a Struct, wire: &str) -> &'a Field {
+    s.fields
+        .iter()
+        .find(|f| f.wire_name == wire)
+        .unwrap_or_else(|| panic!("no field `{wire}` in {:?}", wire_names(s)))
+}
+
+/// The wire names of the fields of `s`, in order.
+pub fn wire_names(s: &Struct) -> Vec<&str> {
+    s.fields.iter().map(|f| f.wire_name.as_str()).collect()
+}
+
+/// The Rust names of the fields of `s`, in order.
+pub fn rust_names(s: &Struct) -> Vec<&str> {
+    s.fields.iter().map(|f| f.rust_name.as_str()).collect()
+}
+
+/// `(rust name, tag value, payload)` of each variant.
+pub fn variants(u: &Union) -> Vec<(&str, Option<&str>, &TypeRef)> {
+    u.variants
+        .iter()
+        .map(|v| (v.rust_name.as_str(), v.tag_value.as_deref(), &v.ty))
+        .collect()
+}
+
+/// `(wire, rust)` of each enum value.
+pub fn values(e: &StringEnum) -> Vec<(&str, &str)> {
+    e.values
+        .iter()
+        .map(|v| (v.wire_name.as_str(), v.rust_name.as_str()))
+        .collect()
+}
+
+/// `(wire name, location)` of each parameter, in IR order.
+pub fn params(op: &Operation) -> Vec<(&str, ParamLocation)> {
+    op.params
+        .iter()
+        .map(|p| (p.wire_name.as_str(), p.location()))
+        .collect()
+}
+
+/// A reference to the named type `name`.
+pub fn named(name: &str) -> TypeRef {
+    TypeRef::Named(name.to_owned())
+}
+
+/// The JSON pointer of each problem.
+pub fn pointers(problems: &[SpecProblem]) -> Vec<&str> {
+    problems.iter().map(|p| p.pointer.as_str()).collect()
+}
+
+/// Asserts that `name` is a valid Rust identifier.
+pub fn assert_valid_ident(name: &str) {
+    assert!(
+        syn::parse_str::<syn::Ident>(name).is_ok(),
+        "`{name}` is not a valid Rust identifier"
+    );
+}
+
+/// Asserts that `name` can name a type (an identifier other than `Self`).
+pub fn assert_valid_type_name(name: &str) {
+    assert!(
+        syn::parse_str::<syn::Ident>(name).is_ok() && name != "Self",
+        "`{name}` is not usable as a type name"
+    );
 }
 
 /// xorshift64*: small, fast, reproducible.

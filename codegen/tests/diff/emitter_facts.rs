@@ -9,7 +9,7 @@ fn emitted(case: &str, file: &str) -> String {
         spec: "new.yaml".into(),
         command: "test".into(),
     };
-    codegen::emit::emit(&api, &provenance)
+    codegen::generate(&api, &provenance)
         .unwrap()
         .into_iter()
         .find(|f| f.path == file)

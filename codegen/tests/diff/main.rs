@@ -369,12 +369,12 @@ fn fields_added_by_where_the_struct_is_used() {
 #[test]
 fn an_optional_response_field_alone_is_a_minor_release() {
     let text = std::fs::read_to_string(fixture("usage", "old.yaml")).unwrap();
-    let old = codegen::resolve_text(Path::new("old.yaml"), &text).unwrap();
+    let old = codegen::parse_api(Path::new("old.yaml"), &text).unwrap();
     let text = text.replace(
         "        message:\n          type: string\n",
         "        message:\n          type: string\n        traceId:\n          type: string\n",
     );
-    let new = codegen::resolve_text(Path::new("new.yaml"), &text).unwrap();
+    let new = codegen::parse_api(Path::new("new.yaml"), &text).unwrap();
     let report = diff(&old, &new);
     assert_changes(
         &report,
@@ -430,7 +430,7 @@ fn an_added_enum_value_alone_is_a_minor_release() {
     let old = load(&fixture("enums", "old.yaml"));
     let text = std::fs::read_to_string(fixture("enums", "old.yaml")).unwrap();
     let text = text.replace("pending]", "pending, SNOOZED]");
-    let new = codegen::resolve_text(Path::new("new.yaml"), &text).unwrap();
+    let new = codegen::parse_api(Path::new("new.yaml"), &text).unwrap();
     assert_changes(
         &diff(&old, &new),
         &[(

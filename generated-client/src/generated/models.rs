@@ -36,6 +36,7 @@ pub enum Actor {
 
 impl crate::runtime::serde_support::TaggedUnion for Actor {
     const TAG: &'static str = "type";
+
     fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
         tag: &str,
         body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
@@ -281,6 +282,7 @@ pub enum Attachment {
 
 impl crate::runtime::serde_support::TaggedUnion for Attachment {
     const TAG: &'static str = "type";
+
     fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
         tag: &str,
         body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
@@ -332,6 +334,7 @@ pub enum AttachmentDraft {
 
 impl crate::runtime::serde_support::TaggedUnion for AttachmentDraft {
     const TAG: &'static str = "type";
+
     fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
         tag: &str,
         body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
@@ -3302,6 +3305,7 @@ pub enum CustomChannelAttachmentDraft {
 
 impl crate::runtime::serde_support::TaggedUnion for CustomChannelAttachmentDraft {
     const TAG: &'static str = "type";
+
     fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
         tag: &str,
         body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
@@ -4407,6 +4411,7 @@ pub enum Message {
 
 impl crate::runtime::serde_support::TaggedUnion for Message {
     const TAG: &'static str = "type";
+
     fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
         tag: &str,
         body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
@@ -4644,6 +4649,7 @@ pub enum MessageDraft {
 
 impl crate::runtime::serde_support::TaggedUnion for MessageDraft {
     const TAG: &'static str = "type";
+
     fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
         tag: &str,
         body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,

@@ -2,6 +2,10 @@
 // Do not edit by hand: change the spec and regenerate.
 
 //! Operations of the API: a method on the client per operation, each returning a request builder.
+//!
+//! # Errors
+//!
+//! An answer with an error status fails the call with [`Error::Api`](crate::runtime::Error::Api); the operation's docs name the model of its error body, which [`ApiError::decode_body`](crate::runtime::ApiError::decode_body) decodes, e.g. `api_error.decode_body::<models::ErrorResponse>()`.
 
 use super::models;
 
@@ -14,7 +18,7 @@ impl crate::runtime::Client {
     ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_inboxes(&self) -> ListInboxes<'_> {
         ListInboxes {
             client: self,
@@ -25,15 +29,20 @@ impl crate::runtime::Client {
             sort: ::std::option::Option::None,
         }
     }
+
     /// Get an inbox
     ///
     /// Fetches one conversation inbox by its numeric ID.
     ///
     /// Sends `GET /conversations/conversations/2026-09/inboxes/{inboxId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `inbox_id`: the `inboxId` path parameter. ID of the inbox to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_inbox(&self, inbox_id: i32) -> GetInbox<'_> {
         GetInbox {
             client: self,
@@ -41,6 +50,7 @@ impl crate::runtime::Client {
             archived: ::std::option::Option::None,
         }
     }
+
     /// List channels
     ///
     /// Returns one page of the channel types available to the account, with a total count.
@@ -49,7 +59,7 @@ impl crate::runtime::Client {
     ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_channels(&self) -> ListChannels<'_> {
         ListChannels {
             client: self,
@@ -59,21 +69,27 @@ impl crate::runtime::Client {
             sort: ::std::option::Option::None,
         }
     }
+
     /// Get a channel
     ///
     /// Fetches one channel type by its numeric ID.
     ///
     /// Sends `GET /conversations/conversations/2026-09/channels/{channelId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the channel to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_channel(&self, channel_id: i32) -> GetChannel<'_> {
         GetChannel {
             client: self,
             channel_id,
         }
     }
+
     /// List channel accounts
     ///
     /// Returns one page of connected channel accounts, optionally narrowed to some channels or inboxes, with a total count.
@@ -82,7 +98,7 @@ impl crate::runtime::Client {
     ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_channel_accounts(&self) -> ListChannelAccounts<'_> {
         ListChannelAccounts {
             client: self,
@@ -95,15 +111,20 @@ impl crate::runtime::Client {
             sort: ::std::option::Option::None,
         }
     }
+
     /// Get a channel account
     ///
     /// Fetches one connected channel account by its numeric ID.
     ///
     /// Sends `GET /conversations/conversations/2026-09/channel-accounts/{channelAccountId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_account_id`: the `channelAccountId` path parameter. ID of the channel account to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount<'_> {
         GetChannelAccount {
             client: self,
@@ -111,6 +132,7 @@ impl crate::runtime::Client {
             archived: ::std::option::Option::None,
         }
     }
+
     /// List threads
     ///
     /// Returns one page of conversation threads, filtered by inbox or by contact, status, archive state or last activity. Results come in ascending order unless a descending sort is allowed (see `sort`).
@@ -119,7 +141,7 @@ impl crate::runtime::Client {
     ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_threads(&self) -> ListThreads<'_> {
         ListThreads {
             client: self,
@@ -136,15 +158,20 @@ impl crate::runtime::Client {
             thread_status: ::std::option::Option::None,
         }
     }
+
     /// Get a thread
     ///
     /// Fetches one conversation thread by its numeric ID.
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_thread(&self, thread_id: i64) -> GetThread<'_> {
         GetThread {
             client: self,
@@ -154,30 +181,41 @@ impl crate::runtime::Client {
             property: ::std::option::Option::None,
         }
     }
+
     /// Archive a thread
     ///
     /// Moves a thread to the archive. HubSpot deletes archived threads for good 30 days later unless they are restored with `updateThread`.
     ///
     /// Sends `DELETE /conversations/conversations/2026-09/threads/{threadId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread to archive.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread<'_> {
         ArchiveThread {
             client: self,
             thread_id,
         }
     }
+
     /// Change a thread's status or restore it
     ///
     /// Opens or closes a thread, or restores an archived one by sending `archived: false`. An archived thread's status cannot be changed.
     ///
     /// Sends `PATCH /conversations/conversations/2026-09/threads/{threadId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread to update.
+    /// - `body`: the request body. The fields to change.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_thread(
         &self,
         thread_id: i64,
@@ -190,15 +228,21 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Assign a thread
     ///
     /// Makes the given agent the owner of a thread, replacing any current assignee.
     ///
     /// Sends `PUT /conversations/conversations/2026-09/threads/{threadId}/assignee`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread to assign.
+    /// - `body`: the request body. The actor to assign.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn assign_thread(
         &self,
         thread_id: i64,
@@ -210,30 +254,40 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Unassign a thread
     ///
     /// Removes the current assignee from a thread, leaving it unassigned.
     ///
     /// Sends `DELETE /conversations/conversations/2026-09/threads/{threadId}/assignee`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread to unassign.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread<'_> {
         UnassignThread {
             client: self,
             thread_id,
         }
     }
+
     /// List a thread's messages
     ///
     /// Returns one page of a thread's history: messages, comments and events such as assignment, status and inbox changes.
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread whose history to read.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_messages(&self, thread_id: i64) -> ListMessages<'_> {
         ListMessages {
             client: self,
@@ -245,15 +299,21 @@ impl crate::runtime::Client {
             sort: ::std::option::Option::None,
         }
     }
+
     /// Send a message or comment
     ///
     /// Adds a new item to a thread, timestamped now: either an outgoing message delivered through a channel account, or an internal comment that only agents see.
     ///
     /// Sends `POST /conversations/conversations/2026-09/threads/{threadId}/messages`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread to post to.
+    /// - `body`: the request body. The message or comment to create.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn send_message(
         &self,
         thread_id: i64,
@@ -265,15 +325,21 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Get a message
     ///
     /// Fetches one item of a thread's history by its ID.
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread that holds the message.
+    /// - `message_id`: the `messageId` path parameter. ID of the message to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_message(
         &self,
         thread_id: i64,
@@ -286,15 +352,21 @@ impl crate::runtime::Client {
             property: ::std::option::Option::None,
         }
     }
+
     /// Get a message's full content
     ///
     /// Fetches a message's full, untruncated body as plain text and HTML. Needed whenever a message reports a `truncationStatus` other than `NOT_TRUNCATED`, because it then carries a shortened body.
     ///
     /// Sends `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content`.
     ///
+    /// Arguments:
+    ///
+    /// - `thread_id`: the `threadId` path parameter. ID of the thread that holds the message.
+    /// - `message_id`: the `messageId` path parameter. ID of the message whose full body to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_original_content(
         &self,
         thread_id: i64,
@@ -307,15 +379,20 @@ impl crate::runtime::Client {
             property: ::std::option::Option::None,
         }
     }
+
     /// Get an actor
     ///
     /// Resolves one actor ID (as found in senders, recipients and `createdBy`) to its details.
     ///
     /// Sends `GET /conversations/conversations/2026-09/actors/{actorId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `actor_id`: the `actorId` path parameter. Actor ID to resolve, such as `A-12345` for an agent.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_actor(
         &self,
         actor_id: impl ::std::convert::Into<::std::string::String>,
@@ -326,15 +403,20 @@ impl crate::runtime::Client {
             property: ::std::option::Option::None,
         }
     }
+
     /// Get several actors
     ///
     /// Resolves a list of actor IDs in one call. IDs that cannot be resolved are reported in the answer's `errors` list; HubSpot may then answer 207.
     ///
     /// Sends `POST /conversations/conversations/2026-09/actors/batch/read`.
     ///
+    /// Arguments:
+    ///
+    /// - `body`: the request body. The actor IDs to resolve.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn batch_read_actors(
         &self,
         body: models::ActorBatchRequest,
@@ -345,6 +427,7 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// List custom channels
     ///
     /// Returns one page of the custom channels registered by the developer account whose API key is sent, with a total count.
@@ -353,7 +436,7 @@ impl crate::runtime::Client {
     ///
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_custom_channels(&self) -> ListCustomChannels<'_> {
         ListCustomChannels {
             client: self,
@@ -364,15 +447,20 @@ impl crate::runtime::Client {
             sort: ::std::option::Option::None,
         }
     }
+
     /// Register a custom channel
     ///
     /// Registers a new messaging channel for an app: its name, what it can do, and the webhook HubSpot calls with outgoing messages.
     ///
     /// Sends `POST /conversations/custom-channels/2026-09`.
     ///
+    /// Arguments:
+    ///
+    /// - `body`: the request body. The channel to register.
+    ///
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn create_custom_channel(
         &self,
         body: models::CustomChannelDraft,
@@ -383,15 +471,20 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Get a custom channel
     ///
     /// Fetches one registered custom channel, with its capabilities and addresses.
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel to fetch.
+    ///
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_custom_channel(&self, channel_id: i32) -> GetCustomChannel<'_> {
         GetCustomChannel {
             client: self,
@@ -399,15 +492,20 @@ impl crate::runtime::Client {
             app_id: ::std::option::Option::None,
         }
     }
+
     /// Delete a custom channel
     ///
     /// Removes a registered custom channel.
     ///
     /// Sends `DELETE /conversations/custom-channels/2026-09/{channelId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel to delete.
+    ///
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn delete_custom_channel(&self, channel_id: i32) -> DeleteCustomChannel<'_> {
         DeleteCustomChannel {
             client: self,
@@ -415,15 +513,21 @@ impl crate::runtime::Client {
             app_id: ::std::option::Option::None,
         }
     }
+
     /// Change a custom channel
     ///
     /// Changes a registered custom channel's name, description, logo, capabilities, webhook or account-connection address; send only the fields to change.
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel to change.
+    /// - `body`: the request body. The fields to change.
+    ///
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_custom_channel(
         &self,
         channel_id: i32,
@@ -436,15 +540,20 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// List a custom channel's accounts
     ///
     /// Returns one page of the accounts connected to a custom channel, optionally narrowed to some delivery addresses, with a total count.
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel whose accounts to list.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_custom_channel_accounts(
         &self,
         channel_id: i32,
@@ -461,15 +570,21 @@ impl crate::runtime::Client {
             sort: ::std::option::Option::None,
         }
     }
+
     /// Connect an account to a custom channel
     ///
     /// Connects one account of the external service (a phone number, a handle, a mailbox…) to a custom channel and to an inbox, so its conversations appear there.
     ///
     /// Sends `POST /conversations/custom-channels/2026-09/{channelId}/channel-accounts`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel to connect the account to.
+    /// - `body`: the request body. The account to connect.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn create_custom_channel_account(
         &self,
         channel_id: i32,
@@ -481,15 +596,21 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Get a custom channel's account
     ///
     /// Fetches one account connected to a custom channel.
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel the account belongs to.
+    /// - `channel_account_id`: the `channelAccountId` path parameter. ID of the account to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_custom_channel_account(
         &self,
         channel_id: i32,
@@ -502,15 +623,22 @@ impl crate::runtime::Client {
             archived: ::std::option::Option::None,
         }
     }
+
     /// Change a custom channel's account
     ///
     /// Renames an account connected to a custom channel or changes whether it is authorized; send only the fields to change.
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel the account belongs to.
+    /// - `channel_account_id`: the `channelAccountId` path parameter. ID of the account to change.
+    /// - `body`: the request body. The fields to change.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_custom_channel_account(
         &self,
         channel_id: i32,
@@ -524,15 +652,22 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Complete a staged account connection
     ///
     /// Sets the name and address of an account a user is connecting to the channel in HubSpot; the channel account created from the staging token takes them over.
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel the account is being connected to.
+    /// - `account_token`: the `accountToken` path parameter. The staging token that identifies the pending connection.
+    /// - `body`: the request body. The account's name and address.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_channel_account_staging_token(
         &self,
         channel_id: i32,
@@ -546,15 +681,21 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Publish a message on a custom channel
     ///
     /// Records a message that went through the external service, received from a customer or sent to one, in the matching HubSpot thread (starting a new thread when needed).
     ///
     /// Sends `POST /conversations/custom-channels/2026-09/{channelId}/messages`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel the message went through.
+    /// - `body`: the request body. The message to publish.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn publish_custom_channel_message(
         &self,
         channel_id: i32,
@@ -566,15 +707,21 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Get a message of a custom channel
     ///
     /// Fetches one message that went through a custom channel.
     ///
     /// Sends `GET /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel the message went through.
+    /// - `message_id`: the `messageId` path parameter. ID of the message to fetch.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.read`, or `oauth2` with scope `conversations.custom_channels.read`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_custom_channel_message(
         &self,
         channel_id: i32,
@@ -586,15 +733,22 @@ impl crate::runtime::Client {
             message_id: message_id.into(),
         }
     }
+
     /// Report a custom channel message's delivery status
     ///
     /// Tells HubSpot what became of an outgoing message the channel was asked to deliver: sent, read, or failed (with a reason).
     ///
     /// Sends `PATCH /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}`.
     ///
+    /// Arguments:
+    ///
+    /// - `channel_id`: the `channelId` path parameter. ID of the custom channel the message went through.
+    /// - `message_id`: the `messageId` path parameter. ID of the message whose status to report.
+    /// - `body`: the request body. The new delivery status.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.custom_channels.write`, or `oauth2` with scope `conversations.custom_channels.write`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_custom_channel_message(
         &self,
         channel_id: i32,
@@ -608,15 +762,20 @@ impl crate::runtime::Client {
             body,
         }
     }
+
     /// Create a visitor identification token
     ///
     /// Issues a token for a website visitor your own system has already signed in. Hand it to the chat widget so the visitor is treated as a known contact rather than an anonymous one.
     ///
     /// Sends `POST /visitor-identification/2026-09/tokens/create`.
     ///
+    /// Arguments:
+    ///
+    /// - `body`: the request body. Who the visitor is.
+    ///
     /// Auth: a bearer token (`private_apps` with scope `conversations.visitor_identification.tokens.create`, or `oauth2` with scope `conversations.visitor_identification.tokens.create`).
     ///
-    /// Error bodies are [`models::ErrorResponse`](super::models::ErrorResponse): decode one with `api_error.decode_body::<models::ErrorResponse>()`.
+    /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn create_visitor_token(
         &self,
         body: models::VisitorTokenRequest,
@@ -649,21 +808,25 @@ impl<'a> ListInboxes<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// When true, only archived inboxes are returned.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Page size the server falls back to when `limit` is not given.
     pub fn default_page_length(mut self, value: i32) -> Self {
         self.default_page_length = ::std::option::Option::Some(value);
         self
     }
+
     /// Largest number of inboxes to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Fields to order the inboxes by; repeat the parameter for several.
     pub fn sort(
         mut self,
@@ -672,12 +835,14 @@ impl<'a> ListInboxes<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::InboxPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -690,12 +855,10 @@ impl<'a> ListInboxes<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::string::String::from(
-                    "/conversations/conversations/2026-09/inboxes",
-                ),
-            )
+        let path = ::std::string::String::from(
+            "/conversations/conversations/2026-09/inboxes",
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation("listInboxes", "/conversations/conversations/2026-09/inboxes")
             .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
@@ -717,6 +880,7 @@ impl<'a> ListInboxes<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -738,6 +902,7 @@ impl<'a> ListInboxes<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -766,12 +931,14 @@ impl<'a> GetInbox<'a> {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Inbox, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -784,13 +951,11 @@ impl<'a> GetInbox<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/inboxes/{}", crate
-                    ::runtime::encode_path(& self.inbox_id)
-                ),
-            )
+        let inbox_id = crate::runtime::encode_path(&self.inbox_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/inboxes/{inbox_id}"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getInbox",
                 "/conversations/conversations/2026-09/inboxes/{inboxId}",
@@ -825,16 +990,19 @@ impl<'a> ListChannels<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Page size the server falls back to when `limit` is not given.
     pub fn default_page_length(mut self, value: i32) -> Self {
         self.default_page_length = ::std::option::Option::Some(value);
         self
     }
+
     /// Largest number of channels to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Fields to order the channels by; repeat the parameter for several.
     pub fn sort(
         mut self,
@@ -843,12 +1011,14 @@ impl<'a> ListChannels<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -861,12 +1031,10 @@ impl<'a> ListChannels<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::string::String::from(
-                    "/conversations/conversations/2026-09/channels",
-                ),
-            )
+        let path = ::std::string::String::from(
+            "/conversations/conversations/2026-09/channels",
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation("listChannels", "/conversations/conversations/2026-09/channels")
             .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
@@ -885,6 +1053,7 @@ impl<'a> ListChannels<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -906,6 +1075,7 @@ impl<'a> ListChannels<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -934,6 +1104,7 @@ impl<'a> GetChannel<'a> {
     ) -> ::std::result::Result<models::Channel, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -946,13 +1117,11 @@ impl<'a> GetChannel<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/channels/{}", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
-            )
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/channels/{channel_id}"
+        );
+        let request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getChannel",
                 "/conversations/conversations/2026-09/channels/{channelId}",
@@ -987,11 +1156,13 @@ impl<'a> ListChannelAccounts<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// When true, only archived channel accounts are returned.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Keep only accounts of these channels; repeat the parameter for several.
     pub fn channel_id(
         mut self,
@@ -1000,11 +1171,13 @@ impl<'a> ListChannelAccounts<'a> {
         self.channel_id = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Page size the server falls back to when `limit` is not given.
     pub fn default_page_length(mut self, value: i32) -> Self {
         self.default_page_length = ::std::option::Option::Some(value);
         self
     }
+
     /// Keep only accounts that belong to these inboxes; repeat the parameter for several.
     pub fn inbox_id(
         mut self,
@@ -1013,11 +1186,13 @@ impl<'a> ListChannelAccounts<'a> {
         self.inbox_id = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Largest number of channel accounts to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Fields to order the channel accounts by; repeat the parameter for several.
     pub fn sort(
         mut self,
@@ -1026,12 +1201,14 @@ impl<'a> ListChannelAccounts<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1044,12 +1221,10 @@ impl<'a> ListChannelAccounts<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::string::String::from(
-                    "/conversations/conversations/2026-09/channel-accounts",
-                ),
-            )
+        let path = ::std::string::String::from(
+            "/conversations/conversations/2026-09/channel-accounts",
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "listChannelAccounts",
                 "/conversations/conversations/2026-09/channel-accounts",
@@ -1080,6 +1255,7 @@ impl<'a> ListChannelAccounts<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -1103,6 +1279,7 @@ impl<'a> ListChannelAccounts<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -1131,12 +1308,14 @@ impl<'a> GetChannelAccount<'a> {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1149,13 +1328,11 @@ impl<'a> GetChannelAccount<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/channel-accounts/{}", crate
-                    ::runtime::encode_path(& self.channel_account_id)
-                ),
-            )
+        let channel_account_id = crate::runtime::encode_path(&self.channel_account_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/channel-accounts/{channel_account_id}"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getChannelAccount",
                 "/conversations/conversations/2026-09/channel-accounts/{channelAccountId}",
@@ -1199,21 +1376,25 @@ impl<'a> ListThreads<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// When true, only archived threads are returned.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Keep only threads of this CRM contact. Cannot be combined with `inboxId`, and needs `threadStatus` as well.
     pub fn associated_contact_id(mut self, value: i64) -> Self {
         self.associated_contact_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Keep only threads associated with this CRM ticket.
     pub fn associated_ticket_id(mut self, value: i64) -> Self {
         self.associated_ticket_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Association types to include in each thread's `threadAssociations`; `TICKET` is the only one today.
     pub fn association(
         mut self,
@@ -1222,6 +1403,7 @@ impl<'a> ListThreads<'a> {
         self.association = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Keep only threads in these inboxes; repeat the parameter for several. Cannot be combined with `associatedContactId`.
     pub fn inbox_id(
         mut self,
@@ -1230,6 +1412,7 @@ impl<'a> ListThreads<'a> {
         self.inbox_id = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Earliest `latestMessageTimestamp` to include; required when sorting by `latestMessageTimestamp`.
     pub fn latest_message_timestamp_after(
         mut self,
@@ -1238,11 +1421,13 @@ impl<'a> ListThreads<'a> {
         self.latest_message_timestamp_after = ::std::option::Option::Some(value);
         self
     }
+
     /// Largest number of threads to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Name of an extra property to include on each thread.
     pub fn property(
         mut self,
@@ -1251,6 +1436,7 @@ impl<'a> ListThreads<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Sort key, `id` (the default) or `latestMessageTimestamp`. When filtering by `associatedContactId` a leading `-` sorts descending.
     pub fn sort(
         mut self,
@@ -1259,17 +1445,20 @@ impl<'a> ListThreads<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Keep only threads in this status; required together with `associatedContactId`.
     pub fn thread_status(mut self, value: models::ThreadStatus) -> Self {
         self.thread_status = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ThreadPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1282,12 +1471,10 @@ impl<'a> ListThreads<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::string::String::from(
-                    "/conversations/conversations/2026-09/threads",
-                ),
-            )
+        let path = ::std::string::String::from(
+            "/conversations/conversations/2026-09/threads",
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation("listThreads", "/conversations/conversations/2026-09/threads")
             .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.after {
@@ -1328,6 +1515,7 @@ impl<'a> ListThreads<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -1349,6 +1537,7 @@ impl<'a> ListThreads<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -1379,6 +1568,7 @@ impl<'a> GetThread<'a> {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Association types to include in the thread's `threadAssociations`; `TICKET` is the only one today.
     pub fn association(
         mut self,
@@ -1387,6 +1577,7 @@ impl<'a> GetThread<'a> {
         self.association = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Name of an extra property to include on the thread.
     pub fn property(
         mut self,
@@ -1395,12 +1586,14 @@ impl<'a> GetThread<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1413,13 +1606,11 @@ impl<'a> GetThread<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getThread",
                 "/conversations/conversations/2026-09/threads/{threadId}",
@@ -1453,6 +1644,7 @@ impl<'a> ArchiveThread<'a> {
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1462,13 +1654,11 @@ impl<'a> ArchiveThread<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let request = crate::runtime::Request::new(
-                crate::runtime::Method::DELETE,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}"
+        );
+        let request = crate::runtime::Request::new(crate::runtime::Method::DELETE, path)
             .operation(
                 "archiveThread",
                 "/conversations/conversations/2026-09/threads/{threadId}",
@@ -1495,12 +1685,14 @@ impl<'a> UpdateThread<'a> {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1513,12 +1705,13 @@ impl<'a> UpdateThread<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
+                path,
             )
             .operation(
                 "updateThread",
@@ -1551,6 +1744,7 @@ impl<'a> AssignThread<'a> {
     ) -> ::std::result::Result<models::Thread, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1563,13 +1757,11 @@ impl<'a> AssignThread<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::PUT,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}/assignee", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}/assignee"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::PUT, path)
             .operation(
                 "assignThread",
                 "/conversations/conversations/2026-09/threads/{threadId}/assignee",
@@ -1595,6 +1787,7 @@ impl<'a> UnassignThread<'a> {
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1604,13 +1797,11 @@ impl<'a> UnassignThread<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let request = crate::runtime::Request::new(
-                crate::runtime::Method::DELETE,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}/assignee", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}/assignee"
+        );
+        let request = crate::runtime::Request::new(crate::runtime::Method::DELETE, path)
             .operation(
                 "unassignThread",
                 "/conversations/conversations/2026-09/threads/{threadId}/assignee",
@@ -1643,16 +1834,19 @@ impl<'a> ListMessages<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// When true, only archived history items are returned.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Largest number of history items to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Name of an extra property to include on each item.
     pub fn property(
         mut self,
@@ -1661,6 +1855,7 @@ impl<'a> ListMessages<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Order by creation time, `createdAt` for oldest first or `-createdAt` (the default) for newest first.
     pub fn sort(
         mut self,
@@ -1669,12 +1864,14 @@ impl<'a> ListMessages<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::MessagePage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1687,13 +1884,11 @@ impl<'a> ListMessages<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}/messages", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}/messages"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "listMessages",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages",
@@ -1718,6 +1913,7 @@ impl<'a> ListMessages<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -1739,6 +1935,7 @@ impl<'a> ListMessages<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -1768,6 +1965,7 @@ impl<'a> SendMessage<'a> {
     ) -> ::std::result::Result<models::Message, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1780,12 +1978,13 @@ impl<'a> SendMessage<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}/messages"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}/messages", crate
-                    ::runtime::encode_path(& self.thread_id)
-                ),
+                path,
             )
             .operation(
                 "sendMessage",
@@ -1818,12 +2017,14 @@ impl<'a> GetMessage<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Message, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1836,14 +2037,12 @@ impl<'a> GetMessage<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}/messages/{}", crate
-                    ::runtime::encode_path(& self.thread_id), crate
-                    ::runtime::encode_path(& self.message_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let message_id = crate::runtime::encode_path(&self.message_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}/messages/{message_id}"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getMessage",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}",
@@ -1877,12 +2076,14 @@ impl<'a> GetOriginalContent<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::MessageContent, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1895,14 +2096,12 @@ impl<'a> GetOriginalContent<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/threads/{}/messages/{}/original-content",
-                    crate ::runtime::encode_path(& self.thread_id), crate
-                    ::runtime::encode_path(& self.message_id)
-                ),
-            )
+        let thread_id = crate::runtime::encode_path(&self.thread_id);
+        let message_id = crate::runtime::encode_path(&self.message_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/threads/{thread_id}/messages/{message_id}/original-content"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getOriginalContent",
                 "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content",
@@ -1935,12 +2134,14 @@ impl<'a> GetActor<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::Actor, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -1953,13 +2154,11 @@ impl<'a> GetActor<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/conversations/2026-09/actors/{}", crate
-                    ::runtime::encode_path(& self.actor_id)
-                ),
-            )
+        let actor_id = crate::runtime::encode_path(&self.actor_id);
+        let path = ::std::format!(
+            "/conversations/conversations/2026-09/actors/{actor_id}"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getActor",
                 "/conversations/conversations/2026-09/actors/{actorId}",
@@ -1992,12 +2191,14 @@ impl<'a> BatchReadActors<'a> {
         self.property = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ActorBatch, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2010,11 +2211,12 @@ impl<'a> BatchReadActors<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let path = ::std::string::String::from(
+            "/conversations/conversations/2026-09/actors/batch/read",
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::string::String::from(
-                    "/conversations/conversations/2026-09/actors/batch/read",
-                ),
+                path,
             )
             .operation(
                 "batchReadActors",
@@ -2050,6 +2252,7 @@ impl<'a> ListCustomChannels<'a> {
         self.app_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -2058,16 +2261,19 @@ impl<'a> ListCustomChannels<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Page size the server falls back to when `limit` is not given.
     pub fn default_page_length(mut self, value: i32) -> Self {
         self.default_page_length = ::std::option::Option::Some(value);
         self
     }
+
     /// Largest number of custom channels to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Fields to order the custom channels by; repeat the parameter for several.
     pub fn sort(
         mut self,
@@ -2076,12 +2282,14 @@ impl<'a> ListCustomChannels<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::CustomChannelPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2093,10 +2301,8 @@ impl<'a> ListCustomChannels<'a> {
         const SECURITY: &[&[crate::runtime::Scheme]] = &[
             &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::string::String::from("/conversations/custom-channels/2026-09"),
-            )
+        let path = ::std::string::String::from("/conversations/custom-channels/2026-09");
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation("listCustomChannels", "/conversations/custom-channels/2026-09")
             .security(SECURITY);
         if let ::std::option::Option::Some(value) = &self.app_id {
@@ -2118,6 +2324,7 @@ impl<'a> ListCustomChannels<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -2141,6 +2348,7 @@ impl<'a> ListCustomChannels<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -2169,12 +2377,14 @@ impl<'a> CreateCustomChannel<'a> {
         self.app_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::CustomChannel, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2186,9 +2396,10 @@ impl<'a> CreateCustomChannel<'a> {
         const SECURITY: &[&[crate::runtime::Scheme]] = &[
             &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
         ];
+        let path = ::std::string::String::from("/conversations/custom-channels/2026-09");
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::string::String::from("/conversations/custom-channels/2026-09"),
+                path,
             )
             .operation("createCustomChannel", "/conversations/custom-channels/2026-09")
             .security(SECURITY);
@@ -2217,12 +2428,14 @@ impl<'a> GetCustomChannel<'a> {
         self.app_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::CustomChannel, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2234,13 +2447,9 @@ impl<'a> GetCustomChannel<'a> {
         const SECURITY: &[&[crate::runtime::Scheme]] = &[
             &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
-            )
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!("/conversations/custom-channels/2026-09/{channel_id}");
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getCustomChannel",
                 "/conversations/custom-channels/2026-09/{channelId}",
@@ -2270,10 +2479,12 @@ impl<'a> DeleteCustomChannel<'a> {
         self.app_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2282,12 +2493,11 @@ impl<'a> DeleteCustomChannel<'a> {
         const SECURITY: &[&[crate::runtime::Scheme]] = &[
             &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!("/conversations/custom-channels/2026-09/{channel_id}");
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::DELETE,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
+                path,
             )
             .operation(
                 "deleteCustomChannel",
@@ -2318,12 +2528,14 @@ impl<'a> UpdateCustomChannel<'a> {
         self.app_id = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::CustomChannel, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2335,12 +2547,11 @@ impl<'a> UpdateCustomChannel<'a> {
         const SECURITY: &[&[crate::runtime::Scheme]] = &[
             &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!("/conversations/custom-channels/2026-09/{channel_id}");
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
+                path,
             )
             .operation(
                 "updateCustomChannel",
@@ -2385,16 +2596,19 @@ impl<'a> ListCustomChannelAccounts<'a> {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
+
     /// When true, only archived accounts are returned.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Page size the server falls back to when `limit` is not given.
     pub fn default_page_length(mut self, value: i32) -> Self {
         self.default_page_length = ::std::option::Option::Some(value);
         self
     }
+
     /// Keep only accounts whose address is of these kinds; repeat the parameter for several.
     pub fn delivery_identifier_type(
         mut self,
@@ -2405,6 +2619,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
         );
         self
     }
+
     /// Keep only accounts with these addresses; repeat the parameter for several.
     pub fn delivery_identifier_value(
         mut self,
@@ -2415,11 +2630,13 @@ impl<'a> ListCustomChannelAccounts<'a> {
         );
         self
     }
+
     /// Largest number of accounts to return in this page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = ::std::option::Option::Some(value);
         self
     }
+
     /// Fields to order the accounts by; repeat the parameter for several.
     pub fn sort(
         mut self,
@@ -2428,12 +2645,14 @@ impl<'a> ListCustomChannelAccounts<'a> {
         self.sort = ::std::option::Option::Some(value.into_iter().collect());
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2446,13 +2665,11 @@ impl<'a> ListCustomChannelAccounts<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/channel-accounts", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
-            )
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/channel-accounts"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "listCustomChannelAccounts",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
@@ -2483,6 +2700,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
         let body = response.json()?;
         ::std::result::Result::Ok(response.into_api_response(body))
     }
+
     /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
     pub fn pages(
         self,
@@ -2506,6 +2724,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
             },
         )
     }
+
     /// Every item of every page, fetched lazily page by page; memory stays that of one page.
     pub fn into_stream(
         self,
@@ -2535,6 +2754,7 @@ impl<'a> CreateCustomChannelAccount<'a> {
     ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2547,12 +2767,13 @@ impl<'a> CreateCustomChannelAccount<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/channel-accounts"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/channel-accounts", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
+                path,
             )
             .operation(
                 "createCustomChannelAccount",
@@ -2582,12 +2803,14 @@ impl<'a> GetCustomChannelAccount<'a> {
         self.archived = ::std::option::Option::Some(value);
         self
     }
+
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2600,14 +2823,12 @@ impl<'a> GetCustomChannelAccount<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let mut request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/channel-accounts/{}",
-                    crate ::runtime::encode_path(& self.channel_id), crate
-                    ::runtime::encode_path(& self.channel_account_id)
-                ),
-            )
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let channel_account_id = crate::runtime::encode_path(&self.channel_account_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/channel-accounts/{channel_account_id}"
+        );
+        let mut request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getCustomChannelAccount",
                 "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
@@ -2639,6 +2860,7 @@ impl<'a> UpdateCustomChannelAccount<'a> {
     ) -> ::std::result::Result<models::ChannelAccount, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2651,13 +2873,14 @@ impl<'a> UpdateCustomChannelAccount<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let channel_account_id = crate::runtime::encode_path(&self.channel_account_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/channel-accounts/{channel_account_id}"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/channel-accounts/{}",
-                    crate ::runtime::encode_path(& self.channel_id), crate
-                    ::runtime::encode_path(& self.channel_account_id)
-                ),
+                path,
             )
             .operation(
                 "updateCustomChannelAccount",
@@ -2691,6 +2914,7 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
     > {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2703,13 +2927,14 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let account_token = crate::runtime::encode_path(&self.account_token);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/channel-account-staging-tokens/{account_token}"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/channel-account-staging-tokens/{}",
-                    crate ::runtime::encode_path(& self.channel_id), crate
-                    ::runtime::encode_path(& self.account_token)
-                ),
+                path,
             )
             .operation(
                 "updateChannelAccountStagingToken",
@@ -2739,6 +2964,7 @@ impl<'a> PublishCustomChannelMessage<'a> {
     ) -> ::std::result::Result<models::CustomChannelMessage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2751,12 +2977,13 @@ impl<'a> PublishCustomChannelMessage<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/messages"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/messages", crate
-                    ::runtime::encode_path(& self.channel_id)
-                ),
+                path,
             )
             .operation(
                 "publishCustomChannelMessage",
@@ -2786,6 +3013,7 @@ impl<'a> GetCustomChannelMessage<'a> {
     ) -> ::std::result::Result<models::CustomChannelMessage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2798,14 +3026,12 @@ impl<'a> GetCustomChannelMessage<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
-        let request = crate::runtime::Request::new(
-                crate::runtime::Method::GET,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/messages/{}", crate
-                    ::runtime::encode_path(& self.channel_id), crate
-                    ::runtime::encode_path(& self.message_id)
-                ),
-            )
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let message_id = crate::runtime::encode_path(&self.message_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/messages/{message_id}"
+        );
+        let request = crate::runtime::Request::new(crate::runtime::Method::GET, path)
             .operation(
                 "getCustomChannelMessage",
                 "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
@@ -2834,6 +3060,7 @@ impl<'a> UpdateCustomChannelMessage<'a> {
     ) -> ::std::result::Result<models::CustomChannelMessage, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2846,13 +3073,14 @@ impl<'a> UpdateCustomChannelMessage<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let channel_id = crate::runtime::encode_path(&self.channel_id);
+        let message_id = crate::runtime::encode_path(&self.message_id);
+        let path = ::std::format!(
+            "/conversations/custom-channels/2026-09/{channel_id}/messages/{message_id}"
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::PATCH,
-                ::std::format!(
-                    "/conversations/custom-channels/2026-09/{}/messages/{}", crate
-                    ::runtime::encode_path(& self.channel_id), crate
-                    ::runtime::encode_path(& self.message_id)
-                ),
+                path,
             )
             .operation(
                 "updateCustomChannelMessage",
@@ -2881,6 +3109,7 @@ impl<'a> CreateVisitorToken<'a> {
     ) -> ::std::result::Result<models::VisitorToken, crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
     }
+
     /// Sends the request; returns the decoded body with the status, the headers and the
     /// parsed rate-limit headers.
     pub async fn send_with_response(
@@ -2893,11 +3122,12 @@ impl<'a> CreateVisitorToken<'a> {
             &[crate::runtime::Scheme::Bearer("private_apps")],
             &[crate::runtime::Scheme::Bearer("oauth2")],
         ];
+        let path = ::std::string::String::from(
+            "/visitor-identification/2026-09/tokens/create",
+        );
         let mut request = crate::runtime::Request::new(
                 crate::runtime::Method::POST,
-                ::std::string::String::from(
-                    "/visitor-identification/2026-09/tokens/create",
-                ),
+                path,
             )
             .operation(
                 "createVisitorToken",

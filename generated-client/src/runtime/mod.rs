@@ -8,6 +8,7 @@ mod binary;
 mod body;
 mod client;
 mod error;
+mod idempotency;
 pub mod pagination;
 mod param;
 mod rate_limit;

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::base_url::{same_origin, BaseUrl};
 use super::body::scalar_text;
+use super::idempotency::idempotent_by_default;
 use super::param::encode_query;
 use super::security::{Scheme, Security};
 use super::{Error, Multipart, ParamValue};
@@ -34,11 +35,11 @@ pub struct Request {
 
 impl Request {
     /// A request for `path`, which must already be percent-encoded (see [`super::encode_path`]).
-    /// GET, HEAD, PUT, DELETE and OPTIONS are idempotent; POST and PATCH are not unless
-    /// [`Request::idempotent`] says so. It sends the bearer token unless
+    /// Every method but POST and PATCH is idempotent unless [`Request::idempotent`] says
+    /// otherwise. It sends the bearer token unless
     /// [`Request::security`] says otherwise.
     pub fn new(method: Method, path: String) -> Self {
-        let idempotent = !matches!(method, Method::POST | Method::PATCH);
+        let idempotent = idempotent_by_default(method.as_str());
         Request {
             operation: "request",
             path_template: "",

@@ -79,6 +79,25 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let scratch = target_dir.join("bench-report");
     let _ = std::fs::remove_dir_all(&scratch);
 
+    let report = measure_all(root, &target_dir, &scratch, args.quick)?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("BENCHMARKS.md"));
+    std::fs::write(&out, markdown::render(&report))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let _ = std::fs::remove_dir_all(&scratch);
+    println!("wrote {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Takes every measurement the report shows, announcing each step on stdout.
+fn measure_all(
+    root: &Path,
+    target_dir: &Path,
+    scratch: &Path,
+    quick: bool,
+) -> Result<Report, String> {
     let machine = Machine::describe();
     let commit = machine::output(
         "git",
@@ -92,105 +111,169 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     );
 
     println!("== generate: the xtask process on {}", vendored::SPEC);
-    let crate_dir = scratch.join("generated-crate");
-    let spec_text =
-        std::fs::read_to_string(root.join(vendored::SPEC)).map_err(|e| e.to_string())?;
-    let operations = spec_text.matches("operationId:").count();
-    let generate = measure::generate_times(&root.join(vendored::SPEC), &crate_dir)?;
-    let generated_crate = measure::count_lines(&crate_dir, &[])?;
-    let generated_code = measure::count_lines(&crate_dir.join("src/generated"), &["rs"])?;
+    let generated = Generated::measure(root, scratch)?;
 
     println!("== dependencies and a cold build of generated-client");
     let dependencies = measure::dependencies(root, "generated-client")?;
-    let cold_dir = scratch.join("cold");
-    let cold = measure::timed_cargo(
-        root,
-        &cold_dir,
-        &["build", "--locked", "-p", "generated-client", "--timings"],
-    )?;
-    let crate_timings = measure::crate_timings(&cold_dir);
-    measure::timed_cargo(
-        root,
-        &cold_dir,
-        &[
-            "build",
-            "--locked",
-            "--release",
-            "-p",
-            "generated-client",
-            "--example",
-            EXAMPLE,
-        ],
-    )?;
-    let example_bytes = measure::example_size(&cold_dir, EXAMPLE)?;
-    let _ = std::fs::remove_dir_all(&cold_dir);
+    let cold = Cold::measure(root, scratch)?;
 
     println!("== criterion benches");
-    let stdout = criterion::run(root, &target_dir, args.quick)?;
-    let results = criterion::Results::new(&target_dir);
-    let stages = STAGES
-        .iter()
-        .map(|stage| Ok((*stage, results.median(&format!("pipeline/{stage}"))?)))
-        .collect::<Result<_, String>>()?;
-    let scaling = SCALING
-        .iter()
-        .map(|factor| {
-            Ok((
-                *factor,
-                results.median(&format!("scaling/end_to_end/{factor}"))?,
-            ))
-        })
-        .collect::<Result<_, String>>()?;
-    let get_thread = (
-        results.median("get_thread/generated_client")?,
-        results.median("get_thread/hand_written_reqwest")?,
-    );
-    let decode = DECODES
-        .iter()
-        .map(|name| {
-            Ok((
-                *name,
-                results.median(&format!("decode_message_page/{name}"))?,
-            ))
-        })
-        .collect::<Result<_, String>>()?;
-    let stream = results.median("stream_threads/into_stream_100_pages")?;
-    let peak_memory = criterion::peak_memory(&stdout);
-    let paired =
-        criterion::paired(&stdout).ok_or("the request bench printed no get-thread-paired line")?;
-    let decode_paired = criterion::decode_paired(&stdout)
-        .ok_or("the decode bench printed no decode-paired line")?;
+    let benches = Benches::run(root, target_dir, quick)?;
 
-    let report = Report {
+    Ok(Report {
         machine,
         commit,
-        operations,
-        quick: args.quick,
-        generate,
-        generated_code,
-        generated_crate,
+        operations: generated.operations,
+        quick,
+        generate: generated.times,
+        generated_code: generated.code,
+        generated_crate: generated.whole_crate,
         dependencies,
-        cold_build_seconds: cold.seconds,
-        cold_build_cpu_seconds: cold.cpu_seconds,
-        crate_timings,
-        crates_compiled: cold.crates_compiled,
-        example_bytes,
-        stages,
-        scaling,
-        get_thread,
-        paired,
-        decode,
-        decode_paired,
-        stream,
-        peak_memory,
-    };
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| root.join("BENCHMARKS.md"));
-    std::fs::write(&out, markdown::render(&report))
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    let _ = std::fs::remove_dir_all(&scratch);
-    println!("wrote {}", out.display());
-    Ok(ExitCode::SUCCESS)
+        cold_build_seconds: cold.build.seconds,
+        cold_build_cpu_seconds: cold.build.cpu_seconds,
+        crate_timings: cold.crate_timings,
+        crates_compiled: cold.build.crates_compiled,
+        example_bytes: cold.example_bytes,
+        stages: benches.stages,
+        scaling: benches.scaling,
+        get_thread: benches.get_thread,
+        paired: benches.paired,
+        decode: benches.decode,
+        decode_paired: benches.decode_paired,
+        stream: benches.stream,
+        peak_memory: benches.peak_memory,
+    })
+}
+
+/// The `generate` process on the vendored spec and what it wrote.
+struct Generated {
+    /// Operations in the vendored spec.
+    operations: usize,
+    times: GenerateTimes,
+    whole_crate: Lines,
+    /// Lines under the crate's `src/generated`.
+    code: Lines,
+}
+
+impl Generated {
+    /// Times `generate` into `scratch/generated-crate` and counts the lines it wrote.
+    fn measure(root: &Path, scratch: &Path) -> Result<Self, String> {
+        let crate_dir = scratch.join("generated-crate");
+        let spec_text =
+            std::fs::read_to_string(root.join(vendored::SPEC)).map_err(|e| e.to_string())?;
+        let operations = spec_text.matches("operationId:").count();
+        let times = measure::generate_times(&root.join(vendored::SPEC), &crate_dir)?;
+        let whole_crate = measure::count_lines(&crate_dir, &[])?;
+        let code = measure::count_lines(&crate_dir.join("src/generated"), &["rs"])?;
+        Ok(Generated {
+            operations,
+            times,
+            whole_crate,
+            code,
+        })
+    }
+}
+
+/// A cold dev build of generated-client and the size of a release example.
+struct Cold {
+    build: measure::ColdBuild,
+    /// Compile time per crate, longest first.
+    crate_timings: Vec<(String, f64)>,
+    example_bytes: u64,
+}
+
+impl Cold {
+    /// Builds in `scratch/cold` (removed afterwards): the dev build with `--timings`, then
+    /// [`EXAMPLE`] in release.
+    fn measure(root: &Path, scratch: &Path) -> Result<Self, String> {
+        let cold_dir = scratch.join("cold");
+        let build = measure::timed_cargo(
+            root,
+            &cold_dir,
+            &["build", "--locked", "-p", "generated-client", "--timings"],
+        )?;
+        let crate_timings = measure::crate_timings(&cold_dir);
+        measure::timed_cargo(
+            root,
+            &cold_dir,
+            &[
+                "build",
+                "--locked",
+                "--release",
+                "-p",
+                "generated-client",
+                "--example",
+                EXAMPLE,
+            ],
+        )?;
+        let example_bytes = measure::example_size(&cold_dir, EXAMPLE)?;
+        let _ = std::fs::remove_dir_all(&cold_dir);
+        Ok(Cold {
+            build,
+            crate_timings,
+            example_bytes,
+        })
+    }
+}
+
+/// The criterion benches' medians and the figures they print.
+struct Benches {
+    stages: Vec<(&'static str, Estimate)>,
+    scaling: Vec<(usize, Estimate)>,
+    get_thread: (Estimate, Estimate),
+    decode: Vec<(&'static str, Estimate)>,
+    stream: Estimate,
+    peak_memory: Vec<PeakMemory>,
+    paired: Paired,
+    decode_paired: DecodePaired,
+}
+
+impl Benches {
+    /// Runs the criterion benches and reads their results.
+    fn run(root: &Path, target_dir: &Path, quick: bool) -> Result<Self, String> {
+        let stdout = criterion::run(root, target_dir, quick)?;
+        let results = criterion::Results::new(target_dir);
+        let stages = STAGES
+            .iter()
+            .map(|stage| Ok((*stage, results.median(&format!("pipeline/{stage}"))?)))
+            .collect::<Result<_, String>>()?;
+        let scaling = SCALING
+            .iter()
+            .map(|factor| {
+                Ok((
+                    *factor,
+                    results.median(&format!("scaling/end_to_end/{factor}"))?,
+                ))
+            })
+            .collect::<Result<_, String>>()?;
+        let get_thread = (
+            results.median("get_thread/generated_client")?,
+            results.median("get_thread/hand_written_reqwest")?,
+        );
+        let decode = DECODES
+            .iter()
+            .map(|name| {
+                Ok((
+                    *name,
+                    results.median(&format!("decode_message_page/{name}"))?,
+                ))
+            })
+            .collect::<Result<_, String>>()?;
+        let stream = results.median("stream_threads/into_stream_100_pages")?;
+        let peak_memory = criterion::peak_memory(&stdout);
+        let paired = criterion::paired(&stdout)
+            .ok_or("the request bench printed no get-thread-paired line")?;
+        let decode_paired = criterion::decode_paired(&stdout)
+            .ok_or("the decode bench printed no decode-paired line")?;
+        Ok(Benches {
+            stages,
+            scaling,
+            get_thread,
+            decode,
+            stream,
+            peak_memory,
+            paired,
+            decode_paired,
+        })
+    }
 }

@@ -238,11 +238,8 @@ fn external_column(
 
 /// The operationIds of `spec`, in the spec's order.
 fn operation_ids(spec: &Path) -> Result<Vec<String>, String> {
-    let document = codegen::load::load(spec).map_err(|e| e.to_string())?;
-    Ok(document
-        .operations()
-        .filter_map(|(_, _, operation)| operation.operation_id.clone())
-        .collect())
+    let api = codegen::load_api(spec).map_err(|e| e.to_string())?;
+    Ok(api.operations.into_iter().map(|op| op.id).collect())
 }
 
 /// Writes to `path` the copy of `spec` Prism serves and says what it rewrote.

@@ -12,7 +12,16 @@ use crate::round::Round;
 
 const ACCOUNT: i64 = 240_995_201;
 
+/// Lists, connects, reads and changes accounts, then completes a staged connection.
 pub async fn run(round: &mut Round, client: &Client) {
+    list(round, client).await;
+    connect(round, client).await;
+    read_and_update(round, client).await;
+    complete_staged_connection(round, client).await;
+}
+
+/// listCustomChannelAccounts with every parameter and with none.
+async fn list(round: &mut Round, client: &Client) {
     round
         .call(
             "listCustomChannelAccounts",
@@ -39,6 +48,10 @@ pub async fn run(round: &mut Round, client: &Client) {
             client.list_custom_channel_accounts(CHANNEL).send(),
         )
         .await;
+}
+
+/// createCustomChannelAccount with an address, then unauthorized without one.
+async fn connect(round: &mut Round, client: &Client) {
     round
         .call(
             "createCustomChannelAccount",
@@ -73,6 +86,10 @@ pub async fn run(round: &mut Round, client: &Client) {
                 .send(),
         )
         .await;
+}
+
+/// getCustomChannelAccount, then updateCustomChannelAccount renaming and authorizing.
+async fn read_and_update(round: &mut Round, client: &Client) {
     round
         .call(
             "getCustomChannelAccount",
@@ -115,6 +132,10 @@ pub async fn run(round: &mut Round, client: &Client) {
                 .send(),
         )
         .await;
+}
+
+/// updateChannelAccountStagingToken: the account name and address of a staged connection.
+async fn complete_staged_connection(round: &mut Round, client: &Client) {
     round
         .call(
             "updateChannelAccountStagingToken",

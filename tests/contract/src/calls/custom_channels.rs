@@ -24,7 +24,16 @@ fn channels_path() -> String {
     )
 }
 
+/// Lists, registers, reads, changes and deletes channels, in that order.
 pub async fn run(round: &mut Round, client: &Client) {
+    list(round, client).await;
+    register(round, client).await;
+    read_and_update(round, client).await;
+    delete(round, client).await;
+}
+
+/// listCustomChannels with every parameter and with none, then without the API key.
+async fn list(round: &mut Round, client: &Client) {
     round
         .call(
             "listCustomChannels",
@@ -53,6 +62,10 @@ pub async fn run(round: &mut Round, client: &Client) {
             client.request(Method::GET, channels_path()).send(),
         )
         .await;
+}
+
+/// createCustomChannel with every field, then with the required ones only.
+async fn register(round: &mut Round, client: &Client) {
     round
         .call(
             "createCustomChannel",
@@ -88,6 +101,10 @@ pub async fn run(round: &mut Round, client: &Client) {
                 .send(),
         )
         .await;
+}
+
+/// getCustomChannel, then updateCustomChannel with every field and renaming only.
+async fn read_and_update(round: &mut Round, client: &Client) {
     round
         .call(
             "getCustomChannel",
@@ -136,6 +153,10 @@ pub async fn run(round: &mut Round, client: &Client) {
                 .send(),
         )
         .await;
+}
+
+/// deleteCustomChannel of an app.
+async fn delete(round: &mut Round, client: &Client) {
     round
         .call(
             "deleteCustomChannel",

@@ -9,7 +9,15 @@ use crate::round::Round;
 
 const THREAD: i64 = 7315416722;
 
+/// Lists threads, reads and updates one, then archives and assigns it, in that order.
 pub async fn run(round: &mut Round, client: &Client) {
+    list(round, client).await;
+    read_and_update(round, client).await;
+    archive_and_assign(round, client).await;
+}
+
+/// listThreads narrowed by inboxes, then by contact and ticket.
+async fn list(round: &mut Round, client: &Client) {
     let since = chrono::DateTime::parse_from_rfc3339("2024-03-18T14:22:05Z")
         .map(|t| t.to_utc())
         .unwrap_or_default();
@@ -44,6 +52,10 @@ pub async fn run(round: &mut Round, client: &Client) {
                 .send(),
         )
         .await;
+}
+
+/// getThread, then updateThread closing it and restoring it.
+async fn read_and_update(round: &mut Round, client: &Client) {
     round
         .call(
             "getThread",
@@ -87,6 +99,10 @@ pub async fn run(round: &mut Round, client: &Client) {
                 .send(),
         )
         .await;
+}
+
+/// archiveThread, then assignThread and unassignThread.
+async fn archive_and_assign(round: &mut Round, client: &Client) {
     round
         .call(
             "archiveThread",

@@ -46,6 +46,13 @@ pub(super) fn generator(md: &mut String, r: &Report) {
 
 pub(super) fn client(md: &mut String, r: &Report) {
     md.push_str("## Client overhead\n\n");
+    request(md, r);
+    decode(md, r);
+    stream(md, r);
+}
+
+/// The request bench: `get_thread` against a hand-written call, then the paired rounds.
+fn request(md: &mut String, r: &Report) {
     md.push_str(
         "`cargo bench -p generated-client --bench request`: one `get_thread` round trip to a \
          hyper server on loopback (its own thread and runtime), against a hand-written call on \
@@ -80,7 +87,10 @@ pub(super) fn client(md: &mut String, r: &Report) {
          target is judged on).\n",
         p.rounds, p.generated_us, p.hand_written_us, p.ratio
     );
+}
 
+/// The decode bench: each decoder against `serde_json::from_slice`, then the paired rounds.
+fn decode(md: &mut String, r: &Report) {
     md.push_str(
         "`cargo bench -p generated-client --bench decode`: a 100-message page of thread history \
          (`MessagePage`, each item a `Message` union tagged by `type`, written first as HubSpot \
@@ -123,7 +133,10 @@ pub(super) fn client(md: &mut String, r: &Report) {
          into the variant's deserializer (only keys before the tag are buffered), so a union \
          costs what its variant costs.\n\n",
     );
+}
 
+/// The stream bench: threads per second, then the peak heap per stream length.
+fn stream(md: &mut String, r: &Report) {
     md.push_str(
         "`cargo bench -p generated-client --bench stream`: `list_threads().into_stream()` over \
          100 pages of 100 threads from the loopback server, then the client's peak live heap \

@@ -1,57 +1,13 @@
-//! Security end to end through the generator: `components.securitySchemes` resolved into what
-//! goes on the wire, each operation's alternatives (its own, the document's, or anonymous),
-//! located problems for requirements the runtime cannot satisfy, and what the emitter writes.
+//! Security: `components.securitySchemes` resolved into what goes on the wire, each
+//! operation's alternatives (its own, the document's, or anonymous), and located problems for
+//! requirements the runtime cannot satisfy.
 
 use codegen::error::SpecProblem;
 use codegen::ir::{Api, ApiKeyLocation, Operation, SchemeKind};
 
-mod common;
-
-use common::{emitted, op, squash};
-
-/// Schemes of every kind the runtime can send, plus two it cannot.
-const SCHEMES: &str = r##"
-components:
-  securitySchemes:
-    private_apps:
-      type: http
-      scheme: bearer
-    oauth2:
-      type: oauth2
-      flows:
-        clientCredentials:
-          tokenUrl: https://example.com/token
-          scopes:
-            read: Read.
-            write: Write.
-    oidc:
-      type: openIdConnect
-      openIdConnectUrl: https://example.com/.well-known/openid-configuration
-    login:
-      type: http
-      scheme: Basic
-    developer_hapikey:
-      type: apiKey
-      in: query
-      name: hapikey
-    api-key:
-      type: apiKey
-      in: header
-      name: X-Api-Key
-    session:
-      type: apiKey
-      in: cookie
-      name: sid
-    aliased:
-      $ref: '#/components/securitySchemes/session'
-    digest:
-      type: http
-      scheme: digest
-    bad_header:
-      type: apiKey
-      in: header
-      name: 'X Api Key'
-"##;
+use crate::common;
+use crate::common::op;
+use crate::common::specs::{operation, SCHEMES};
 
 /// The API of `body` with [`SCHEMES`] (see [`common::api`]).
 fn api(body: &str) -> Api {
@@ -74,14 +30,6 @@ fn alternatives(op: &Operation) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
-}
-
-/// One operation `GET /<id>` with `security` (YAML, indented for the operation), or none.
-fn operation(id: &str, security: Option<&str>) -> String {
-    let security = security.map_or(String::new(), |s| format!("      security:\n{s}"));
-    format!(
-        "  /{id}:\n    get:\n      operationId: {id}\n{security}      responses:\n        '204':\n          description: ok\n"
-    )
 }
 
 #[test]
@@ -221,75 +169,5 @@ fn a_parameter_where_an_accepted_key_goes_is_a_problem() {
         problems[0].message.contains("parameter `x-api-key`")
             && problems[0].message.contains("`api-key`"),
         "{problems:#?}"
-    );
-}
-
-#[test]
-fn operations_pass_their_alternatives_and_document_them() {
-    let paths = [
-        operation(
-            "either",
-            Some("        - oauth2: [read]\n        - oauth2: [write]\n        - private_apps: []\n        - developer_hapikey: []\n"),
-        ),
-        operation("both", Some("        - login: []\n          session: []\n")),
-        operation("open", Some("        []\n")),
-    ]
-    .concat();
-    let api = api(&format!("paths:\n{paths}"));
-    let code = emitted(&api, "operations.rs");
-    let squashed = squash(&code);
-    // Alternatives that differ only in scopes are sent alike: `oauth2` once.
-    assert!(
-        squashed.contains(&squash(
-            "const SECURITY: &[&[crate::runtime::Scheme]] = &[
-                &[crate::runtime::Scheme::Bearer(\"oauth2\")],
-                &[crate::runtime::Scheme::Bearer(\"private_apps\")],
-                &[crate::runtime::Scheme::ApiKey(super::security::DEVELOPER_HAPIKEY)],
-            ];"
-        )),
-        "{code}"
-    );
-    assert!(
-        squashed.contains(&squash(
-            "&[&[crate::runtime::Scheme::Basic(\"login\"), crate::runtime::Scheme::ApiKey(super::security::SESSION),],]"
-        )),
-        "{code}"
-    );
-    assert!(squashed.contains("=&[&[]];"), "{code}");
-    assert!(squashed.contains(".security(SECURITY)"), "{code}");
-    assert!(
-        code.contains("/// Auth: a bearer token (`oauth2` with scope `read`, or `oauth2` with scope `write`, or `private_apps`), or the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`)."),
-        "{code}"
-    );
-    assert!(
-        code.contains("/// Auth: a username and password (`login`) together with the API key [`security::SESSION`](super::security::SESSION) (cookie `sid`)."),
-        "{code}"
-    );
-    assert!(code.contains("/// Auth: no credentials."), "{code}");
-
-    let module = emitted(&api, "security.rs");
-    assert!(
-        squash(&module).contains(&squash(
-            "pub const DEVELOPER_HAPIKEY: crate::runtime::ApiKeyScheme = crate::runtime::ApiKeyScheme::new(
-                \"developer_hapikey\",
-                crate::runtime::ApiKeyLocation::Query,
-                \"hapikey\",
-            );"
-        )),
-        "{module}"
-    );
-    assert!(module.contains("pub const API_KEY:"), "{module}");
-    assert!(!module.contains("PRIVATE_APPS"), "{module}");
-    assert!(emitted(&api, "mod.rs").contains("pub mod security;"));
-}
-
-#[test]
-fn a_spec_without_security_documents_no_auth() {
-    let api = api(&format!("paths:\n{}", operation("plain", None)));
-    let code = emitted(&api, "operations.rs");
-    assert!(!code.contains("Auth:"), "{code}");
-    assert!(
-        squash(&code).contains("=&[&[crate::runtime::Scheme::Bearer(\"\")],&[],];"),
-        "{code}"
     );
 }

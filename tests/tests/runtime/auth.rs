@@ -1,19 +1,25 @@
-//! Credentials in the runtime: which ones a HubSpot operation sends, the error when the client
-//! has none it accepts, and that an API key never shows in errors, `Debug` output or logs —
-//! also when reqwest reports a failed request by its URL, whose query carries the key.
+//! Credentials: which ones a HubSpot operation sends, the error when the client has none it
+//! accepts, token providers asked for every attempt, and that an API key never shows in
+//! errors, `Debug` output or logs — also when reqwest reports a failed request by its URL,
+//! whose query carries the key.
 
 use std::error::Error as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use conversations_tests::captured::Captured;
-
 use generated_client::runtime::{
     ApiKeyLocation, ApiKeyScheme, Auth, Client, Error, Method, RetryPolicy,
 };
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use serde_json::json;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+use crate::{fast_retry, json_response, mount_sequence, requests, server_error, Sequence, TOKEN};
 
 const SECRET: &str = "hapikey-secret-7f3a";
-const TOKEN: &str = "pat-secret-token";
+
 const DEVELOPER_KEY: ApiKeyScheme =
     ApiKeyScheme::new("developer_hapikey", ApiKeyLocation::Query, "hapikey");
 
@@ -42,6 +48,44 @@ fn client(base_url: &str, retry: RetryPolicy) -> Client {
         .retry(retry)
         .build()
         .unwrap()
+}
+
+#[tokio::test]
+async fn hubspot_operations_send_the_bearer_token_and_never_the_key() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"id": "1002", "name": "Email"})),
+        )
+        .mount(&server)
+        .await;
+    client(&server.uri(), RetryPolicy::disabled())
+        .get_channel(1002)
+        .send()
+        .await
+        .unwrap();
+    let sent = server.received_requests().await.unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].url.query(), None);
+    assert_eq!(
+        sent[0].headers["authorization"].to_str().unwrap(),
+        format!("Bearer {TOKEN}")
+    );
+
+    // A client with only the key cannot call a bearer-only operation, and sends nothing.
+    let keyed = Client::builder(Auth::api_key(DEVELOPER_KEY, SECRET))
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let error = keyed.get_channel(1002).send().await.unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`getChannel` needs credentials the client was not given: it accepts a bearer token \
+         (`private_apps`), or a bearer token (`oauth2`)"
+    );
+    assert!(!every_form(&error).contains(SECRET));
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -142,40 +186,88 @@ fn debug_output_of_auth_client_and_builder_hides_every_secret() {
     assert!(shown.contains("developer_hapikey(<redacted>)"), "{shown}");
 }
 
+fn counting_provider() -> (Auth, Arc<AtomicUsize>) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    let auth = Auth::provider(move || {
+        let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+        async move { Ok(format!("token-{n}")) }
+    });
+    (auth, calls)
+}
+
+fn authorizations(received: &[Request]) -> Vec<String> {
+    received
+        .iter()
+        .map(|r| r.headers["authorization"].to_str().unwrap().to_owned())
+        .collect()
+}
+
 #[tokio::test]
-async fn hubspot_operations_send_the_bearer_token_and_never_the_key() {
+async fn a_token_provider_is_asked_for_each_call() {
     let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(serde_json::json!({"id": "1002", "name": "Email"})),
-        )
+    Mock::given(method("GET"))
+        .respond_with(json_response(200, json!({"id": "1002", "name": "Email"})))
         .mount(&server)
         .await;
-    client(&server.uri(), RetryPolicy::disabled())
-        .get_channel(1002)
-        .send()
-        .await
-        .unwrap();
-    let sent = server.received_requests().await.unwrap();
-    assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].url.query(), None);
-    assert_eq!(
-        sent[0].headers["authorization"].to_str().unwrap(),
-        format!("Bearer {TOKEN}")
-    );
-
-    // A client with only the key cannot call a bearer-only operation, and sends nothing.
-    let keyed = Client::builder(Auth::api_key(DEVELOPER_KEY, SECRET))
+    let (auth, calls) = counting_provider();
+    let client = Client::builder(auth)
         .base_url(server.uri())
         .build()
         .unwrap();
-    let error = keyed.get_channel(1002).send().await.unwrap_err();
+    client.get_channel(1002).send().await.unwrap();
+    client.get_channel(1002).send().await.unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
     assert_eq!(
-        error.to_string(),
-        "`getChannel` needs credentials the client was not given: it accepts a bearer token \
-         (`private_apps`), or a bearer token (`oauth2`)"
+        authorizations(&requests(&server).await),
+        ["Bearer token-1", "Bearer token-2"]
     );
-    assert!(!every_form(&error).contains(SECRET));
-    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_token_provider_is_asked_again_on_a_retry() {
+    let server = MockServer::start().await;
+    mount_sequence(
+        &server,
+        "GET",
+        Sequence::new(vec![
+            server_error(503),
+            json_response(200, json!({"id": "1002", "name": "Email"})),
+        ]),
+    )
+    .await;
+    let (auth, calls) = counting_provider();
+    let client = Client::builder(auth)
+        .base_url(server.uri())
+        .retry(fast_retry())
+        .build()
+        .unwrap();
+    client.get_channel(1002).send().await.unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+    assert_eq!(
+        authorizations(&requests(&server).await),
+        ["Bearer token-1", "Bearer token-2"]
+    );
+}
+
+#[tokio::test]
+async fn a_failing_token_provider_fails_the_call_without_sending() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(json_response(200, json!({"id": "1002", "name": "Email"})))
+        .mount(&server)
+        .await;
+    let auth =
+        Auth::provider(|| async { Err(Error::InvalidArgument("refresh token revoked".into())) });
+    let client = Client::builder(auth)
+        .base_url(server.uri())
+        .retry(fast_retry())
+        .build()
+        .unwrap();
+    let err = client.get_channel(1002).send().await.unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidArgument(m) if m.contains("revoked")),
+        "{err:?}"
+    );
+    assert!(requests(&server).await.is_empty());
 }

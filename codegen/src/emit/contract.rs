@@ -1,0 +1,260 @@
+//! The generator's contract with the runtime: every runtime type, function and method the
+//! emitted code names is spelled here and nowhere else in `emit`. Generated code fully qualifies
+//! std, serde and runtime items so a spec may define its own `Result`, `Option`, `Error` or
+//! `Client`.
+//!
+//! The compiler holds the runtime to this contract: `generated-client` and every fixture crate
+//! compile the emitted code against the runtime's source. The names generated methods must avoid
+//! come from that source too ([`crate::naming::client_members`]).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ir::{Encoding, ObjectStyle, ParamEncoding, PathStyle};
+
+/// Path of the hand-written runtime module.
+pub(super) fn runtime() -> TokenStream {
+    quote!(crate::runtime)
+}
+
+/// The runtime item `name` (a type, a function or a module path such as `pagination::pages`).
+fn item(name: TokenStream) -> TokenStream {
+    let runtime = runtime();
+    quote!(#runtime::#name)
+}
+
+/// `Client`: the handle every request builder borrows.
+pub(super) fn client() -> TokenStream {
+    item(quote!(Client))
+}
+
+/// `Error`: what every `send` returns on failure.
+pub(super) fn error() -> TokenStream {
+    item(quote!(Error))
+}
+
+/// `ApiResponse<T>`: a decoded body with status and headers.
+pub(super) fn api_response(body: &TokenStream) -> TokenStream {
+    item(quote!(ApiResponse<#body>))
+}
+
+/// The expression turning an `ApiResponse` result into its body.
+pub(super) fn into_body() -> TokenStream {
+    item(quote!(ApiResponse::into_body))
+}
+
+/// `Bytes`: binary bodies.
+pub(super) fn bytes() -> TokenStream {
+    item(quote!(Bytes))
+}
+
+/// `Binary`: binary model fields.
+pub(super) fn binary() -> TokenStream {
+    item(quote!(Binary))
+}
+
+/// `Stream`: what `pages()` and `into_stream()` return.
+pub(super) fn stream() -> TokenStream {
+    item(quote!(Stream))
+}
+
+/// `ParamValue`: how a generated enum is written into a path, query or header.
+pub(super) fn param_value() -> TokenStream {
+    item(quote!(ParamValue))
+}
+
+/// `Scheme`: one credential a request accepts.
+pub(super) fn scheme() -> TokenStream {
+    item(quote!(Scheme))
+}
+
+/// `Scheme::<variant>(<args>)`: `Bearer`, `Basic` or `ApiKey`.
+pub(super) fn scheme_value(variant: &str, args: TokenStream) -> TokenStream {
+    let variant = format_ident!("{}", variant);
+    item(quote!(Scheme::#variant(#args)))
+}
+
+/// `ApiKeyScheme` and the constructor call of one, with its location variant (`Query`,
+/// `Header` or `Cookie`).
+pub(super) fn api_key_scheme(
+    scheme: &str,
+    location: &str,
+    name: &str,
+) -> (TokenStream, TokenStream) {
+    let location = format_ident!("{}", location);
+    let ty = item(quote!(ApiKeyScheme));
+    let location = item(quote!(ApiKeyLocation::#location));
+    let value = quote!(#ty::new(#scheme, #location, #name));
+    (ty, value)
+}
+
+/// The expression percent-encoding one path parameter value.
+pub(super) fn encode_path(value: TokenStream) -> TokenStream {
+    let encode = item(quote!(encode_path));
+    quote!(#encode(#value))
+}
+
+/// The placeholder path parameter `name` takes in the `format!` string of its path, its encoded
+/// value bound to the local `local`.
+pub(super) fn path_placeholder(style: PathStyle, name: &str, local: &str) -> String {
+    match style {
+        PathStyle::Simple => format!("{{{local}}}"),
+        PathStyle::Label => format!(".{{{local}}}"),
+        PathStyle::Matrix => format!(
+            ";{name}={{{local}}}",
+            name = name.replace('{', "{{").replace('}', "}}")
+        ),
+    }
+}
+
+/// The expression of a new `Request`: method, encoded path, operation id and template, accepted
+/// credentials (a `SECURITY` constant in scope) and, when it differs from the method's default,
+/// whether it may be sent twice.
+pub(super) fn new_request(
+    method: &str,
+    path: &TokenStream,
+    (operation, template): (&str, &str),
+    idempotent: Option<bool>,
+) -> TokenStream {
+    let method = format_ident!("{}", method);
+    let new = item(quote!(Request::new));
+    let verb = item(quote!(Method::#method));
+    let idempotent = idempotent.map(|value| quote!(.idempotent(#value)));
+    quote! {
+        #new(#verb, #path)
+            .operation(#operation, #template)
+            .security(SECURITY)
+            #idempotent
+    }
+}
+
+/// The statement writing a non-path parameter `wire` from `value` (a reference) into `request`.
+/// Path parameters go into the path itself ([`encode_path`]).
+pub(super) fn write_param(encoding: ParamEncoding, wire: &str, value: TokenStream) -> TokenStream {
+    match encoding {
+        ParamEncoding::Path(_) => quote!(),
+        ParamEncoding::Query => quote!(request.query(#wire, #value);),
+        ParamEncoding::QueryList { explode } => {
+            quote!(request.query_list(#wire, #value, #explode);)
+        }
+        ParamEncoding::QueryDelimited(delimiter) => {
+            let delimiter = delimiter.as_str();
+            quote!(request.query_delimited(#wire, #value, #delimiter);)
+        }
+        ParamEncoding::QueryObject(style) => {
+            let style = match style {
+                ObjectStyle::DeepObject => item(quote!(ObjectStyle::DeepObject)),
+                ObjectStyle::Form { explode } => {
+                    item(quote!(ObjectStyle::Form { explode: #explode }))
+                }
+            };
+            quote!(request.query_object(#wire, #value, #style)?;)
+        }
+        ParamEncoding::Header => quote!(request.header(#wire, #value)?;),
+        ParamEncoding::HeaderList => quote!(request.header_list(#wire, #value)?;),
+        ParamEncoding::Cookie => quote!(request.cookie(#wire, #value)?;),
+    }
+}
+
+/// The statement writing a body (`value`, a reference) into `request`; multipart bodies are built
+/// with [`new_multipart`] and [`multipart_part`] and written with [`write_multipart`].
+pub(super) fn write_body(encoding: Encoding, media_type: &str, value: TokenStream) -> TokenStream {
+    match encoding {
+        Encoding::Json => quote!(request.json(#value)?;),
+        Encoding::Text => quote!(request.text(#media_type, #value)?;),
+        Encoding::Binary => {
+            quote!(request.bytes(#media_type, ::std::clone::Clone::clone(#value))?;)
+        }
+        Encoding::Form => quote!(request.form(#value)?;),
+        Encoding::Multipart => write_multipart(),
+    }
+}
+
+/// The statement creating the multipart `form`.
+pub(super) fn new_multipart() -> TokenStream {
+    let new = item(quote!(Multipart::new));
+    quote!(let mut form = #new();)
+}
+
+/// The statement writing the multipart `form` into `request`.
+pub(super) fn write_multipart() -> TokenStream {
+    quote!(request.multipart(&form)?;)
+}
+
+/// How one multipart part is written.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Part {
+    /// A file (binary content).
+    File,
+    /// A scalar as text.
+    Text,
+    /// Anything else as JSON.
+    Json,
+}
+
+/// The statement adding part `name` holding `value` to the multipart `form`.
+pub(super) fn multipart_part(part: Part, name: &TokenStream, value: &TokenStream) -> TokenStream {
+    match part {
+        Part::File => quote!(form.file(#name, #value);),
+        Part::Text => quote!(form.text(#name, #value);),
+        Part::Json => quote!(form.json(#name, #value)?;),
+    }
+}
+
+/// The expression sending `request` through the builder's client.
+pub(super) fn execute() -> TokenStream {
+    quote!(self.client.execute(request).await?)
+}
+
+/// The expression decoding `response`'s body read with `encoding`.
+pub(super) fn read_body(encoding: Encoding) -> TokenStream {
+    match encoding {
+        Encoding::Text => quote!(response.text()?),
+        Encoding::Binary => quote!(response.bytes()),
+        _ => quote!(response.json()?),
+    }
+}
+
+/// The expression of `response`'s status code as a `u16`.
+pub(super) fn response_status() -> TokenStream {
+    quote!(response.status().as_u16())
+}
+
+/// The `Ok` result pairing `body` with `response`'s status and headers.
+pub(super) fn into_api_response(body: TokenStream) -> TokenStream {
+    quote!(::std::result::Result::Ok(response.into_api_response(#body)))
+}
+
+/// The early return of an undeclared success status.
+pub(super) fn unexpected_status() -> TokenStream {
+    let error = error();
+    quote!(return ::std::result::Result::Err(#error::unexpected_status(response)))
+}
+
+/// The runtime's `pagination::pages` and `pagination::items` functions.
+pub(super) fn paginators() -> (TokenStream, TokenStream) {
+    (
+        item(quote!(pagination::pages)),
+        item(quote!(pagination::items)),
+    )
+}
+
+/// The runtime's serde helpers for tagged unions: the `TaggedUnion` trait, its `VariantBody`,
+/// and `deserialize_tagged`. A `VariantBody` has `decode()` (a known variant) and `unknown()`.
+pub(super) fn tagged_union() -> (TokenStream, TokenStream, TokenStream) {
+    (
+        item(quote!(serde_support::TaggedUnion)),
+        item(quote!(serde_support::VariantBody)),
+        item(quote!(serde_support::deserialize_tagged)),
+    )
+}
+
+/// The runtime's serde helper decoding a string enum.
+pub(super) fn deserialize_str_enum() -> TokenStream {
+    item(quote!(serde_support::deserialize_str_enum))
+}
+
+/// Rustdoc link targets into the runtime, e.g. `crate::runtime::Auth::api_key`.
+pub(super) fn doc_path(path: &str) -> String {
+    format!("crate::runtime::{path}")
+}

@@ -1,0 +1,36 @@
+//! The generated module's root (`mod.rs`): its docs, the module declarations, the default base
+//! URL and the API version.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use crate::ir::Api;
+
+/// Tokens of `mod.rs`.
+pub(super) fn module_root(api: &Api) -> TokenStream {
+    let title = docs::paragraphs([
+        Some(format!("Generated client code for {} {}.", api.title, api.version).as_str()),
+        api.description.as_deref(),
+    ]);
+    let title = title.lines().map(|l| format!(" {l}"));
+    let base_url = api.base_url.clone().unwrap_or_default();
+    let base_url_doc = if api.base_url.is_some() {
+        " The API's default base URL: the first `servers` entry of the spec."
+    } else {
+        " The spec names no server: set a base URL on the client."
+    };
+    let version = &api.version;
+    quote! {
+        #(#![doc = #title])*
+        pub mod models;
+        pub mod operations;
+        pub mod security;
+
+        #[doc = #base_url_doc]
+        pub const DEFAULT_BASE_URL: &str = #base_url;
+
+        /// The API version the code was generated from (`info.version`).
+        pub const API_VERSION: &str = #version;
+    }
+}

@@ -1,0 +1,126 @@
+//! Pagination: `into_stream` and `pages` follow `paging.next.after` across pages; an error
+//! ends the stream.
+
+use futures::{StreamExt, TryStreamExt};
+use serde_json::json;
+use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, MockServer, Request};
+
+use crate::{assert_redacted, client, json_response, requests, thread_json, THREADS};
+
+fn query_pairs(request: &Request) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = request
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+fn pair(k: &str, v: &str) -> (String, String) {
+    (k.to_owned(), v.to_owned())
+}
+
+/// Three pages of threads: 1+2 (next `c2`), 3+4 (next `c3`), 5 (last).
+async fn mount_three_pages(server: &MockServer) {
+    let page = |ids: &[&str], next: Option<&str>| {
+        let mut body =
+            json!({ "results": ids.iter().map(|id| thread_json(id)).collect::<Vec<_>>() });
+        if let Some(after) = next {
+            body["paging"] = json!({"next": {"after": after}});
+        }
+        json_response(200, body)
+    };
+    Mock::given(method("GET"))
+        .and(path(THREADS))
+        .and(query_param_is_missing("after"))
+        .respond_with(page(&["1", "2"], Some("c2")))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(THREADS))
+        .and(query_param("after", "c2"))
+        .respond_with(page(&["3", "4"], Some("c3")))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(THREADS))
+        .and(query_param("after", "c3"))
+        .respond_with(page(&["5"], None))
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn into_stream_follows_cursors_across_pages() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let client = client(&server);
+    let threads: Vec<_> = client
+        .list_threads()
+        .limit(2)
+        .into_stream()
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = threads.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5"]);
+    let received = requests(&server).await;
+    assert_eq!(received.len(), 3);
+    assert_eq!(query_pairs(&received[0]), [pair("limit", "2")]);
+    assert_eq!(
+        query_pairs(&received[1]),
+        [pair("after", "c2"), pair("limit", "2")]
+    );
+    assert_eq!(
+        query_pairs(&received[2]),
+        [pair("after", "c3"), pair("limit", "2")]
+    );
+}
+
+#[tokio::test]
+async fn pages_yields_every_page() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let client = client(&server);
+    let pages: Vec<_> = client
+        .list_threads()
+        .limit(2)
+        .pages()
+        .try_collect()
+        .await
+        .unwrap();
+    let sizes: Vec<usize> = pages.iter().map(|p| p.results.len()).collect();
+    assert_eq!(sizes, [2, 2, 1]);
+    assert!(pages[2].paging.is_none());
+    assert_eq!(requests(&server).await.len(), 3);
+}
+
+#[tokio::test]
+async fn a_first_page_error_is_the_streams_first_item() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(json_response(
+            403,
+            json!({
+                "status": "error",
+                "message": "This app hasn't been granted all required scopes",
+                "correlationId": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+                "category": "MISSING_SCOPES"
+            }),
+        ))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let mut stream = Box::pin(client.list_threads().limit(2).into_stream());
+    let first = stream.next().await.expect("the stream yields the error");
+    let err = first.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(403));
+    assert!(
+        stream.next().await.is_none(),
+        "the stream ends after an error"
+    );
+    assert_eq!(requests(&server).await.len(), 1);
+    assert_redacted(&err);
+}
