@@ -80,7 +80,10 @@ fn one_type_per_kind_for_parameters_fields_and_list_items() {
     // The JSON form comes from the bodies: the integer path parameter does not count.
     assert_eq!(id_kind(&api, "ThreadId"), ("thread".into(), IdJson::String));
     assert_eq!(id_kind(&api, "InboxId"), ("inbox".into(), IdJson::String));
-    assert_eq!(id_kind(&api, "AccountId"), ("account".into(), IdJson::Integer));
+    assert_eq!(
+        id_kind(&api, "AccountId"),
+        ("account".into(), IdJson::Integer)
+    );
 }
 
 #[test]
@@ -104,9 +107,14 @@ components:
 "##,
     );
     assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert_eq!(problems[0].pointer, "#/components/schemas/B/properties/inbox/x-id");
+    assert_eq!(
+        problems[0].pointer,
+        "#/components/schemas/B/properties/inbox/x-id"
+    );
     assert!(
-        problems[0].message.contains("JSON integer here but a JSON string at #/components/schemas/A/properties/inbox"),
+        problems[0].message.contains(
+            "JSON integer here but a JSON string at #/components/schemas/A/properties/inbox"
+        ),
         "{}",
         problems[0].message
     );
@@ -152,8 +160,7 @@ components:
 
 #[test]
 fn an_id_type_name_taken_by_a_component_gets_another() {
-    let api = api(
-        r##"
+    let api = api(r##"
 components:
   schemas:
     ThreadId:
@@ -167,8 +174,10 @@ components:
         id:
           type: string
           x-id: thread
-"##,
-    );
+"##);
     assert!(matches!(api.types["ThreadId"].kind, TypeKind::Struct(_)));
-    assert_eq!(id_kind(&api, "ThreadId2"), ("thread".into(), IdJson::String));
+    assert_eq!(
+        id_kind(&api, "ThreadId2"),
+        ("thread".into(), IdJson::String)
+    );
 }
