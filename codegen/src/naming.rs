@@ -99,6 +99,12 @@ pub fn unique(name: String, used: &mut BTreeSet<String>) -> String {
     }
 }
 
+/// The type of the ids of `kind` (an `x-id` value): `thread` → `ThreadId`,
+/// `channel-account` → `ChannelAccountId`.
+pub fn id_type(kind: &str) -> String {
+    type_name(&format!("{kind} id"))
+}
+
 /// The name of an untagged union's variant, from the type it holds: the type's own name, or a
 /// word for a primitive or container (`String`, `Integer`, `List`).
 pub fn untagged_variant(ty: &TypeRef) -> String {

@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use generated_client::models::{
-    ChannelAccount, ChannelAccountDraft, CustomChannelDraft, CustomChannelMessageDraft,
-    CustomChannelParticipant, DeliveryIdentifier, DeliveryIdentifierType, MessageDirection,
+    ChannelAccount, ChannelAccountDraft, ChannelId, CustomChannelDraft, CustomChannelMessageDraft,
+    CustomChannelParticipant, DeliveryIdentifier, DeliveryIdentifierType, InboxId,
+    MessageDirection,
 };
 use generated_client::{security, Auth, Client, Error};
 use serde_json::json;
@@ -47,7 +48,7 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let auth = Auth::oauth_token(token).with_api_key(security::DEVELOPER_HAPIKEY, developer_key);
-    match run(Client::new(auth), app_id, inbox_id, webhook_url).await {
+    match run(Client::new(auth), app_id, inbox_id.into(), webhook_url).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!(
@@ -62,16 +63,20 @@ async fn main() -> ExitCode {
 async fn run(
     client: Client,
     app_id: i64,
-    inbox_id: String,
+    inbox_id: InboxId,
     webhook_url: String,
 ) -> Result<(), Error> {
     let channel_id = register_channel(&client, app_id, webhook_url).await?;
-    let account = connect_account(&client, channel_id, inbox_id).await?;
-    publish_incoming_message(&client, channel_id, &account).await
+    let account = connect_account(&client, &channel_id, inbox_id).await?;
+    publish_incoming_message(&client, &channel_id, &account).await
 }
 
 /// Step 1: registers the channel (developer API key) and returns its id.
-async fn register_channel(client: &Client, app_id: i64, webhook_url: String) -> Result<i32, Error> {
+async fn register_channel(
+    client: &Client,
+    app_id: i64,
+    webhook_url: String,
+) -> Result<ChannelId, Error> {
     let channel = client
         .create_custom_channel(CustomChannelDraft {
             name: "Acme Chat".to_owned(),
@@ -85,7 +90,7 @@ async fn register_channel(client: &Client, app_id: i64, webhook_url: String) -> 
         .send()
         .await?;
     println!("registered channel {} ({})", channel.id, channel.name);
-    parse_id(&channel.id, "channel id")
+    Ok(channel.id)
 }
 
 /// What the channel's messages can carry and how its threads work, as HubSpot asks at
@@ -109,8 +114,8 @@ fn capabilities() -> BTreeMap<String, serde_json::Value> {
 /// Step 2: connects an account of the channel to an inbox (OAuth token of the installing account).
 async fn connect_account(
     client: &Client,
-    channel_id: i32,
-    inbox_id: String,
+    channel_id: &ChannelId,
+    inbox_id: InboxId,
 ) -> Result<ChannelAccount, Error> {
     let account = client
         .create_custom_channel_account(
@@ -134,7 +139,7 @@ async fn connect_account(
 /// Step 3: publishes a message a customer sent to that account: HubSpot opens a thread for it.
 async fn publish_incoming_message(
     client: &Client,
-    channel_id: i32,
+    channel_id: &ChannelId,
     account: &ChannelAccount,
 ) -> Result<(), Error> {
     let message = client
@@ -177,13 +182,4 @@ fn opaque_id(value: &str) -> DeliveryIdentifier {
         type_: DeliveryIdentifierType::ChannelSpecificOpaqueId,
         value: value.to_owned(),
     }
-}
-
-/// HubSpot returns ids as strings and takes them back as numbers.
-fn parse_id(id: &str, what: &str) -> Result<i32, Error> {
-    id.parse().map_err(|_| {
-        Error::InvalidArgument(format!(
-            "HubSpot returned a {what} that is not a number: {id}"
-        ))
-    })
 }

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use futures::TryStreamExt;
 use generated_client::models::{
-    ConversationMessage, ConversationMessageDraft, Message, MessageDirection, MessageDraft,
-    RecipientDraft,
+    ActorId, ConversationMessage, ConversationMessageDraft, Message, MessageDirection,
+    MessageDraft, RecipientDraft,
 };
 use generated_client::{Auth, Client, Error};
 
@@ -66,7 +66,7 @@ async fn reply(
     sender: Option<String>,
 ) -> Result<Option<String>, Error> {
     let thread = client.get_thread(thread_id).send().await?;
-    let Some(sender) = sender.or(thread.assigned_to) else {
+    let Some(sender) = sender.map(ActorId::from).or(thread.assigned_to) else {
         return Err(Error::InvalidArgument(
             "the thread is unassigned: set HUBSPOT_SENDER_ACTOR_ID to an agent actor id".into(),
         ));
@@ -98,7 +98,7 @@ async fn reply(
     });
     // Sending is not idempotent: the client never retries it once HubSpot may have posted it.
     match client.send_message(thread_id, draft).send().await? {
-        Message::Message(sent) => Ok(Some(sent.id)),
+        Message::Message(sent) => Ok(Some(sent.id.to_string())),
         other => Ok(Some(format!("{other:?}"))),
     }
 }

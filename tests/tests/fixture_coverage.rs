@@ -182,7 +182,7 @@ fn has_unlisted_value(api: &Api, ty: &TypeRef, value: &Value) -> bool {
                 UnionTag::Untagged => false,
             },
             TypeKind::Alias(target) => has_unlisted_value(api, target, value),
-            TypeKind::NumericEnum(_) => false,
+            TypeKind::NumericEnum(_) | TypeKind::Id(_) => false,
         },
         TypeRef::List(item) => value
             .as_array()

@@ -17,12 +17,12 @@ fn created() -> DateTime<Utc> {
 fn thread(id: &str, status: ThreadStatus) -> Thread {
     Thread::new(
         false,
-        "c-1",
+        "c-1".into(),
         created(),
-        id,
-        "i-1",
-        "ca-1",
-        "ch-1",
+        id.into(),
+        "i-1".into(),
+        "ca-1".into(),
+        "ch-1".into(),
         false,
         status,
     )
@@ -32,7 +32,7 @@ fn thread(id: &str, status: ThreadStatus) -> Thread {
 fn new_sets_the_required_fields_and_leaves_the_optional_ones_out() {
     let mut thread = thread("7", ThreadStatus::Open);
     assert_eq!(thread.assigned_to, None);
-    thread.assigned_to = Some("A-1".to_owned());
+    thread.assigned_to = Some("A-1".into());
     assert_eq!(
         serde_json::to_value(&thread).unwrap(),
         json!({
@@ -53,7 +53,7 @@ fn new_sets_the_required_fields_and_leaves_the_optional_ones_out() {
 #[tokio::test]
 async fn a_mock_server_serves_pages_built_with_new() {
     let mut first = thread("1", ThreadStatus::Open);
-    first.assigned_to = Some("A-1".to_owned());
+    first.assigned_to = Some("A-1".into());
     let second = thread("2", ThreadStatus::Closed);
 
     let mut paging = ForwardPaging::new();

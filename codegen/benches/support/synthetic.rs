@@ -38,7 +38,7 @@ fn mapping(root: &Value, keys: &[&str]) -> Mapping {
     node.as_mapping().expect("a mapping").clone()
 }
 
-/// A copy of `node` whose schema references and operation ids carry `suffix`.
+/// A copy of `node` whose schema references, operation ids and id kinds carry `suffix`.
 fn renamed(node: &Value, suffix: &str) -> Value {
     match node {
         Value::String(text) if text.starts_with(SCHEMA_REF) => {
@@ -49,7 +49,8 @@ fn renamed(node: &Value, suffix: &str) -> Value {
             map.iter()
                 .map(|(key, value)| {
                     let value = match (key.as_str(), value) {
-                        (Some("operationId"), Value::String(id)) => {
+                        // Each copy has its own operations and its own id kinds.
+                        (Some("operationId" | "x-id"), Value::String(id)) => {
                             Value::String(format!("{id}{suffix}"))
                         }
                         _ => renamed(value, suffix),

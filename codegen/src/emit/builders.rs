@@ -20,7 +20,7 @@ pub(super) fn builder(api: &Api, op: &Operation) -> TokenStream {
         op.method_name,
         contract::doc_path(&format!("Client::{}", op.method_name))
     );
-    let (fields, setters) = members(op);
+    let (fields, setters) = members(api, op);
     let (output, response_enum) = responses::output(op);
     let send = send::send(api, op, &output);
     let streams = op.pagination.as_ref().map(pagination::streams);
@@ -44,7 +44,7 @@ pub(super) fn builder(api: &Api, op: &Operation) -> TokenStream {
 }
 
 /// The builder's fields (one per parameter, then the body) and setters (one per optional one).
-fn members(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
+fn members(api: &Api, op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut fields = Vec::new();
     let mut setters = Vec::new();
     for p in &op.params {
@@ -61,7 +61,7 @@ fn members(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
             location_name(p.location())
         );
         let docs = docs::doc_or(p.docs.as_deref(), &fallback);
-        let (arg, convert) = argument(&p.ty);
+        let (arg, convert) = argument(api, &p.ty);
         setters.push(quote! {
             #docs
             pub fn #field(mut self, value: #arg) -> Self {
@@ -77,7 +77,7 @@ fn members(op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
         } else {
             fields.push(quote!(body: ::std::option::Option<#ty>));
             let docs = docs::doc_or(body.docs.as_deref(), "The request body.");
-            let (arg, convert) = body_argument(&body.ty, body.encoding);
+            let (arg, convert) = body_argument(api, &body.ty, body.encoding);
             setters.push(quote! {
                 #docs
                 pub fn body(mut self, value: #arg) -> Self {

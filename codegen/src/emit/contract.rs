@@ -254,6 +254,15 @@ pub(super) fn deserialize_str_enum() -> TokenStream {
     item(quote!(serde_support::deserialize_str_enum))
 }
 
+/// The runtime's serde helpers for ids: reading one from a JSON string or integer, and writing
+/// one as a JSON integer.
+pub(super) fn id_serde() -> (TokenStream, TokenStream) {
+    (
+        item(quote!(serde_support::deserialize_id)),
+        item(quote!(serde_support::serialize_integer_id)),
+    )
+}
+
 /// Rustdoc link targets into the runtime, e.g. `crate::runtime::Auth::api_key`.
 pub(super) fn doc_path(path: &str) -> String {
     format!("crate::runtime::{path}")

@@ -6,6 +6,7 @@ mod constructors;
 mod contract;
 mod docs;
 mod enums;
+mod ids;
 mod models;
 mod numeric_enums;
 mod operations;

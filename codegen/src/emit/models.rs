@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::Scope;
-use super::{constructors, docs, enums, numeric_enums, types, unions};
+use super::{constructors, docs, enums, ids, numeric_enums, types, unions};
 use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
 
 /// Tokens of the whole models module.
@@ -26,6 +26,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
         TypeKind::Enum(e) => enums::string_enum(&docs, &name, e),
         TypeKind::NumericEnum(e) => numeric_enums::numeric_enum(&docs, &name, e),
         TypeKind::Union(u) => unions::union(&docs, &name, u),
+        TypeKind::Id(id) => ids::id_type(&docs, &name, id),
         TypeKind::Alias(ty) => {
             let ty = types::rust_type(ty, Scope::Models);
             quote! { #docs pub type #name = #ty; }

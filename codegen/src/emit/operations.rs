@@ -114,7 +114,7 @@ fn client_method(api: &Api, op: &Operation) -> TokenStream {
     for p in &op.params {
         let name = ident(&p.rust_name);
         if is_argument(p) {
-            let (ty, convert) = argument(&p.ty);
+            let (ty, convert) = argument(api, &p.ty);
             args.push(quote!(#name: #ty));
             if convert.is_empty() {
                 inits.push(quote!(#name));
@@ -127,7 +127,7 @@ fn client_method(api: &Api, op: &Operation) -> TokenStream {
     }
     if let Some(body) = &op.body {
         if body.required {
-            let (ty, convert) = body_argument(&body.ty, body.encoding);
+            let (ty, convert) = body_argument(api, &body.ty, body.encoding);
             args.push(quote!(body: #ty));
             if convert.is_empty() {
                 inits.push(quote!(body));

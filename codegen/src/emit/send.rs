@@ -207,7 +207,7 @@ fn part(api: &Api, ty: &TypeRef, name: TokenStream, value: TokenStream) -> Token
         TypeRef::Primitive(p) => *p != Primitive::Binary,
         TypeRef::Named(n) => matches!(
             api.types.get(n).map(|d| &d.kind),
-            Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_))
+            Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_))
         ),
         _ => false,
     };

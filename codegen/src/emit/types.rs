@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::contract;
-use crate::ir::{Encoding, Param, Primitive, TypeRef};
+use crate::ir::{Api, Encoding, Param, Primitive, TypeKind, TypeRef};
 
 /// Which generated module a type is named from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,13 +77,30 @@ pub(super) fn is_argument(p: &Param) -> bool {
     p.required
 }
 
-/// The argument type and the conversion applied to it, for a value of `ty`.
-pub(super) fn argument(ty: &TypeRef) -> (TokenStream, TokenStream) {
+/// Whether `ty` names an id type.
+pub(super) fn is_id(api: &Api, ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Named(name) if matches!(api.types.get(name).map(|d| &d.kind), Some(TypeKind::Id(_))))
+}
+
+/// The argument type and the conversion applied to it, for a value of `ty`: strings and ids
+/// take anything that converts into them (an id also from its raw text or integer).
+pub(super) fn argument(api: &Api, ty: &TypeRef) -> (TokenStream, TokenStream) {
     match ty {
         TypeRef::Primitive(Primitive::String) => (
             quote!(impl ::std::convert::Into<::std::string::String>),
             quote!(.into()),
         ),
+        ty if is_id(api, ty) => {
+            let ty = rust_type(ty, Scope::Operations);
+            (quote!(impl ::std::convert::Into<#ty>), quote!(.into()))
+        }
+        TypeRef::List(item) if is_id(api, item) => {
+            let item = rust_type(item, Scope::Operations);
+            (
+                quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>),
+                quote!(.into_iter().map(::std::convert::Into::into).collect()),
+            )
+        }
         TypeRef::List(item) => {
             let item = rust_type(item, Scope::Operations);
             (
@@ -105,13 +122,17 @@ pub(super) fn body_type(ty: &TypeRef, encoding: Encoding) -> TokenStream {
 }
 
 /// The argument type and conversion of a request body.
-pub(super) fn body_argument(ty: &TypeRef, encoding: Encoding) -> (TokenStream, TokenStream) {
+pub(super) fn body_argument(
+    api: &Api,
+    ty: &TypeRef,
+    encoding: Encoding,
+) -> (TokenStream, TokenStream) {
     match encoding {
         Encoding::Binary => {
             let bytes = contract::bytes();
             (quote!(impl ::std::convert::Into<#bytes>), quote!(.into()))
         }
-        Encoding::Text => argument(&TypeRef::Primitive(Primitive::String)),
+        Encoding::Text => argument(api, &TypeRef::Primitive(Primitive::String)),
         _ => (rust_type(ty, Scope::Operations), quote!()),
     }
 }

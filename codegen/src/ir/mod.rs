@@ -15,8 +15,8 @@ pub use security::{
     ApiKeyLocation, SchemeKind, SchemeRequirement, SecurityAlternative, SecurityScheme,
 };
 pub use types::{
-    EnumValue, Field, NumericEnum, NumericValue, Primitive, StringEnum, Struct, TypeDef, TypeKind,
-    TypeRef, Union, UnionTag, Usage, Variant,
+    EnumValue, Field, IdJson, IdType, NumericEnum, NumericValue, Primitive, StringEnum, Struct,
+    TypeDef, TypeKind, TypeRef, Union, UnionTag, Usage, Variant,
 };
 
 use std::collections::BTreeMap;

@@ -46,6 +46,27 @@ pub enum TypeKind {
     Union(Union),
     /// A named schema that is just another type (`type Name = ...`).
     Alias(TypeRef),
+    /// An identifier of one kind of object (a thread, an inbox…), marked `x-id` in the spec:
+    /// its own type, so ids of different kinds cannot be mixed up.
+    Id(IdType),
+}
+
+/// An id type: the text of the id, whatever its JSON form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdType {
+    /// The kind as the spec's `x-id` names it, e.g. `thread`.
+    pub kind: String,
+    /// How the id is written in JSON bodies.
+    pub json: IdJson,
+}
+
+/// The JSON form of an id kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdJson {
+    /// A JSON string, e.g. `"7315416722"` or `"A-12345"`.
+    String,
+    /// A JSON integer, e.g. `7315416722`.
+    Integer,
 }
 
 /// An object type.

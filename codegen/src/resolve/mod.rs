@@ -7,6 +7,7 @@
 //! run the IR passes.
 
 mod all_of;
+mod ids;
 mod operation;
 mod param;
 mod passes;
@@ -86,6 +87,11 @@ struct Resolver<'a> {
     schemes: indexmap::IndexMap<String, Result<crate::ir::SecurityScheme, String>>,
     /// The document-level `security`, when declared.
     default_security: Option<Vec<crate::ir::SecurityAlternative>>,
+    /// Each `x-id` kind met so far: its Rust type name, and its JSON form with where it was first
+    /// seen in a JSON body.
+    ids: BTreeMap<String, ids::IdEntry>,
+    /// Whether the schema being converted is a parameter's (written as text, not JSON).
+    in_parameter: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -108,6 +114,8 @@ impl<'a> Resolver<'a> {
             problems: Vec::new(),
             schemes: indexmap::IndexMap::new(),
             default_security: None,
+            ids: BTreeMap::new(),
+            in_parameter: false,
         }
     }
 

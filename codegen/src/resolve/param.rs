@@ -134,7 +134,10 @@ impl<'a> Resolver<'a> {
         let ty = match &data.format {
             ParameterSchemaOrContent::Schema(schema) => {
                 let hint = naming::synthetic::parameter(builder, &data.name);
-                self.type_of(schema.into(), &at.push("schema"), &hint)
+                self.in_parameter = true;
+                let ty = self.type_of(schema.into(), &at.push("schema"), &hint);
+                self.in_parameter = false;
+                ty
             }
             ParameterSchemaOrContent::Content(_) => {
                 self.problem(
@@ -181,7 +184,7 @@ impl<'a> Resolver<'a> {
             TypeRef::Primitive(p) => *p != Primitive::Binary,
             other => matches!(
                 kind(other),
-                Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_))
+                Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_))
             ),
         };
         if scalar(ty) {

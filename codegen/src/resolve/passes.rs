@@ -187,7 +187,7 @@ fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
                 .iter()
                 .for_each(|v| collect_names(&v.ty, &mut next)),
             TypeKind::Alias(t) => collect_names(t, &mut next),
-            TypeKind::Enum(_) | TypeKind::NumericEnum(_) => {}
+            TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {}
         }
         stack.extend(next.into_iter().map(str::to_owned));
     }
@@ -210,7 +210,8 @@ fn standalone_uses<'t>(
             TypeKind::Union(u) if u.tag == UnionTag::Untagged => {
                 u.variants.iter().for_each(|v| note(&v.ty))
             }
-            TypeKind::Union(_) | TypeKind::Enum(_) | TypeKind::NumericEnum(_) => {}
+            TypeKind::Union(_) | TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {
+            }
             TypeKind::Alias(ty) => note(ty),
         }
     }
@@ -259,7 +260,7 @@ fn direct_edges(def: &TypeDef) -> Vec<&str> {
             .filter_map(|v| direct(&v.ty))
             .collect(),
         TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
-        TypeKind::Enum(_) | TypeKind::NumericEnum(_) => Vec::new(),
+        TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => Vec::new(),
     }
 }
 

@@ -150,6 +150,9 @@ impl<'a> Resolver<'a> {
     /// Decides what a schema becomes; `name` is its own (or proposed) name, used to name
     /// inline children.
     pub(super) fn shape(&mut self, schema: &'a Schema, pointer: &Pointer, name: &str) -> Shape {
+        if let Some(kind) = schema.schema_data.extensions.get("x-id") {
+            return Shape::Ref(self.id(kind, schema, pointer));
+        }
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
                 if s.enumeration.is_empty() {

@@ -49,7 +49,7 @@ fn reached(types: &BTreeMap<String, TypeDef>, roots: Vec<&TypeRef>) -> BTreeSet<
             }
             TypeKind::Union(u) => u.variants.iter().for_each(|v| names(&v.ty, &mut stack)),
             TypeKind::Alias(ty) => names(ty, &mut stack),
-            TypeKind::Enum(_) | TypeKind::NumericEnum(_) => {}
+            TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {}
         }
     }
     seen

@@ -8,6 +8,7 @@ mod common;
 mod all_of;
 mod bodies;
 mod errors;
+mod ids;
 mod naming;
 mod operations;
 mod parameters;

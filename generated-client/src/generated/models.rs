@@ -131,7 +131,122 @@ impl ActorBatch {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ActorBatchRequest {
     /// The actor IDs to look up.
-    pub inputs: ::std::vec::Vec<::std::string::String>,
+    pub inputs: ::std::vec::Vec<ActorId>,
+}
+
+/// The id of a actor, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(::std::string::String);
+
+impl ActorId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for ActorId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for ActorId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ActorId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for ActorId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&ActorId> for ActorId {
+    fn from(id: &ActorId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for ActorId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<ActorId> for ::std::string::String {
+    fn from(id: ActorId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for ActorId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for ActorId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for ActorId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for ActorId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for ActorId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for ActorId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ActorId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for ActorId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
 }
 
 /// A HubSpot user working in the inbox.
@@ -145,7 +260,7 @@ pub struct AgentActor {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Actor ID of the agent.
-    pub id: ::std::string::String,
+    pub id: ActorId,
     /// The agent's display name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
@@ -157,13 +272,128 @@ impl AgentActor {
     /// For tests and mocks: the client decodes this type from responses. The struct is
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: ActorId) -> Self {
         Self {
             avatar: ::std::option::Option::None,
             email: ::std::option::Option::None,
-            id: id.into(),
+            id,
             name: ::std::option::Option::None,
         }
+    }
+}
+
+/// The id of a app, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AppId(::std::string::String);
+
+impl AppId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for AppId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for AppId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for AppId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for AppId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&AppId> for AppId {
+    fn from(id: &AppId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for AppId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<AppId> for ::std::string::String {
+    fn from(id: AppId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for AppId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for AppId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for AppId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for AppId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for AppId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for AppId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AppId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for AppId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
     }
 }
 
@@ -186,20 +416,20 @@ pub struct AssignmentChange {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub assigned_to: ::std::option::Option<::std::string::String>,
+    pub assigned_to: ::std::option::Option<ActorId>,
     /// What produced the event.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the event happened.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of whoever made the change.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// ID of this history item.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// Recipients of the event (usually empty).
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Senders of the event (usually empty).
@@ -223,10 +453,10 @@ impl AssignmentChange {
     pub fn new(
         archived: bool,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
+        id: MessageId,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
     ) -> Self {
@@ -235,10 +465,10 @@ impl AssignmentChange {
             assigned_from: ::std::option::Option::None,
             assigned_to: ::std::option::Option::None,
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
-            id: id.into(),
+            created_by,
+            id,
             recipients: recipients.into_iter().collect(),
             senders: senders.into_iter().collect(),
             updated_at: ::std::option::Option::None,
@@ -503,7 +733,7 @@ pub struct BotActor {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Actor ID of the bot.
-    pub id: ::std::string::String,
+    pub id: ActorId,
     /// The bot's display name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
@@ -515,10 +745,10 @@ impl BotActor {
     /// For tests and mocks: the client decodes this type from responses. The struct is
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: ActorId) -> Self {
         Self {
             avatar: ::std::option::Option::None,
-            id: id.into(),
+            id,
             name: ::std::option::Option::None,
         }
     }
@@ -529,7 +759,7 @@ impl BotActor {
 #[non_exhaustive]
 pub struct Channel {
     /// ID of the channel.
-    pub id: ::std::string::String,
+    pub id: ChannelId,
     /// Display name of the channel.
     pub name: ::std::string::String,
 }
@@ -541,13 +771,10 @@ impl Channel {
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: ChannelId,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-        }
+        Self { id, name: name.into() }
     }
 }
 
@@ -570,7 +797,7 @@ pub struct ChannelAccount {
     pub authorized: bool,
     /// ID of the channel this account belongs to.
     #[serde(rename = "channelId")]
-    pub channel_id: ::std::string::String,
+    pub channel_id: ChannelId,
     /// When the account was connected.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -582,10 +809,10 @@ pub struct ChannelAccount {
     )]
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// ID of the channel account.
-    pub id: ::std::string::String,
+    pub id: ChannelAccountId,
     /// ID of the inbox the account delivers into.
     #[serde(rename = "inboxId")]
-    pub inbox_id: ::std::string::String,
+    pub inbox_id: InboxId,
     /// Display name of the account.
     pub name: ::std::string::String,
 }
@@ -601,10 +828,10 @@ impl ChannelAccount {
         active: bool,
         archived: bool,
         authorized: bool,
-        channel_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: ChannelId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: impl ::std::convert::Into<::std::string::String>,
-        inbox_id: impl ::std::convert::Into<::std::string::String>,
+        id: ChannelAccountId,
+        inbox_id: InboxId,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -612,11 +839,11 @@ impl ChannelAccount {
             archived,
             archived_at: ::std::option::Option::None,
             authorized,
-            channel_id: channel_id.into(),
+            channel_id,
             created_at,
             delivery_identifier: ::std::option::Option::None,
-            id: id.into(),
-            inbox_id: inbox_id.into(),
+            id,
+            inbox_id,
             name: name.into(),
         }
     }
@@ -636,9 +863,124 @@ pub struct ChannelAccountDraft {
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// ID of the inbox the account's conversations go to.
     #[serde(rename = "inboxId")]
-    pub inbox_id: ::std::string::String,
+    pub inbox_id: InboxId,
     /// Display name of the account.
     pub name: ::std::string::String,
+}
+
+/// The id of a channel-account, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChannelAccountId(::std::string::String);
+
+impl ChannelAccountId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for ChannelAccountId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for ChannelAccountId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ChannelAccountId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for ChannelAccountId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&ChannelAccountId> for ChannelAccountId {
+    fn from(id: &ChannelAccountId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for ChannelAccountId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<ChannelAccountId> for ::std::string::String {
+    fn from(id: ChannelAccountId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for ChannelAccountId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for ChannelAccountId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for ChannelAccountId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for ChannelAccountId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for ChannelAccountId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for ChannelAccountId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChannelAccountId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for ChannelAccountId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
 }
 
 /// One page of channel accounts with the overall count.
@@ -754,6 +1096,121 @@ pub struct ChannelAccountUpdate {
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+/// The id of a channel, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChannelId(::std::string::String);
+
+impl ChannelId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for ChannelId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for ChannelId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ChannelId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for ChannelId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&ChannelId> for ChannelId {
+    fn from(id: &ChannelId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for ChannelId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<ChannelId> for ::std::string::String {
+    fn from(id: ChannelId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for ChannelId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for ChannelId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for ChannelId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for ChannelId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for ChannelId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for ChannelId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChannelId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for ChannelId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
+}
+
 /// One page of channels with the overall count.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -797,15 +1254,15 @@ pub struct Comment {
     pub client: MessageClient,
     /// ID of the thread the comment belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the comment was written.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of the comment's author.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// ID of this history item.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// Recipients of the comment, such as mentioned agents.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Body of the comment as HTML.
@@ -835,10 +1292,10 @@ impl Comment {
         archived: bool,
         attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
+        id: MessageId,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         rich_text: impl ::std::convert::Into<::std::string::String>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
@@ -848,10 +1305,10 @@ impl Comment {
             archived,
             attachments: attachments.into_iter().collect(),
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
-            id: id.into(),
+            created_by,
+            id,
             recipients: recipients.into_iter().collect(),
             rich_text: rich_text.into(),
             senders: senders.into_iter().collect(),
@@ -1054,6 +1511,121 @@ impl<'de> ::serde::Deserialize<'de> for ContactEmailType {
 impl crate::runtime::ParamValue for ContactEmailType {
     fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
         ::std::borrow::Cow::Borrowed(self.as_str())
+    }
+}
+
+/// The id of a contact, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ContactId(::std::string::String);
+
+impl ContactId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for ContactId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for ContactId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContactId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for ContactId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&ContactId> for ContactId {
+    fn from(id: &ContactId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for ContactId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<ContactId> for ::std::string::String {
+    fn from(id: ContactId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for ContactId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for ContactId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for ContactId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for ContactId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for ContactId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for ContactId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ContactId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for ContactId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
     }
 }
 
@@ -3062,32 +3634,32 @@ pub struct ConversationMessage {
     pub attachments: ::std::vec::Vec<Attachment>,
     /// ID of the channel account the message went through.
     #[serde(rename = "channelAccountId")]
-    pub channel_account_id: ::std::string::String,
+    pub channel_account_id: ChannelAccountId,
     /// ID of the channel the message went through.
     #[serde(rename = "channelId")]
-    pub channel_id: ::std::string::String,
+    pub channel_id: ChannelId,
     /// What sent the message.
     pub client: MessageClient,
     /// ID of the thread the message belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the message was created.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of the message's author.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// Whether the message came from the customer or went to them.
     pub direction: MessageDirection,
     /// ID of this history item.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// ID of the message this one answers, if any.
     #[serde(
         rename = "inReplyToId",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub in_reply_to_id: ::std::option::Option<::std::string::String>,
+    pub in_reply_to_id: ::std::option::Option<MessageId>,
     /// Who the message was addressed to.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Body of the message as HTML.
@@ -3129,14 +3701,14 @@ impl ConversationMessage {
     pub fn new(
         archived: bool,
         attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
-        channel_account_id: impl ::std::convert::Into<::std::string::String>,
-        channel_id: impl ::std::convert::Into<::std::string::String>,
+        channel_account_id: ChannelAccountId,
+        channel_id: ChannelId,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
         direction: MessageDirection,
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: MessageId,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
         text: impl ::std::convert::Into<::std::string::String>,
@@ -3145,14 +3717,14 @@ impl ConversationMessage {
         Self {
             archived,
             attachments: attachments.into_iter().collect(),
-            channel_account_id: channel_account_id.into(),
-            channel_id: channel_id.into(),
+            channel_account_id,
+            channel_id,
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
+            created_by,
             direction,
-            id: id.into(),
+            id,
             in_reply_to_id: ::std::option::Option::None,
             recipients: recipients.into_iter().collect(),
             rich_text: ::std::option::Option::None,
@@ -3173,10 +3745,10 @@ pub struct ConversationMessageDraft {
     pub attachments: ::std::vec::Vec<AttachmentDraft>,
     /// ID of the channel account to send through.
     #[serde(rename = "channelAccountId")]
-    pub channel_account_id: ::std::string::String,
+    pub channel_account_id: ChannelAccountId,
     /// ID of the channel to send through.
     #[serde(rename = "channelId")]
-    pub channel_id: ::std::string::String,
+    pub channel_id: ChannelId,
     /// Who to deliver the message to.
     pub recipients: ::std::vec::Vec<RecipientDraft>,
     /// Body of the message as HTML.
@@ -3188,7 +3760,7 @@ pub struct ConversationMessageDraft {
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Actor ID of the agent the message is sent as, such as `A-12345`.
     #[serde(rename = "senderActorId")]
-    pub sender_actor_id: ::std::string::String,
+    pub sender_actor_id: ActorId,
     /// Subject line, for channels that have one such as email.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subject: ::std::option::Option<::std::string::String>,
@@ -3232,7 +3804,7 @@ pub struct CustomChannel {
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// ID of the channel.
-    pub id: ::std::string::String,
+    pub id: ChannelId,
     /// Display name of the channel.
     pub name: ::std::string::String,
     /// Address HubSpot posts outgoing messages and other events of the channel to.
@@ -3256,7 +3828,7 @@ impl CustomChannel {
             ::serde_json::Value,
         >,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: ChannelId,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -3265,7 +3837,7 @@ impl CustomChannel {
             channel_description: ::std::option::Option::None,
             channel_logo_url: ::std::option::Option::None,
             created_at,
-            id: id.into(),
+            id,
             name: name.into(),
             webhook_url: ::std::option::Option::None,
         }
@@ -3380,7 +3952,7 @@ pub struct CustomChannelDraft {
 pub struct CustomChannelFileAttachmentDraft {
     /// ID of the file in HubSpot's file manager.
     #[serde(rename = "fileId")]
-    pub file_id: ::std::string::String,
+    pub file_id: FileId,
     /// How the file should be presented in the conversation.
     #[serde(
         rename = "fileUsageType",
@@ -3400,32 +3972,32 @@ pub struct CustomChannelMessage {
     pub attachments: ::std::vec::Vec<Attachment>,
     /// ID of the channel account the message went through.
     #[serde(rename = "channelAccountId")]
-    pub channel_account_id: ::std::string::String,
+    pub channel_account_id: ChannelAccountId,
     /// ID of the channel the message went through.
     #[serde(rename = "channelId")]
-    pub channel_id: ::std::string::String,
+    pub channel_id: ChannelId,
     /// What published the message.
     pub client: MessageClient,
     /// ID of the thread the message belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the message was created.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of the message's author.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// Whether the message came from the customer or went to them.
     pub direction: MessageDirection,
     /// ID of the message.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// ID of the message this one answers, if any.
     #[serde(
         rename = "inReplyToId",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub in_reply_to_id: ::std::option::Option<::std::string::String>,
+    pub in_reply_to_id: ::std::option::Option<MessageId>,
     /// Who the message was addressed to.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Body of the message as HTML.
@@ -3472,14 +4044,14 @@ impl CustomChannelMessage {
     pub fn new(
         archived: bool,
         attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
-        channel_account_id: impl ::std::convert::Into<::std::string::String>,
-        channel_id: impl ::std::convert::Into<::std::string::String>,
+        channel_account_id: ChannelAccountId,
+        channel_id: ChannelId,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
         direction: MessageDirection,
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: MessageId,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
         text: impl ::std::convert::Into<::std::string::String>,
@@ -3489,14 +4061,14 @@ impl CustomChannelMessage {
         Self {
             archived,
             attachments: attachments.into_iter().collect(),
-            channel_account_id: channel_account_id.into(),
-            channel_id: channel_id.into(),
+            channel_account_id,
+            channel_id,
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
+            created_by,
             direction,
-            id: id.into(),
+            id,
             in_reply_to_id: ::std::option::Option::None,
             recipients: recipients.into_iter().collect(),
             rich_text: ::std::option::Option::None,
@@ -3525,14 +4097,14 @@ pub struct CustomChannelMessageDraft {
     pub attachments: ::std::vec::Vec<CustomChannelAttachmentDraft>,
     /// ID of the channel account the message went through.
     #[serde(rename = "channelAccountId")]
-    pub channel_account_id: ::std::string::String,
+    pub channel_account_id: ChannelAccountId,
     /// ID of the message this one answers, if any.
     #[serde(
         rename = "inReplyToId",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub in_reply_to_id: ::std::option::Option<::std::string::String>,
+    pub in_reply_to_id: ::std::option::Option<MessageId>,
     /// The channel's own unique ID for this message, so that publishing it twice does not record it twice.
     #[serde(
         rename = "integrationIdempotencyId",
@@ -3885,7 +4457,7 @@ pub struct EmailActor {
     /// The email address.
     pub email: ::std::string::String,
     /// Actor ID of the address.
-    pub id: ::std::string::String,
+    pub id: ActorId,
 }
 
 impl EmailActor {
@@ -3896,12 +4468,9 @@ impl EmailActor {
     /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
         email: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: ActorId,
     ) -> Self {
-        Self {
-            email: email.into(),
-            id: id.into(),
-        }
+        Self { email: email.into(), id }
     }
 }
 
@@ -4020,7 +4589,7 @@ impl ErrorResponse {
 pub struct FileAttachment {
     /// ID of the file in HubSpot's file manager.
     #[serde(rename = "fileId")]
-    pub file_id: ::std::string::String,
+    pub file_id: FileId,
     /// How the file is presented in the conversation.
     #[serde(rename = "fileUsageType")]
     pub file_usage_type: FileUsageType,
@@ -4038,12 +4607,9 @@ impl FileAttachment {
     /// For tests and mocks: the client decodes this type from responses. The struct is
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(
-        file_id: impl ::std::convert::Into<::std::string::String>,
-        file_usage_type: FileUsageType,
-    ) -> Self {
+    pub fn new(file_id: FileId, file_usage_type: FileUsageType) -> Self {
         Self {
-            file_id: file_id.into(),
+            file_id,
             file_usage_type,
             name: ::std::option::Option::None,
             url: ::std::option::Option::None,
@@ -4056,7 +4622,122 @@ impl FileAttachment {
 pub struct FileAttachmentDraft {
     /// ID of a file already uploaded to HubSpot's file manager.
     #[serde(rename = "fileId")]
-    pub file_id: ::std::string::String,
+    pub file_id: FileId,
+}
+
+/// The id of a file, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(::std::string::String);
+
+impl FileId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for FileId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for FileId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FileId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for FileId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&FileId> for FileId {
+    fn from(id: &FileId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for FileId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<FileId> for ::std::string::String {
+    fn from(id: FileId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for FileId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for FileId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for FileId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for FileId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for FileId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for FileId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FileId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for FileId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
 }
 
 /// How an attached file is presented in the conversation.
@@ -4173,7 +4854,7 @@ pub struct Inbox {
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// ID of the inbox.
-    pub id: ::std::string::String,
+    pub id: InboxId,
     /// Display name of the inbox.
     pub name: ::std::string::String,
     /// Whether this is a regular inbox or the help desk.
@@ -4193,7 +4874,7 @@ impl Inbox {
     pub fn new(
         archived: bool,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: InboxId,
         name: impl ::std::convert::Into<::std::string::String>,
         type_: InboxType,
         updated_at: ::chrono::DateTime<::chrono::Utc>,
@@ -4202,11 +4883,126 @@ impl Inbox {
             archived,
             archived_at: ::std::option::Option::None,
             created_at,
-            id: id.into(),
+            id,
             name: name.into(),
             type_,
             updated_at,
         }
+    }
+}
+
+/// The id of a inbox, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InboxId(::std::string::String);
+
+impl InboxId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for InboxId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for InboxId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for InboxId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for InboxId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&InboxId> for InboxId {
+    fn from(id: &InboxId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for InboxId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<InboxId> for ::std::string::String {
+    fn from(id: InboxId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for InboxId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for InboxId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for InboxId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for InboxId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for InboxId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for InboxId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InboxId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for InboxId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
     }
 }
 
@@ -4311,7 +5107,7 @@ pub struct IntegratorActor {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Actor ID of the app.
-    pub id: ::std::string::String,
+    pub id: ActorId,
     /// Display name of the app.
     pub name: ::std::string::String,
 }
@@ -4323,12 +5119,12 @@ impl IntegratorActor {
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
     pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: ActorId,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             avatar: ::std::option::Option::None,
-            id: id.into(),
+            id,
             name: name.into(),
         }
     }
@@ -4342,7 +5138,7 @@ pub struct LlmActor {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Actor ID of the AI agent.
-    pub id: ::std::string::String,
+    pub id: ActorId,
     /// Display name of the AI agent.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
@@ -4354,10 +5150,10 @@ impl LlmActor {
     /// For tests and mocks: the client decodes this type from responses. The struct is
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: ActorId) -> Self {
         Self {
             avatar: ::std::option::Option::None,
-            id: id.into(),
+            id,
             name: ::std::option::Option::None,
         }
     }
@@ -4725,6 +5521,121 @@ pub struct MessageHeaderAttachment {
     pub text: ::std::option::Option<::std::string::String>,
 }
 
+/// The id of a message, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MessageId(::std::string::String);
+
+impl MessageId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for MessageId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for MessageId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for MessageId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for MessageId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&MessageId> for MessageId {
+    fn from(id: &MessageId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for MessageId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<MessageId> for ::std::string::String {
+    fn from(id: MessageId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for MessageId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for MessageId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for MessageId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for MessageId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for MessageId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for MessageId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MessageId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for MessageId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
+}
+
 /// One page of a thread's history.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -4760,7 +5671,7 @@ pub struct MessageRecipient {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub actor_id: ::std::option::Option<::std::string::String>,
+    pub actor_id: ::std::option::Option<ActorId>,
     /// Address the message was delivered to.
     #[serde(rename = "deliveryIdentifier")]
     pub delivery_identifier: DeliveryIdentifier,
@@ -4802,7 +5713,7 @@ pub struct MessageSender {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub actor_id: ::std::option::Option<::std::string::String>,
+    pub actor_id: ::std::option::Option<ActorId>,
     /// Address the message was sent from.
     #[serde(
         rename = "deliveryIdentifier",
@@ -5226,7 +6137,7 @@ pub struct RecipientDraft {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub actor_id: ::std::option::Option<::std::string::String>,
+    pub actor_id: ::std::option::Option<ActorId>,
     /// A single address for the recipient (the list form is the required one).
     #[serde(
         rename = "deliveryIdentifier",
@@ -5422,7 +6333,7 @@ impl crate::runtime::ParamValue for SocialMetadataMediaType {
 #[non_exhaustive]
 pub struct SystemActor {
     /// Actor ID of the system actor.
-    pub id: ::std::string::String,
+    pub id: ActorId,
 }
 
 impl SystemActor {
@@ -5431,8 +6342,8 @@ impl SystemActor {
     /// For tests and mocks: the client decodes this type from responses. The struct is
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: ActorId) -> Self {
+        Self { id }
     }
 }
 
@@ -5448,10 +6359,10 @@ pub struct Thread {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub assigned_to: ::std::option::Option<::std::string::String>,
+    pub assigned_to: ::std::option::Option<ActorId>,
     /// ID of the CRM contact; until the contact exists this holds a visitor ID that cannot be looked up in the CRM.
     #[serde(rename = "associatedContactId")]
-    pub associated_contact_id: ::std::string::String,
+    pub associated_contact_id: ContactId,
     /// When the thread was closed; set only while it is closed.
     #[serde(
         rename = "closedAt",
@@ -5463,10 +6374,10 @@ pub struct Thread {
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// ID of the thread.
-    pub id: ::std::string::String,
+    pub id: ThreadId,
     /// ID of the inbox holding the thread.
     #[serde(rename = "inboxId")]
-    pub inbox_id: ::std::string::String,
+    pub inbox_id: InboxId,
     /// When the customer last sent a message.
     #[serde(
         rename = "latestMessageReceivedTimestamp",
@@ -5496,10 +6407,10 @@ pub struct Thread {
     >,
     /// ID of the channel account the thread started on.
     #[serde(rename = "originalChannelAccountId")]
-    pub original_channel_account_id: ::std::string::String,
+    pub original_channel_account_id: ChannelAccountId,
     /// ID of the channel the thread started on.
     #[serde(rename = "originalChannelId")]
-    pub original_channel_id: ::std::string::String,
+    pub original_channel_id: ChannelId,
     /// True when the thread has been flagged as spam.
     pub spam: bool,
     /// Whether the thread is open or closed.
@@ -5522,28 +6433,28 @@ impl Thread {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
-        associated_contact_id: impl ::std::convert::Into<::std::string::String>,
+        associated_contact_id: ContactId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: impl ::std::convert::Into<::std::string::String>,
-        inbox_id: impl ::std::convert::Into<::std::string::String>,
-        original_channel_account_id: impl ::std::convert::Into<::std::string::String>,
-        original_channel_id: impl ::std::convert::Into<::std::string::String>,
+        id: ThreadId,
+        inbox_id: InboxId,
+        original_channel_account_id: ChannelAccountId,
+        original_channel_id: ChannelId,
         spam: bool,
         status: ThreadStatus,
     ) -> Self {
         Self {
             archived,
             assigned_to: ::std::option::Option::None,
-            associated_contact_id: associated_contact_id.into(),
+            associated_contact_id,
             closed_at: ::std::option::Option::None,
             created_at,
-            id: id.into(),
-            inbox_id: inbox_id.into(),
+            id,
+            inbox_id,
             latest_message_received_timestamp: ::std::option::Option::None,
             latest_message_sent_timestamp: ::std::option::Option::None,
             latest_message_timestamp: ::std::option::Option::None,
-            original_channel_account_id: original_channel_account_id.into(),
-            original_channel_id: original_channel_id.into(),
+            original_channel_account_id,
+            original_channel_id,
             spam,
             status,
             thread_associations: ::std::option::Option::None,
@@ -5556,7 +6467,7 @@ impl Thread {
 pub struct ThreadAssignment {
     /// Actor ID of the agent, such as `A-12345`.
     #[serde(rename = "actorId")]
-    pub actor_id: ::std::string::String,
+    pub actor_id: ActorId,
 }
 
 /// Kind of CRM record a thread can be linked to.
@@ -5627,7 +6538,7 @@ pub struct ThreadAssociations {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub associated_ticket_id: ::std::option::Option<::std::string::String>,
+    pub associated_ticket_id: ::std::option::Option<TicketId>,
 }
 
 impl ThreadAssociations {
@@ -5644,6 +6555,121 @@ impl ThreadAssociations {
     }
 }
 
+/// The id of a thread, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ThreadId(::std::string::String);
+
+impl ThreadId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for ThreadId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for ThreadId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ThreadId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for ThreadId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&ThreadId> for ThreadId {
+    fn from(id: &ThreadId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for ThreadId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<ThreadId> for ::std::string::String {
+    fn from(id: ThreadId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for ThreadId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for ThreadId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for ThreadId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for ThreadId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for ThreadId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for ThreadId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ThreadId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for ThreadId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
+}
+
 /// History event recording that the thread moved to another inbox.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -5654,25 +6680,25 @@ pub struct ThreadInboxChange {
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the move happened.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of whoever moved the thread.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// ID of the inbox the thread left.
     #[serde(rename = "fromInboxId")]
-    pub from_inbox_id: ::std::string::String,
+    pub from_inbox_id: InboxId,
     /// ID of this history item.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// Recipients of the event (usually empty).
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Senders of the event (usually empty).
     pub senders: ::std::vec::Vec<MessageSender>,
     /// ID of the inbox the thread moved to.
     #[serde(rename = "toInboxId")]
-    pub to_inbox_id: ::std::string::String,
+    pub to_inbox_id: InboxId,
     /// When the event was last modified.
     #[serde(
         rename = "updatedAt",
@@ -5692,26 +6718,26 @@ impl ThreadInboxChange {
     pub fn new(
         archived: bool,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
-        from_inbox_id: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
+        from_inbox_id: InboxId,
+        id: MessageId,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
-        to_inbox_id: impl ::std::convert::Into<::std::string::String>,
+        to_inbox_id: InboxId,
     ) -> Self {
         Self {
             archived,
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
-            from_inbox_id: from_inbox_id.into(),
-            id: id.into(),
+            created_by,
+            from_inbox_id,
+            id,
             recipients: recipients.into_iter().collect(),
             senders: senders.into_iter().collect(),
-            to_inbox_id: to_inbox_id.into(),
+            to_inbox_id,
             updated_at: ::std::option::Option::None,
         }
     }
@@ -5814,15 +6840,15 @@ pub struct ThreadStatusChange {
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the status changed.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of whoever changed the status.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// ID of this history item.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// The status the thread changed to.
     #[serde(rename = "newStatus")]
     pub new_status: ThreadStatus,
@@ -5849,10 +6875,10 @@ impl ThreadStatusChange {
     pub fn new(
         archived: bool,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
+        id: MessageId,
         new_status: ThreadStatus,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
@@ -5860,10 +6886,10 @@ impl ThreadStatusChange {
         Self {
             archived,
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
-            id: id.into(),
+            created_by,
+            id,
             new_status,
             recipients: recipients.into_iter().collect(),
             senders: senders.into_iter().collect(),
@@ -5883,6 +6909,121 @@ pub struct ThreadUpdate {
     pub status: ::std::option::Option<ThreadStatus>,
 }
 
+/// The id of a ticket, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TicketId(::std::string::String);
+
+impl TicketId {
+    /// The id with this text, as the API writes it.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Display for TicketId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ::std::str::FromStr for TicketId {
+    type Err = ::std::convert::Infallible;
+
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self(text.to_owned()))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for TicketId {
+    fn from(id: ::std::string::String) -> Self {
+        Self(id)
+    }
+}
+
+impl ::std::convert::From<&str> for TicketId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&TicketId> for TicketId {
+    fn from(id: &TicketId) -> Self {
+        id.clone()
+    }
+}
+
+impl ::std::convert::From<i64> for TicketId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl ::std::convert::From<TicketId> for ::std::string::String {
+    fn from(id: TicketId) -> Self {
+        id.0
+    }
+}
+
+impl ::std::ops::Deref for TicketId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::borrow::Borrow<str> for TicketId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::convert::AsRef<str> for TicketId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::cmp::PartialEq<str> for TicketId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl ::std::cmp::PartialEq<&str> for TicketId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl ::serde::Serialize for TicketId {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TicketId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_id(deserializer).map(Self)
+    }
+}
+
+impl crate::runtime::ParamValue for TicketId {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(&self.0)
+    }
+}
+
 /// Placeholder for attached content HubSpot cannot represent.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnsupportedContentAttachment {}
@@ -5898,7 +7039,7 @@ pub struct VisitorActor {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Actor ID of the visitor.
-    pub id: ::std::string::String,
+    pub id: ActorId,
     /// The visitor's name, when known.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
@@ -5910,11 +7051,11 @@ impl VisitorActor {
     /// For tests and mocks: the client decodes this type from responses. The struct is
     /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
     /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: ActorId) -> Self {
         Self {
             avatar: ::std::option::Option::None,
             email: ::std::option::Option::None,
-            id: id.into(),
+            id,
             name: ::std::option::Option::None,
         }
     }
@@ -5968,23 +7109,23 @@ pub struct WelcomeMessage {
     pub archived: bool,
     /// ID of the channel account that showed the greeting.
     #[serde(rename = "channelAccountId")]
-    pub channel_account_id: ::std::string::String,
+    pub channel_account_id: ChannelAccountId,
     /// ID of the channel that showed the greeting.
     #[serde(rename = "channelId")]
-    pub channel_id: ::std::string::String,
+    pub channel_id: ChannelId,
     /// What produced the greeting.
     pub client: MessageClient,
     /// ID of the thread the greeting belongs to.
     #[serde(rename = "conversationsThreadId")]
-    pub conversations_thread_id: ::std::string::String,
+    pub conversations_thread_id: ThreadId,
     /// When the greeting was shown.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID the greeting is attributed to.
     #[serde(rename = "createdBy")]
-    pub created_by: ::std::string::String,
+    pub created_by: ActorId,
     /// ID of this history item.
-    pub id: ::std::string::String,
+    pub id: MessageId,
     /// Who the greeting was shown to.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Greeting as HTML.
@@ -6016,26 +7157,26 @@ impl WelcomeMessage {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
-        channel_account_id: impl ::std::convert::Into<::std::string::String>,
-        channel_id: impl ::std::convert::Into<::std::string::String>,
+        channel_account_id: ChannelAccountId,
+        channel_id: ChannelId,
         client: MessageClient,
-        conversations_thread_id: impl ::std::convert::Into<::std::string::String>,
+        conversations_thread_id: ThreadId,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        created_by: ActorId,
+        id: MessageId,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
         text: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             archived,
-            channel_account_id: channel_account_id.into(),
-            channel_id: channel_id.into(),
+            channel_account_id,
+            channel_id,
             client,
-            conversations_thread_id: conversations_thread_id.into(),
+            conversations_thread_id,
             created_at,
-            created_by: created_by.into(),
-            id: id.into(),
+            created_by,
+            id,
             recipients: recipients.into_iter().collect(),
             rich_text: ::std::option::Option::None,
             senders: senders.into_iter().collect(),

@@ -43,10 +43,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_inbox(&self, inbox_id: i32) -> GetInbox<'_> {
+    pub fn get_inbox(
+        &self,
+        inbox_id: impl ::std::convert::Into<models::InboxId>,
+    ) -> GetInbox<'_> {
         GetInbox {
             client: self,
-            inbox_id,
+            inbox_id: inbox_id.into(),
             archived: ::std::option::Option::None,
         }
     }
@@ -83,10 +86,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_channel(&self, channel_id: i32) -> GetChannel<'_> {
+    pub fn get_channel(
+        &self,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+    ) -> GetChannel<'_> {
         GetChannel {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
         }
     }
 
@@ -125,10 +131,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount<'_> {
+    pub fn get_channel_account(
+        &self,
+        channel_account_id: impl ::std::convert::Into<models::ChannelAccountId>,
+    ) -> GetChannelAccount<'_> {
         GetChannelAccount {
             client: self,
-            channel_account_id,
+            channel_account_id: channel_account_id.into(),
             archived: ::std::option::Option::None,
         }
     }
@@ -172,10 +181,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_thread(&self, thread_id: i64) -> GetThread<'_> {
+    pub fn get_thread(
+        &self,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
+    ) -> GetThread<'_> {
         GetThread {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             archived: ::std::option::Option::None,
             association: ::std::option::Option::None,
             property: ::std::option::Option::None,
@@ -195,10 +207,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread<'_> {
+    pub fn archive_thread(
+        &self,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
+    ) -> ArchiveThread<'_> {
         ArchiveThread {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
         }
     }
 
@@ -218,12 +233,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_thread(
         &self,
-        thread_id: i64,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
         body: models::ThreadUpdate,
     ) -> UpdateThread<'_> {
         UpdateThread {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             archived: ::std::option::Option::None,
             body,
         }
@@ -245,12 +260,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn assign_thread(
         &self,
-        thread_id: i64,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
         body: models::ThreadAssignment,
     ) -> AssignThread<'_> {
         AssignThread {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             body,
         }
     }
@@ -268,10 +283,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread<'_> {
+    pub fn unassign_thread(
+        &self,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
+    ) -> UnassignThread<'_> {
         UnassignThread {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
         }
     }
 
@@ -288,10 +306,13 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_messages(&self, thread_id: i64) -> ListMessages<'_> {
+    pub fn list_messages(
+        &self,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
+    ) -> ListMessages<'_> {
         ListMessages {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             limit: ::std::option::Option::None,
@@ -316,12 +337,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn send_message(
         &self,
-        thread_id: i64,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
         body: models::MessageDraft,
     ) -> SendMessage<'_> {
         SendMessage {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             body,
         }
     }
@@ -342,12 +363,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_message(
         &self,
-        thread_id: i64,
-        message_id: impl ::std::convert::Into<::std::string::String>,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
+        message_id: impl ::std::convert::Into<models::MessageId>,
     ) -> GetMessage<'_> {
         GetMessage {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             message_id: message_id.into(),
             property: ::std::option::Option::None,
         }
@@ -369,12 +390,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_original_content(
         &self,
-        thread_id: i64,
-        message_id: impl ::std::convert::Into<::std::string::String>,
+        thread_id: impl ::std::convert::Into<models::ThreadId>,
+        message_id: impl ::std::convert::Into<models::MessageId>,
     ) -> GetOriginalContent<'_> {
         GetOriginalContent {
             client: self,
-            thread_id,
+            thread_id: thread_id.into(),
             message_id: message_id.into(),
             property: ::std::option::Option::None,
         }
@@ -395,7 +416,7 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_actor(
         &self,
-        actor_id: impl ::std::convert::Into<::std::string::String>,
+        actor_id: impl ::std::convert::Into<models::ActorId>,
     ) -> GetActor<'_> {
         GetActor {
             client: self,
@@ -485,10 +506,13 @@ impl crate::runtime::Client {
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_custom_channel(&self, channel_id: i32) -> GetCustomChannel<'_> {
+    pub fn get_custom_channel(
+        &self,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+    ) -> GetCustomChannel<'_> {
         GetCustomChannel {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             app_id: ::std::option::Option::None,
         }
     }
@@ -506,10 +530,13 @@ impl crate::runtime::Client {
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn delete_custom_channel(&self, channel_id: i32) -> DeleteCustomChannel<'_> {
+    pub fn delete_custom_channel(
+        &self,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+    ) -> DeleteCustomChannel<'_> {
         DeleteCustomChannel {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             app_id: ::std::option::Option::None,
         }
     }
@@ -530,12 +557,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_custom_channel(
         &self,
-        channel_id: i32,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
         body: models::CustomChannelUpdate,
     ) -> UpdateCustomChannel<'_> {
         UpdateCustomChannel {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             app_id: ::std::option::Option::None,
             body,
         }
@@ -556,11 +583,11 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn list_custom_channel_accounts(
         &self,
-        channel_id: i32,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
     ) -> ListCustomChannelAccounts<'_> {
         ListCustomChannelAccounts {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
@@ -587,12 +614,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn create_custom_channel_account(
         &self,
-        channel_id: i32,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
         body: models::ChannelAccountDraft,
     ) -> CreateCustomChannelAccount<'_> {
         CreateCustomChannelAccount {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             body,
         }
     }
@@ -613,13 +640,13 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_custom_channel_account(
         &self,
-        channel_id: i32,
-        channel_account_id: i64,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+        channel_account_id: impl ::std::convert::Into<models::ChannelAccountId>,
     ) -> GetCustomChannelAccount<'_> {
         GetCustomChannelAccount {
             client: self,
-            channel_id,
-            channel_account_id,
+            channel_id: channel_id.into(),
+            channel_account_id: channel_account_id.into(),
             archived: ::std::option::Option::None,
         }
     }
@@ -641,14 +668,14 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_custom_channel_account(
         &self,
-        channel_id: i32,
-        channel_account_id: i64,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+        channel_account_id: impl ::std::convert::Into<models::ChannelAccountId>,
         body: models::ChannelAccountUpdate,
     ) -> UpdateCustomChannelAccount<'_> {
         UpdateCustomChannelAccount {
             client: self,
-            channel_id,
-            channel_account_id,
+            channel_id: channel_id.into(),
+            channel_account_id: channel_account_id.into(),
             body,
         }
     }
@@ -670,13 +697,13 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_channel_account_staging_token(
         &self,
-        channel_id: i32,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
         account_token: impl ::std::convert::Into<::std::string::String>,
         body: models::ChannelAccountStagingTokenUpdate,
     ) -> UpdateChannelAccountStagingToken<'_> {
         UpdateChannelAccountStagingToken {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             account_token: account_token.into(),
             body,
         }
@@ -698,12 +725,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn publish_custom_channel_message(
         &self,
-        channel_id: i32,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
         body: models::CustomChannelMessageDraft,
     ) -> PublishCustomChannelMessage<'_> {
         PublishCustomChannelMessage {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             body,
         }
     }
@@ -724,12 +751,12 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn get_custom_channel_message(
         &self,
-        channel_id: i32,
-        message_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+        message_id: impl ::std::convert::Into<models::MessageId>,
     ) -> GetCustomChannelMessage<'_> {
         GetCustomChannelMessage {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             message_id: message_id.into(),
         }
     }
@@ -751,13 +778,13 @@ impl crate::runtime::Client {
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
     pub fn update_custom_channel_message(
         &self,
-        channel_id: i32,
-        message_id: impl ::std::convert::Into<::std::string::String>,
+        channel_id: impl ::std::convert::Into<models::ChannelId>,
+        message_id: impl ::std::convert::Into<models::MessageId>,
         body: models::CustomChannelMessageStatusUpdate,
     ) -> UpdateCustomChannelMessage<'_> {
         UpdateCustomChannelMessage {
             client: self,
-            channel_id,
+            channel_id: channel_id.into(),
             message_id: message_id.into(),
             body,
         }
@@ -921,7 +948,7 @@ impl<'a> ListInboxes<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetInbox<'a> {
     client: &'a crate::runtime::Client,
-    inbox_id: i32,
+    inbox_id: models::InboxId,
     archived: ::std::option::Option<bool>,
 }
 
@@ -1094,7 +1121,7 @@ impl<'a> ListChannels<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetChannel<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
+    channel_id: models::ChannelId,
 }
 
 impl<'a> GetChannel<'a> {
@@ -1298,7 +1325,7 @@ impl<'a> ListChannelAccounts<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetChannelAccount<'a> {
     client: &'a crate::runtime::Client,
-    channel_account_id: i64,
+    channel_account_id: models::ChannelAccountId,
     archived: ::std::option::Option<bool>,
 }
 
@@ -1354,8 +1381,8 @@ pub struct ListThreads<'a> {
     client: &'a crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
-    associated_contact_id: ::std::option::Option<i64>,
-    associated_ticket_id: ::std::option::Option<i64>,
+    associated_contact_id: ::std::option::Option<models::ContactId>,
+    associated_ticket_id: ::std::option::Option<models::TicketId>,
     association: ::std::option::Option<::std::vec::Vec<models::ThreadAssociationType>>,
     inbox_id: ::std::option::Option<::std::vec::Vec<i32>>,
     latest_message_timestamp_after: ::std::option::Option<
@@ -1384,14 +1411,20 @@ impl<'a> ListThreads<'a> {
     }
 
     /// Keep only threads of this CRM contact. Cannot be combined with `inboxId`, and needs `threadStatus` as well.
-    pub fn associated_contact_id(mut self, value: i64) -> Self {
-        self.associated_contact_id = ::std::option::Option::Some(value);
+    pub fn associated_contact_id(
+        mut self,
+        value: impl ::std::convert::Into<models::ContactId>,
+    ) -> Self {
+        self.associated_contact_id = ::std::option::Option::Some(value.into());
         self
     }
 
     /// Keep only threads associated with this CRM ticket.
-    pub fn associated_ticket_id(mut self, value: i64) -> Self {
-        self.associated_ticket_id = ::std::option::Option::Some(value);
+    pub fn associated_ticket_id(
+        mut self,
+        value: impl ::std::convert::Into<models::TicketId>,
+    ) -> Self {
+        self.associated_ticket_id = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -1556,7 +1589,7 @@ impl<'a> ListThreads<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetThread<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
     archived: ::std::option::Option<bool>,
     association: ::std::option::Option<::std::vec::Vec<models::ThreadAssociationType>>,
     property: ::std::option::Option<::std::string::String>,
@@ -1636,7 +1669,7 @@ impl<'a> GetThread<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ArchiveThread<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
 }
 
 impl<'a> ArchiveThread<'a> {
@@ -1674,7 +1707,7 @@ impl<'a> ArchiveThread<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UpdateThread<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
     archived: ::std::option::Option<bool>,
     body: models::ThreadUpdate,
 }
@@ -1733,7 +1766,7 @@ impl<'a> UpdateThread<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct AssignThread<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
     body: models::ThreadAssignment,
 }
 
@@ -1779,7 +1812,7 @@ impl<'a> AssignThread<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UnassignThread<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
 }
 
 impl<'a> UnassignThread<'a> {
@@ -1817,7 +1850,7 @@ impl<'a> UnassignThread<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListMessages<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     limit: ::std::option::Option<i32>,
@@ -1954,7 +1987,7 @@ impl<'a> ListMessages<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct SendMessage<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
+    thread_id: models::ThreadId,
     body: models::MessageDraft,
 }
 
@@ -2003,8 +2036,8 @@ impl<'a> SendMessage<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetMessage<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
-    message_id: ::std::string::String,
+    thread_id: models::ThreadId,
+    message_id: models::MessageId,
     property: ::std::option::Option<::std::string::String>,
 }
 
@@ -2062,8 +2095,8 @@ impl<'a> GetMessage<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetOriginalContent<'a> {
     client: &'a crate::runtime::Client,
-    thread_id: i64,
-    message_id: ::std::string::String,
+    thread_id: models::ThreadId,
+    message_id: models::MessageId,
     property: ::std::option::Option<::std::string::String>,
 }
 
@@ -2121,7 +2154,7 @@ impl<'a> GetOriginalContent<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetActor<'a> {
     client: &'a crate::runtime::Client,
-    actor_id: ::std::string::String,
+    actor_id: models::ActorId,
     property: ::std::option::Option<::std::string::String>,
 }
 
@@ -2239,7 +2272,7 @@ impl<'a> BatchReadActors<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListCustomChannels<'a> {
     client: &'a crate::runtime::Client,
-    app_id: ::std::option::Option<i64>,
+    app_id: ::std::option::Option<models::AppId>,
     after: ::std::option::Option<::std::string::String>,
     default_page_length: ::std::option::Option<i32>,
     limit: ::std::option::Option<i32>,
@@ -2248,8 +2281,8 @@ pub struct ListCustomChannels<'a> {
 
 impl<'a> ListCustomChannels<'a> {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
-    pub fn app_id(mut self, value: i64) -> Self {
-        self.app_id = ::std::option::Option::Some(value);
+    pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
+        self.app_id = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -2367,14 +2400,14 @@ impl<'a> ListCustomChannels<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct CreateCustomChannel<'a> {
     client: &'a crate::runtime::Client,
-    app_id: ::std::option::Option<i64>,
+    app_id: ::std::option::Option<models::AppId>,
     body: models::CustomChannelDraft,
 }
 
 impl<'a> CreateCustomChannel<'a> {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
-    pub fn app_id(mut self, value: i64) -> Self {
-        self.app_id = ::std::option::Option::Some(value);
+    pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
+        self.app_id = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -2418,14 +2451,14 @@ impl<'a> CreateCustomChannel<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetCustomChannel<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    app_id: ::std::option::Option<i64>,
+    channel_id: models::ChannelId,
+    app_id: ::std::option::Option<models::AppId>,
 }
 
 impl<'a> GetCustomChannel<'a> {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
-    pub fn app_id(mut self, value: i64) -> Self {
-        self.app_id = ::std::option::Option::Some(value);
+    pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
+        self.app_id = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -2469,14 +2502,14 @@ impl<'a> GetCustomChannel<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct DeleteCustomChannel<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    app_id: ::std::option::Option<i64>,
+    channel_id: models::ChannelId,
+    app_id: ::std::option::Option<models::AppId>,
 }
 
 impl<'a> DeleteCustomChannel<'a> {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
-    pub fn app_id(mut self, value: i64) -> Self {
-        self.app_id = ::std::option::Option::Some(value);
+    pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
+        self.app_id = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -2517,15 +2550,15 @@ impl<'a> DeleteCustomChannel<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UpdateCustomChannel<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    app_id: ::std::option::Option<i64>,
+    channel_id: models::ChannelId,
+    app_id: ::std::option::Option<models::AppId>,
     body: models::CustomChannelUpdate,
 }
 
 impl<'a> UpdateCustomChannel<'a> {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
-    pub fn app_id(mut self, value: i64) -> Self {
-        self.app_id = ::std::option::Option::Some(value);
+    pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
+        self.app_id = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -2573,7 +2606,7 @@ impl<'a> UpdateCustomChannel<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct ListCustomChannelAccounts<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
+    channel_id: models::ChannelId,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     default_page_length: ::std::option::Option<i32>,
@@ -2743,7 +2776,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct CreateCustomChannelAccount<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
+    channel_id: models::ChannelId,
     body: models::ChannelAccountDraft,
 }
 
@@ -2792,8 +2825,8 @@ impl<'a> CreateCustomChannelAccount<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetCustomChannelAccount<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    channel_account_id: i64,
+    channel_id: models::ChannelId,
+    channel_account_id: models::ChannelAccountId,
     archived: ::std::option::Option<bool>,
 }
 
@@ -2848,8 +2881,8 @@ impl<'a> GetCustomChannelAccount<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UpdateCustomChannelAccount<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    channel_account_id: i64,
+    channel_id: models::ChannelId,
+    channel_account_id: models::ChannelAccountId,
     body: models::ChannelAccountUpdate,
 }
 
@@ -2899,7 +2932,7 @@ impl<'a> UpdateCustomChannelAccount<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UpdateChannelAccountStagingToken<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
+    channel_id: models::ChannelId,
     account_token: ::std::string::String,
     body: models::ChannelAccountStagingTokenUpdate,
 }
@@ -2953,7 +2986,7 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct PublishCustomChannelMessage<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
+    channel_id: models::ChannelId,
     body: models::CustomChannelMessageDraft,
 }
 
@@ -3002,8 +3035,8 @@ impl<'a> PublishCustomChannelMessage<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct GetCustomChannelMessage<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    message_id: ::std::string::String,
+    channel_id: models::ChannelId,
+    message_id: models::MessageId,
 }
 
 impl<'a> GetCustomChannelMessage<'a> {
@@ -3048,8 +3081,8 @@ impl<'a> GetCustomChannelMessage<'a> {
 #[must_use = "a request does nothing until `send()` is awaited"]
 pub struct UpdateCustomChannelMessage<'a> {
     client: &'a crate::runtime::Client,
-    channel_id: i32,
-    message_id: ::std::string::String,
+    channel_id: models::ChannelId,
+    message_id: models::MessageId,
     body: models::CustomChannelMessageStatusUpdate,
 }
 

@@ -33,6 +33,53 @@ where
     deserializer.deserialize_str(StrVisitor(PhantomData))
 }
 
+/// Deserializes an id's text from a JSON string or integer (HubSpot writes some ids as numbers).
+pub fn deserialize_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    struct IdVisitor;
+
+    impl Visitor<'_> for IdVisitor {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an id (a string or an integer)")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+            Ok(value.to_owned())
+        }
+
+        fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
+            Ok(value)
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+    }
+
+    deserializer.deserialize_any(IdVisitor)
+}
+
+/// Serializes an id whose JSON form is an integer; an id whose text is not one is an error.
+pub fn serialize_integer_id<S: serde::Serializer>(
+    id: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match id.parse::<i64>() {
+        Ok(number) => serializer.serialize_i64(number),
+        Err(_) => match id.parse::<u64>() {
+            Ok(number) => serializer.serialize_u64(number),
+            Err(_) => Err(serde::ser::Error::custom(format!(
+                "id `{id}` is written as a JSON integer but is not one"
+            ))),
+        },
+    }
+}
+
 /// Splits `` at `path`: message `` into its path and message.
 pub(crate) fn split_path(message: &str) -> Option<(&str, &str)> {
     let rest = message.strip_prefix("at `")?;

@@ -16,9 +16,9 @@ pub async fn run(round: &mut Round, clients: &Clients) {
         .await;
     let batch = || ActorBatchRequest {
         inputs: vec![
-            "A-12345".to_owned(),
-            "V-8801".to_owned(),
-            "E-jordan@example.com".to_owned(),
+            "A-12345".into(),
+            "V-8801".into(),
+            "E-jordan@example.com".into(),
         ],
     };
     round

@@ -62,7 +62,7 @@ async fn connect(round: &mut Round, client: &Client) {
                     ChannelAccountDraft {
                         authorized: true,
                         delivery_identifier: Some(phone("+15555550100")),
-                        inbox_id: "147959634".to_owned(),
+                        inbox_id: "147959634".into(),
                         name: "Support line".to_owned(),
                     },
                 )
@@ -79,7 +79,7 @@ async fn connect(round: &mut Round, client: &Client) {
                     ChannelAccountDraft {
                         authorized: false,
                         delivery_identifier: None,
-                        inbox_id: "147959635".to_owned(),
+                        inbox_id: "147959635".into(),
                         name: "Sales line".to_owned(),
                     },
                 )

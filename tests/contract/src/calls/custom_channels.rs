@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::round::Round;
 
 /// The channel the calls read, change and delete.
-pub const CHANNEL: i32 = 1007;
+pub const CHANNEL: i64 = 1007;
 /// The app the channel belongs to.
 const APP: i64 = 2_130_417;
 /// listCustomChannels' path, for the request sent without the API key: at the HubSpot version

@@ -25,7 +25,7 @@ pub fn all() -> Vec<(&'static str, CustomChannelMessageDraft)> {
                     file("183940265", Some(FileUsageType::Image)),
                     file("183940266", None),
                 ],
-                in_reply_to_id: Some("4e9cd9f2a2b64c1aa6b1e2f3c4d5e6f7".to_owned()),
+                in_reply_to_id: Some("4e9cd9f2a2b64c1aa6b1e2f3c4d5e6f7".into()),
                 integration_idempotency_id: Some("msg-20240318-0042".to_owned()),
                 integration_thread_id: Some("conv-8812".to_owned()),
                 pre_resolved_contacts: Some(pre_resolved()),
@@ -72,7 +72,7 @@ fn incoming() -> CustomChannelMessageDraft {
     CustomChannelMessageDraft {
         associate_with_contact_id: None,
         attachments: Vec::new(),
-        channel_account_id: "240995201".to_owned(),
+        channel_account_id: "240995201".into(),
         in_reply_to_id: None,
         integration_idempotency_id: None,
         integration_thread_id: None,
@@ -133,7 +133,7 @@ fn pre_resolved() -> PreResolvedContacts {
 
 fn file(id: &str, usage: Option<FileUsageType>) -> Draft {
     Draft::File(CustomChannelFileAttachmentDraft {
-        file_id: id.to_owned(),
+        file_id: id.into(),
         file_usage_type: usage,
     })
 }

@@ -61,17 +61,17 @@ pub fn all() -> Vec<(&'static str, MessageDraft)> {
 fn message() -> ConversationMessageDraft {
     ConversationMessageDraft {
         attachments: Vec::new(),
-        channel_account_id: "240995143".to_owned(),
-        channel_id: "1000".to_owned(),
+        channel_account_id: "240995143".into(),
+        channel_id: "1000".into(),
         recipients: vec![RecipientDraft {
-            actor_id: Some("V-8801".to_owned()),
+            actor_id: Some("V-8801".into()),
             delivery_identifier: None,
             delivery_identifiers: Vec::new(),
             name: None,
             recipient_field: None,
         }],
         rich_text: None,
-        sender_actor_id: "A-12345".to_owned(),
+        sender_actor_id: "A-12345".into(),
         subject: None,
         text: "Thanks for reaching out, we're on it.".to_owned(),
     }
@@ -83,7 +83,7 @@ fn email_recipient() -> RecipientDraft {
         value: "jordan@example.com".to_owned(),
     };
     RecipientDraft {
-        actor_id: Some("E-jordan@example.com".to_owned()),
+        actor_id: Some("E-jordan@example.com".into()),
         delivery_identifier: Some(address.clone()),
         delivery_identifiers: vec![address],
         name: Some("Jordan Lee".to_owned()),
@@ -93,7 +93,7 @@ fn email_recipient() -> RecipientDraft {
 
 fn file() -> AttachmentDraft {
     AttachmentDraft::File(FileAttachmentDraft {
-        file_id: "183940265".to_owned(),
+        file_id: "183940265".into(),
     })
 }
 

@@ -118,7 +118,7 @@ async fn archive_and_assign(round: &mut Round, client: &Client) {
                 .assign_thread(
                     THREAD,
                     ThreadAssignment {
-                        actor_id: "A-12345".to_owned(),
+                        actor_id: "A-12345".into(),
                     },
                 )
                 .send(),
