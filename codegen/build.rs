@@ -27,9 +27,14 @@ fn main() {
             path.display()
         );
         let module = name.trim_end_matches(".rs");
+        let declaration = format!("mod {module};");
         let declared = mod_rs.lines().any(|l| {
             let l = l.trim();
-            l == format!("mod {module};") || l == format!("pub mod {module};")
+            let unqualified = l
+                .strip_prefix("pub(crate) ")
+                .or(l.strip_prefix("pub "))
+                .unwrap_or(l);
+            unqualified == declaration
         });
         assert!(
             name == "mod.rs" || declared,

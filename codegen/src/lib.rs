@@ -122,5 +122,11 @@ pub fn generate_crate(
         "Typed async client for {} {}, generated from its OpenAPI spec.",
         api.title, api.version
     );
-    Ok(package::package(&name, &description, &provenance, files))
+    let features = api.runtime_features();
+    Ok(package::package(
+        &name,
+        &description,
+        (&provenance, &features),
+        files,
+    ))
 }

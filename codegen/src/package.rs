@@ -28,13 +28,13 @@ tokio = { version = "1", features = ["macros", "rt-multi-thread", "test-util"] }
 pub(crate) fn package(
     crate_name: &str,
     description: &str,
-    provenance: &Provenance,
+    (provenance, features): (&Provenance, &[&str]),
     generated: Vec<GeneratedFile>,
 ) -> Vec<GeneratedFile> {
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
-            contents: manifest(crate_name, description, provenance),
+            contents: manifest(crate_name, description, provenance, features),
         },
         GeneratedFile {
             path: "src/lib.rs".to_owned(),
@@ -57,7 +57,15 @@ pub(crate) fn package(
     files
 }
 
-fn manifest(crate_name: &str, description: &str, provenance: &Provenance) -> String {
+/// The manifest: the runtime's optional features (`form`, `multipart`) declared, those the
+/// spec's operations need on by default.
+fn manifest(
+    crate_name: &str,
+    description: &str,
+    provenance: &Provenance,
+    features: &[&str],
+) -> String {
+    let defaults: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
     let description = description.replace('\\', "\\\\").replace('"', "\\\"");
     format!(
         "{}\
@@ -68,10 +76,15 @@ fn manifest(crate_name: &str, description: &str, provenance: &Provenance) -> Str
          rust-version = \"1.88\"\n\
          description = \"{description}\"\n\
          publish = false\n\n\
+         [features]\n\
+         default = [{}]\n\
+         form = []\n\
+         multipart = []\n\n\
          {DEPENDENCIES}\n\
          # A standalone crate, even when generated inside another workspace.\n\
          [workspace]\n",
-        header(provenance, Comment::Toml)
+        header(provenance, Comment::Toml),
+        defaults.join(", ")
     )
 }
 
@@ -109,7 +122,12 @@ mod tests {
             spec: "demo.yaml".into(),
             command: crate::header::GENERATE_COMMAND.into(),
         };
-        let files = package("demo-client", "Demo \"API\"", &provenance, generated);
+        let files = package(
+            "demo-client",
+            "Demo \"API\"",
+            (&provenance, &["multipart"]),
+            generated,
+        );
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert!(paths.windows(2).all(|w| w[0] < w[1]), "{paths:?}");
         assert!(paths.contains(&"src/generated/mod.rs"));
@@ -121,6 +139,9 @@ mod tests {
             .contents
             .contains("description = \"Demo \\\"API\\\"\""));
         assert!(manifest.contents.contains("[workspace]"));
+        assert!(manifest
+            .contents
+            .contains("[features]\ndefault = [\"multipart\"]\nform = []\nmultipart = []\n"));
         assert!(manifest.contents.starts_with(crate::header::CRATE_MARKER));
         let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
         assert!(lib

@@ -21,11 +21,22 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
         " The spec names no server: set a base URL on the client."
     };
     let version = &api.version;
+    let guards = api.runtime_features().into_iter().map(|feature| {
+        let message = format!(
+            "this API's operations send `{feature}` request bodies: enable this crate's `{feature}` feature"
+        );
+        quote! {
+            #[cfg(not(feature = #feature))]
+            ::std::compile_error!(#message);
+        }
+    });
     quote! {
         #(#![doc = #title])*
         pub mod models;
         pub mod operations;
         pub mod security;
+
+        #(#guards)*
 
         #[doc = #base_url_doc]
         pub const DEFAULT_BASE_URL: &str = #base_url;

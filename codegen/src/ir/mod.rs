@@ -40,3 +40,23 @@ pub struct Api {
     /// The security schemes the runtime can send, in spec order (used or not).
     pub security_schemes: Vec<SecurityScheme>,
 }
+
+impl Api {
+    /// The runtime's optional cargo features its operations need: `form` and `multipart` for
+    /// request bodies of those encodings, in that order.
+    pub fn runtime_features(&self) -> Vec<&'static str> {
+        let sends = |encoding: Encoding| {
+            self.operations
+                .iter()
+                .any(|op| op.body.as_ref().is_some_and(|b| b.encoding == encoding))
+        };
+        let mut features = Vec::new();
+        if sends(Encoding::Form) {
+            features.push("form");
+        }
+        if sends(Encoding::Multipart) {
+            features.push("multipart");
+        }
+        features
+    }
+}

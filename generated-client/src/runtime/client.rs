@@ -71,14 +71,15 @@ impl Client {
 
     /// A request to an endpoint the spec does not cover yet, sent through the same auth,
     /// retries, rate limiting, tracing and error handling. `path` is appended to the base URL as
-    /// given: percent-encode any ids in it with [`super::encode_path`]. It sends the bearer
+    /// given, so percent-encode any value placed in it (the path must stay on the base URL's
+    /// origin or the request is refused). It sends the bearer
     /// token unless [`RawRequest::auth_scheme`] or [`RawRequest::without_auth`] says otherwise.
     pub fn request(&self, method: reqwest::Method, path: impl Into<String>) -> RawRequest<'_> {
         RawRequest::new(self, Request::new(method, path.into()))
     }
 
     /// Sends a request built by an operation. Non-2xx answers become [`Error::Api`].
-    pub async fn execute(&self, request: Request) -> Result<Response, Error> {
+    pub(crate) async fn execute(&self, request: Request) -> Result<Response, Error> {
         let span = tracing::info_span!(
             "hubspot.request",
             operation = request.operation,

@@ -147,7 +147,7 @@ impl Error {
     }
 
     /// The error for a non-success response.
-    pub fn from_response(response: Response) -> Self {
+    pub(crate) fn from_response(response: Response) -> Self {
         let body = serde_json::from_slice(response.body()).ok();
         let retry_after = response
             .headers()
@@ -163,7 +163,8 @@ impl Error {
     }
 
     /// The error for a success status the operation does not declare.
-    pub fn unexpected_status(response: Response) -> Self {
+    #[allow(dead_code)] // Called by operations with several success statuses only.
+    pub(crate) fn unexpected_status(response: Response) -> Self {
         Error::UnexpectedStatus {
             status: response.status(),
             snippet: snippet(response.body()),

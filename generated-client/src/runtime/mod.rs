@@ -1,6 +1,12 @@
 //! The hand-written runtime the generated operations call into: the client and its
 //! configuration, authentication and security schemes, retries, rate limiting, request and
 //! response plumbing, parameter encoding, pagination, errors and serde helpers.
+//!
+//! Public here is what users call: the client and its builder, auth, errors, responses, retry
+//! and rate-limit configuration, and the raw-request escape hatch ([`Client::request`]). The
+//! plumbing the generated code uses (request building, parameter and body encoders, pagination
+//! and serde helpers) is crate-private. Form and multipart bodies are compiled only with the
+//! `form` and `multipart` features, which a crate whose operations send them enables.
 
 mod auth;
 mod base_url;
@@ -8,8 +14,15 @@ mod binary;
 mod body;
 mod client;
 mod error;
+#[cfg(feature = "form")]
+mod form;
 mod idempotency;
-pub mod pagination;
+#[cfg(feature = "multipart")]
+mod multipart;
+// Plumbing for generated code: a spec without paged lists, enums, unions, ids or path
+// parameters leaves some of it unused.
+#[allow(dead_code)]
+pub(crate) mod pagination;
 mod param;
 mod rate_limit;
 mod raw;
@@ -17,20 +30,30 @@ mod request;
 mod response;
 mod retry;
 mod security;
-pub mod serde_support;
+#[allow(dead_code)]
+pub(crate) mod serde_support;
+#[allow(dead_code)]
 mod tagged;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;
-pub use body::{form_urlencoded, Multipart};
 pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, ApiErrorBody, ApiErrorDetail, Error};
+#[cfg(feature = "form")]
+pub(crate) use form::form_urlencoded;
 pub use futures::Stream;
-pub use param::{encode_path, ParamValue};
+#[cfg(feature = "multipart")]
+pub(crate) use multipart::Multipart;
+#[allow(unused_imports)]
+pub(crate) use param::encode_path;
+pub use param::ParamValue;
 pub use rate_limit::RateLimit;
 pub use raw::RawRequest;
-pub use request::{ObjectStyle, Request};
+// `ObjectStyle` is named by generated code only for specs with object query parameters.
+#[allow(unused_imports)]
+pub(crate) use request::ObjectStyle;
+pub(crate) use request::Request;
 pub use reqwest::Method;
 pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;

@@ -63,7 +63,8 @@ pub(crate) fn encode_query(text: &str) -> String {
 }
 
 /// Percent-encodes a value for use as one path segment.
-pub fn encode_path<T: ParamValue + ?Sized>(value: &T) -> String {
+#[allow(dead_code)] // Called by operations with path parameters only.
+pub(crate) fn encode_path<T: ParamValue + ?Sized>(value: &T) -> String {
     utf8_percent_encode(&value.to_param(), PATH_SEGMENT).to_string()
 }
 

@@ -18,7 +18,9 @@ pub struct Response {
 
 impl Response {
     /// A response from its parts, e.g. to decode a body received some other way with
-    /// [`Response::json`].
+    /// [`Response::json`]. Not part of the supported API (hidden, exempt from semver): for this
+    /// repository's tests and benches of the decode path.
+    #[doc(hidden)]
     pub fn new(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
         Response {
             status,
@@ -84,7 +86,7 @@ impl Response {
     }
 
     /// Wraps a decoded body with this response's status and headers.
-    pub fn into_api_response<T>(self, body: T) -> ApiResponse<T> {
+    pub(crate) fn into_api_response<T>(self, body: T) -> ApiResponse<T> {
         ApiResponse {
             rate_limit: RateLimitInfo::from_headers(&self.headers),
             status: self.status,

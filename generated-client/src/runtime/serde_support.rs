@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
 
+#[allow(unused_imports)] // Used by specs with tagged unions only.
 pub use super::tagged::{deserialize_tagged, TaggedUnion, VariantBody};
 
 /// Deserializes a string into an enum through its `From<&str>` (which maps unknown values to
@@ -65,6 +66,8 @@ pub fn deserialize_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Stri
 }
 
 /// Serializes an id whose JSON form is an integer; an id whose text is not one is an error.
+/// Generated code calls it only for specs with such id kinds.
+#[allow(dead_code)]
 pub fn serialize_integer_id<S: serde::Serializer>(
     id: &str,
     serializer: S,
