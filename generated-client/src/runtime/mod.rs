@@ -19,6 +19,7 @@ mod retry;
 mod security;
 pub mod serde_support;
 mod tagged;
+mod tls;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;
