@@ -67,3 +67,8 @@ pub use runtime::{Auth, Client, ClientBuilder, Error};
 // Crates whose types appear in this crate's API (headers, status codes and methods; timestamps;
 // bodies; free-form JSON; a caller's `reqwest::Client`), so callers need no matching dependency.
 pub use {bytes, chrono, http, reqwest, serde_json};
+
+/// The crate README's examples, compiled as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
