@@ -5,20 +5,31 @@
 use crate::header::{header, Comment, Provenance};
 use crate::GeneratedFile;
 
-/// Dependencies of a generated crate: the runtime's, at the versions this workspace tests.
-const DEPENDENCIES: &str = r#"[dependencies]
+/// Features and dependencies of a generated crate: the runtime's, at the versions this workspace
+/// tests, with the same features as `generated-client` (the runtime's `tls.rs` reads them).
+const DEPENDENCIES: &str = r#"[features]
+default = ["rustls"]
+rustls = ["reqwest/rustls", "dep:webpki-root-certs"]
+rustls-native-roots = ["reqwest/rustls"]
+native-tls = ["reqwest/native-tls"]
+http2 = ["reqwest/http2"]
+gzip = ["reqwest/gzip"]
+
+[dependencies]
 bytes = "1"
 form_urlencoded = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std", "clock"] }
 futures = { version = "0.3", default-features = false, features = ["std", "async-await"] }
+http = "1"
 percent-encoding = "2"
-reqwest = { version = "0.12", default-features = false, features = ["json", "rustls-tls"] }
+reqwest = { version = "0.13", default-features = false }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 serde_path_to_error = "0.1"
 thiserror = "2"
 tokio = { version = "1", features = ["time", "sync"] }
 tracing = { version = "0.1", default-features = false, features = ["std"] }
+webpki-root-certs = { version = "1", optional = true }
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "test-util"] }
@@ -73,7 +84,7 @@ fn manifest(
          name = \"{crate_name}\"\n\
          version = \"0.1.0\"\n\
          edition = \"2021\"\n\
-         rust-version = \"1.88\"\n\
+         rust-version = \"1.86\"\n\
          description = \"{description}\"\n\
          publish = false\n\n\
          [features]\n\
@@ -103,7 +114,9 @@ fn lib_rs(description: &str, provenance: &Provenance) -> String {
          mod generated;\n\
          pub mod runtime;\n\n\
          pub use generated::{{models, operations, security, API_VERSION, DEFAULT_BASE_URL}};\n\
-         pub use runtime::{{Auth, Client, ClientBuilder, Error}};\n",
+         pub use runtime::{{Auth, Client, ClientBuilder, Error}};\n\n\
+         // Crates whose types appear in this crate's API, so callers need no matching dependency.\n\
+         pub use {{bytes, chrono, http, reqwest, serde_json}};\n",
         header(provenance, Comment::Rust)
     )
 }

@@ -63,3 +63,12 @@ pub mod runtime;
 
 pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 pub use runtime::{Auth, Client, ClientBuilder, Error};
+
+// Crates whose types appear in this crate's API (headers, status codes and methods; timestamps;
+// bodies; free-form JSON; a caller's `reqwest::Client`), so callers need no matching dependency.
+pub use {bytes, chrono, http, reqwest, serde_json};
+
+/// The crate README's examples, compiled as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

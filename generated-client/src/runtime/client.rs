@@ -12,6 +12,7 @@ use tracing::Instrument;
 
 use super::base_url::BaseUrl;
 use super::security::Scheme;
+use super::tls;
 use super::{Auth, Error, RateLimit, RawRequest, Request, Response, RetryPolicy};
 
 const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
@@ -275,7 +276,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses a caller-configured `reqwest::Client` (proxies, pools, TLS settings).
+    /// Uses a caller-configured `reqwest::Client` (proxies, pools, TLS settings), e.g. built
+    /// with the re-exported [`crate::reqwest`]. Its TLS comes from reqwest's features, not this
+    /// crate's.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -311,8 +314,9 @@ impl ClientBuilder {
                 let http = reqwest::Client::builder()
                     .connect_timeout(self.connect_timeout)
                     .timeout(self.timeout)
-                    .default_headers(default_headers)
-                    .build()
+                    .default_headers(default_headers);
+                let http = tls::configure(http)
+                    .and_then(reqwest::ClientBuilder::build)
                     .map_err(|e| Error::from_reqwest(e, None))?;
                 (http, None, HeaderMap::new())
             }

@@ -34,6 +34,7 @@ mod security;
 pub(crate) mod serde_support;
 #[allow(dead_code)]
 mod tagged;
+mod tls;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;

@@ -181,13 +181,17 @@ pub fn dependencies(root: &Path, package: &str) -> Result<Dependencies, String> 
 }
 
 /// Crates of the TLS stack, whose share of the cold build the report shows.
-pub const TLS_CRATES: [&str; 8] = [
-    "ring",
+pub const TLS_CRATES: [&str; 12] = [
+    "aws-lc-rs",
+    "aws-lc-sys",
     "cc",
+    "cmake",
     "rustls",
     "rustls-webpki",
     "rustls-pki-types",
-    "webpki-roots",
+    "rustls-platform-verifier",
+    "rustls-native-certs",
+    "webpki-root-certs",
     "tokio-rustls",
     "hyper-rustls",
 ];

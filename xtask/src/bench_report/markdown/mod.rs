@@ -227,11 +227,11 @@ fn notes(md: &mut String, r: &Report, c: &Checks) {
         let _ = writeln!(
             md,
             "- **cold build over 30 s**: see [Cold build](#cold-build). What limits it is the \
-             dependency tree every reqwest-based client with TLS shares: rustls and ring (C \
+             dependency tree every reqwest-based client with TLS shares: rustls and aws-lc (C \
              and assembly){share}, tokio, hyper and reqwest, plus serde's derives for the \
              models. progenitor's 23.5 s has no TLS at all; OpenAPI Generator's 37.5 s links \
-             the system OpenSSL instead of compiling one. What would fix it: a cargo feature \
-             to leave rustls out for users who hand the client their own reqwest client, or \
+             the system OpenSSL instead of compiling one. What helps: the client without \
+             its default features (no TLS) for users who hand it their own reqwest client, or \
              a build cache (sccache, a shared target dir), which makes every build after the \
              first warm. A wall time far above half the CPU time means the machine was busy."
         );
