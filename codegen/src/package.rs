@@ -7,9 +7,7 @@ use crate::GeneratedFile;
 
 /// Features and dependencies of a generated crate: the runtime's, at the versions this workspace
 /// tests, with the same features as `generated-client` (the runtime's `tls.rs` reads them).
-const DEPENDENCIES: &str = r#"[features]
-default = ["rustls"]
-rustls = ["reqwest/rustls", "dep:webpki-root-certs"]
+const DEPENDENCIES: &str = r#"rustls = ["reqwest/rustls", "dep:webpki-root-certs"]
 rustls-native-roots = ["reqwest/rustls"]
 native-tls = ["reqwest/native-tls"]
 http2 = ["reqwest/http2"]
@@ -76,7 +74,10 @@ fn manifest(
     provenance: &Provenance,
     features: &[&str],
 ) -> String {
-    let defaults: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    let defaults: Vec<String> = std::iter::once("rustls")
+        .chain(features.iter().copied())
+        .map(|f| format!("\"{f}\""))
+        .collect();
     let description = description.replace('\\', "\\\\").replace('"', "\\\"");
     format!(
         "{}\
@@ -90,7 +91,7 @@ fn manifest(
          [features]\n\
          default = [{}]\n\
          form = []\n\
-         multipart = []\n\n\
+         multipart = []\n\
          {DEPENDENCIES}\n\
          # A standalone crate, even when generated inside another workspace.\n\
          [workspace]\n",
@@ -154,7 +155,7 @@ mod tests {
         assert!(manifest.contents.contains("[workspace]"));
         assert!(manifest
             .contents
-            .contains("[features]\ndefault = [\"multipart\"]\nform = []\nmultipart = []\n"));
+            .contains("[features]\ndefault = [\"rustls\", \"multipart\"]\nform = []\nmultipart = []\nrustls = "));
         assert!(manifest.contents.starts_with(crate::header::CRATE_MARKER));
         let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
         assert!(lib
