@@ -19,6 +19,7 @@ mod retry;
 mod security;
 pub mod serde_support;
 mod tagged;
+mod unknown_variant;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;
@@ -35,3 +36,4 @@ pub use reqwest::Method;
 pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;
 pub use security::{ApiKeyLocation, ApiKeyScheme, Scheme};
+pub use unknown_variant::UnknownVariant;
