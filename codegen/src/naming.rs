@@ -174,6 +174,59 @@ pub fn builder_members() -> BTreeSet<String> {
     BUILDER_MEMBERS.iter().map(|s| (*s).to_owned()).collect()
 }
 
+/// Methods every generated struct has besides its setters: `new` and those of its derives.
+const STRUCT_MEMBERS: &[&str] = &[
+    "new",
+    "clone",
+    "clone_from",
+    "default",
+    "deserialize",
+    "eq",
+    "fmt",
+    "ne",
+    "serialize",
+];
+
+/// Names a struct's setter must not take: [`STRUCT_MEMBERS`].
+pub fn struct_members() -> BTreeSet<String> {
+    STRUCT_MEMBERS.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// The chained setter of an optional struct field: `with_` and the field name without the
+/// underscore a keyword gets (`rich_text` → `with_rich_text`, `type_` → `with_type`).
+pub fn setter_name(field: &str) -> String {
+    format!("with_{}", field.strip_suffix('_').unwrap_or(field))
+}
+
+/// Methods a union enum has from its derives, its trait impls (`From`, `TaggedUnion`, serde) and
+/// std's blanket impls (`Into`, `ToOwned`, `Borrow`, `Any`): an inherent method of the same name
+/// would shadow them in method calls (`value.clone()`, `Union::from(v)`).
+const UNION_MEMBERS: &[&str] = &[
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "decode_variant",
+    "deserialize",
+    "deserialize_in_place",
+    "eq",
+    "fmt",
+    "from",
+    "into",
+    "ne",
+    "serialize",
+    "to_owned",
+    "try_from",
+    "try_into",
+    "type_id",
+];
+
+/// Names a union's accessor of a field every variant shares must not take: [`UNION_MEMBERS`].
+pub fn union_members() -> BTreeSet<String> {
+    UNION_MEMBERS.iter().map(|s| (*s).to_owned()).collect()
+}
+
 /// Names an operation's client method must not take: every method the runtime's `Client`
 /// already has, private ones and derived trait methods included, read from the runtime source.
 pub fn client_members() -> BTreeSet<String> {
@@ -312,6 +365,13 @@ mod tests {
         );
         assert_eq!(crate_name("  "), "api-client");
         assert_eq!(crate_name("3D Printing API!"), "api-3d-printing-api");
+    }
+
+    #[test]
+    fn setter_names() {
+        assert_eq!(setter_name("rich_text"), "with_rich_text");
+        assert_eq!(setter_name("type_"), "with_type");
+        assert_eq!(setter_name("n3d"), "with_n3d");
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! Replies to a thread on the channel its last incoming message came from.
+//! Replies to a thread on the channel its last incoming message came from, optionally with a
+//! file from HubSpot's file manager attached.
 //!
 //! ```sh
 //! HUBSPOT_ACCESS_TOKEN=pat-na1-... HUBSPOT_SENDER_ACTOR_ID=A-12345 \
-//!     cargo run -p generated-client --example reply_to_thread -- THREAD_ID "Thanks, we're on it!"
+//!     cargo run -p generated-client --example reply_to_thread -- THREAD_ID "Thanks, we're on it!" [FILE_ID]
 //! ```
 //!
 //! The sender is an agent actor id (`A-` followed by the HubSpot user id); the thread's assignee
@@ -12,8 +13,8 @@ use std::process::ExitCode;
 
 use futures::TryStreamExt;
 use generated_client::models::{
-    ActorId, ConversationMessage, ConversationMessageDraft, Message, MessageDirection,
-    MessageDraft, RecipientDraft,
+    ActorId, ConversationMessage, ConversationMessageDraft, FileAttachmentDraft, Message,
+    MessageDirection, RecipientDraft,
 };
 use generated_client::{Auth, Client, Error};
 
@@ -27,8 +28,8 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let mut args = std::env::args().skip(1);
-    let (Some(thread_id), Some(text)) = (args.next(), args.next()) else {
-        eprintln!("usage: reply_to_thread THREAD_ID TEXT");
+    let (Some(thread_id), Some(text), file_id) = (args.next(), args.next(), args.next()) else {
+        eprintln!("usage: reply_to_thread THREAD_ID TEXT [FILE_ID]");
         return ExitCode::from(2);
     };
     let Ok(thread_id) = thread_id.parse::<i64>() else {
@@ -36,15 +37,13 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let sender = std::env::var("HUBSPOT_SENDER_ACTOR_ID").ok();
-    match reply(
-        Client::new(Auth::private_app_token(token)),
-        thread_id,
-        text,
-        sender,
-    )
-    .await
-    {
-        Ok(Some(id)) => {
+    let client = Client::new(Auth::private_app_token(token));
+    match reply(&client, thread_id, text, file_id, sender).await {
+        Ok(Some(sent)) => {
+            // `id()` reads the field every kind of message has, without matching on the kind.
+            let id = sent
+                .id()
+                .map_or("of a kind this client does not know", |id| id.as_str());
             println!("sent message {id}");
             ExitCode::SUCCESS
         }
@@ -60,47 +59,41 @@ async fn main() -> ExitCode {
 }
 
 async fn reply(
-    client: Client,
+    client: &Client,
     thread_id: i64,
     text: String,
+    file_id: Option<String>,
     sender: Option<String>,
-) -> Result<Option<String>, Error> {
+) -> Result<Option<Message>, Error> {
     let thread = client.get_thread(thread_id).send().await?;
     let Some(sender) = sender.map(ActorId::from).or(thread.assigned_to) else {
         return Err(Error::InvalidArgument(
             "the thread is unassigned: set HUBSPOT_SENDER_ACTOR_ID to an agent actor id".into(),
         ));
     };
-    let Some(last) = last_incoming(&client, thread_id).await? else {
+    let Some(last) = last_incoming(client, thread_id).await? else {
         return Ok(None);
     };
     // Answer everyone who wrote the last incoming message, on the channel it came in on.
-    let recipients = last
-        .senders
-        .iter()
-        .map(|from| RecipientDraft {
-            actor_id: from.actor_id.clone(),
-            delivery_identifier: None,
-            delivery_identifiers: from.delivery_identifier.iter().cloned().collect(),
-            name: from.name.clone(),
-            recipient_field: Some("TO".into()),
-        })
-        .collect();
-    let draft = MessageDraft::Message(ConversationMessageDraft {
-        text,
-        rich_text: None,
-        subject: last.subject.as_ref().map(|s| format!("Re: {s}")),
-        attachments: Vec::new(),
-        recipients,
-        sender_actor_id: sender,
-        channel_id: last.channel_id.clone(),
-        channel_account_id: last.channel_account_id.clone(),
+    let recipients = last.senders.iter().map(|from| RecipientDraft {
+        actor_id: from.actor_id.clone(),
+        name: from.name.clone(),
+        ..RecipientDraft::new(from.delivery_identifier.clone()).with_recipient_field("TO")
     });
+    // A file attachment converts into the `AttachmentDraft` union with `.into()`.
+    let attachments = file_id.map(|id| FileAttachmentDraft::new(id).into());
+    let mut draft = ConversationMessageDraft::new(
+        attachments,
+        &last.channel_account_id,
+        &last.channel_id,
+        recipients,
+        sender,
+        text,
+    );
+    draft.subject = last.subject.as_ref().map(|s| format!("Re: {s}"));
     // Sending is not idempotent: the client never retries it once HubSpot may have posted it.
-    match client.send_message(thread_id, draft).send().await? {
-        Message::Message(sent) => Ok(Some(sent.id.to_string())),
-        other => Ok(Some(format!("{other:?}"))),
-    }
+    let sent = client.send_message(thread_id, draft.into()).send().await?;
+    Ok(Some(sent))
 }
 
 /// The newest incoming message of the thread, reading every page of its history.

@@ -14,7 +14,7 @@
 //! sent. Secrets never appear in `Debug` output, errors or logs.
 //!
 //! ```no_run
-//! use generated_client::models::{ConversationMessageDraft, MessageDraft, RecipientDraft};
+//! use generated_client::models::{ConversationMessageDraft, FileAttachmentDraft, RecipientDraft};
 //! use generated_client::{Auth, Client};
 //!
 //! # async fn run() -> Result<(), generated_client::Error> {
@@ -33,25 +33,14 @@
 //! let all: Vec<_> = client.list_threads().inbox_id(vec![1001]).into_stream().try_collect().await?;
 //! println!("{} threads", all.len());
 //!
-//! // Reply on the thread's channel.
-//! let draft = MessageDraft::Message(ConversationMessageDraft {
-//!     text: "Thanks, we're on it.".into(),
-//!     rich_text: None,
-//!     subject: None,
-//!     attachments: Vec::new(),
-//!     recipients: vec![RecipientDraft {
-//!         actor_id: Some("V-12345".into()),
-//!         delivery_identifier: None,
-//!         delivery_identifiers: Vec::new(),
-//!         name: None,
-//!         recipient_field: None,
-//!     }],
-//!     sender_actor_id: "A-67890".into(),
-//!     channel_id: thread.original_channel_id.clone(),
-//!     channel_account_id: thread.original_channel_account_id.clone(),
-//! });
-//! let sent = client.send_message(7315416722, draft).send().await?;
-//! println!("sent {sent:?}");
+//! // Reply on the thread's channel with a file attached: `new` takes the required fields,
+//! // `with_` setters the optional ones, and `.into()` makes a variant its union.
+//! let (account, channel) = (&thread.original_channel_account_id, &thread.original_channel_id);
+//! let file = FileAttachmentDraft::new("file-1").into();
+//! let to = RecipientDraft::new([]).with_actor_id("V-12345");
+//! let draft = ConversationMessageDraft::new([file], account, channel, [to], "A-67890", "On it.");
+//! let sent = client.send_message(7315416722, draft.into()).send().await?;
+//! println!("sent {:?} at {:?}", sent.id(), sent.created_at());
 //! # Ok(())
 //! # }
 //! ```

@@ -17,12 +17,12 @@ fn created() -> DateTime<Utc> {
 fn thread(id: &str, status: ThreadStatus) -> Thread {
     Thread::new(
         false,
-        "c-1".into(),
+        "c-1",
         created(),
-        id.into(),
-        "i-1".into(),
-        "ca-1".into(),
-        "ch-1".into(),
+        id,
+        "i-1",
+        "ca-1",
+        "ch-1",
         false,
         status,
     )

@@ -2,11 +2,13 @@
 //!
 //! A kind already encodes the facts its effect depends on (e.g. whether a union is tagged, or
 //! whether a struct is built by callers for requests), so each rule is one line of this table.
-//! What the rules assume about the generated code (structs used only in responses are
-//! `#[non_exhaustive]` with a `new` taking their required fields, other structs are exhaustive and
-//! have no `Default`; string enums and tagged unions are `#[non_exhaustive]` with an `Unknown`
-//! catch-all; untagged unions and response enums are exhaustive) is checked against the emitter
-//! by `codegen/tests/diff.rs`.
+//! What the rules assume about the generated code (every struct has a `new` taking its required
+//! fields and a `with_` setter per optional field, and derives `Default` only when it has no
+//! required field; structs used only in responses are `#[non_exhaustive]`, other structs are
+//! exhaustive; string enums and tagged unions are `#[non_exhaustive]` with an `Unknown`
+//! catch-all; untagged unions and response enums are exhaustive; unions convert `From` each
+//! payload type only one variant holds and have an accessor per field every variant shares) is
+//! checked against the emitter by `codegen/tests/diff/emitter_facts.rs`.
 
 use super::Impact::{self, Additive, Behaviour, Breaking, Docs};
 
@@ -121,9 +123,9 @@ pub enum Kind {
     ResponseFieldAdded,
     /// A required field was added to a struct used only in responses, in both APIs.
     ResponseRequiredFieldAdded,
-    /// A struct is now used only in responses, so `#[non_exhaustive]` with a `new` constructor.
+    /// A struct is now used only in responses, so `#[non_exhaustive]`.
     StructBecameNonExhaustive,
-    /// A struct is no longer used only in responses, so exhaustive without a constructor.
+    /// A struct is no longer used only in responses, so exhaustive.
     StructBecameExhaustive,
     /// A field is gone.
     FieldRemoved,
@@ -165,6 +167,16 @@ pub enum Kind {
     UnionTagRenamed,
     /// A union went from tagged to untagged or back.
     UnionTaggingChanged,
+    /// Every variant of a union now has a field, so the union has an accessor for it.
+    UnionAccessorAdded,
+    /// Some variant of a union no longer has a field the others have: its accessor is gone.
+    UnionAccessorRemoved,
+    /// The field behind a union's accessor changed type in every variant.
+    UnionAccessorRetyped,
+    /// A union converts `From` a type again: only one variant holds it now.
+    UnionConversionAdded,
+    /// A union no longer converts `From` a type: several variants hold it now.
+    UnionConversionRemoved,
 }
 
 impl Kind {
@@ -236,16 +248,16 @@ impl Kind {
             Kind::TypeDefinitionChanged => ("type_definition_changed", Breaking, "the generated type changed in a way the diff does not classify more finely"),
             Kind::TypeDocsChanged => ("type_docs_changed", Docs, "documentation only"),
             Kind::AliasRetyped => ("alias_retyped", Breaking, "uses of the alias no longer type-check"),
-            Kind::RequestFieldAdded => ("request_field_added", Breaking, "callers build this type for requests, and struct literals must name every field (structs used in requests are exhaustive and have no `Default`)"),
-            Kind::FieldAdded => ("field_added", Breaking, "struct literals and exhaustive patterns written for the exhaustive struct must name every field (only structs used only in responses are `#[non_exhaustive]`)"),
-            Kind::ResponseFieldAdded => ("response_field_added", Additive, "structs used only in responses are `#[non_exhaustive]`, so no code outside the crate lists their fields in a literal or pattern, and `new` is unchanged (HubSpot's policy: a new response field is not breaking)"),
-            Kind::ResponseRequiredFieldAdded => ("response_required_field_added", Breaking, "`new` takes every required field as an argument, so its calls (in tests and mocks) gain one; reads and `..` patterns are unaffected"),
+            Kind::RequestFieldAdded => ("request_field_added", Breaking, "callers build this type for requests, and struct literals must name every field (structs used in requests are exhaustive); a required field is also a new argument of `new`"),
+            Kind::FieldAdded => ("field_added", Breaking, "struct literals and exhaustive patterns written for the exhaustive struct must name every field (only structs used only in responses are `#[non_exhaustive]`); a required field is also a new argument of `new`"),
+            Kind::ResponseFieldAdded => ("response_field_added", Additive, "structs used only in responses are `#[non_exhaustive]`, so no code outside the crate lists their fields in a literal or pattern, `new` is unchanged and the field gets a new `with_` setter (HubSpot's policy: a new response field is not breaking)"),
+            Kind::ResponseRequiredFieldAdded => ("response_required_field_added", Breaking, "`new` takes every required field as an argument, so its calls (in tests and mocks) gain one, and a struct that derived `Default` no longer does; reads and `..` patterns are unaffected"),
             Kind::StructBecameNonExhaustive => ("struct_became_non_exhaustive", Breaking, "it is now `#[non_exhaustive]`, so struct literals and exhaustive patterns outside the crate no longer compile"),
-            Kind::StructBecameExhaustive => ("struct_became_exhaustive", Breaking, "its `new` constructor is gone, so calls to it no longer compile"),
-            Kind::FieldRemoved => ("field_removed", Breaking, "code reading or setting the field no longer compiles"),
-            Kind::FieldRetyped => ("field_retyped", Breaking, "reads of the field and code setting it (struct literals, `new` of response-only structs) no longer type-check"),
-            Kind::FieldBecameRequired => ("field_became_required", Breaking, "construction (struct literals, `new` of response-only structs) and reads written for `Option<T>` no longer type-check"),
-            Kind::FieldBecameOptional => ("field_became_optional", Breaking, "reads and construction (struct literals, `new` of response-only structs) written for `T` no longer type-check"),
+            Kind::StructBecameExhaustive => ("struct_became_exhaustive", Additive, "it is no longer `#[non_exhaustive]`, so code outside the crate may now write struct literals; `new` and the setters are unchanged"),
+            Kind::FieldRemoved => ("field_removed", Breaking, "code reading or setting the field (its `new` argument or `with_` setter) no longer compiles"),
+            Kind::FieldRetyped => ("field_retyped", Breaking, "reads of the field and code setting it (struct literals, `new`, its `with_` setter) no longer type-check"),
+            Kind::FieldBecameRequired => ("field_became_required", Breaking, "construction (struct literals; `new` gains an argument and the `with_` setter is gone) and reads written for `Option<T>` no longer type-check"),
+            Kind::FieldBecameOptional => ("field_became_optional", Breaking, "reads and construction (struct literals; `new` loses an argument, set through a `with_` setter instead) written for `T` no longer type-check"),
             Kind::FieldPresenceChanged => ("field_presence_changed", Behaviour, "the Rust type stays `Option<T>`; only whether `None` is sent as `null` or left out, and whether a missing value decodes, changes"),
             Kind::FieldBoxingChanged => ("field_boxing_changed", Breaking, "the field's type gains or loses a `Box`"),
             Kind::FieldWireNameChanged => ("field_wire_name_changed", Behaviour, "same Rust field; it is read and written under the new JSON name"),
@@ -262,6 +274,11 @@ impl Kind {
             Kind::VariantsReordered => ("variants_reordered", Behaviour, "untagged decoding tries the variants in the new order"),
             Kind::UnionTagRenamed => ("union_tag_renamed", Behaviour, "same variants; the tag is read and written under the new property name"),
             Kind::UnionTaggingChanged => ("union_tagging_changed", Breaking, "tagged unions are `#[non_exhaustive]` with an `Unknown` variant and untagged ones are exhaustive without it, so matches break"),
+            Kind::UnionAccessorAdded => ("union_accessor_added", Additive, "a new method on the union"),
+            Kind::UnionAccessorRemoved => ("union_accessor_removed", Breaking, "calls to the method no longer compile"),
+            Kind::UnionAccessorRetyped => ("union_accessor_retyped", Breaking, "code using what the method returns no longer type-checks"),
+            Kind::UnionConversionAdded => ("union_conversion_added", Additive, "a new `From` impl: `.into()` builds the union from the variant's payload"),
+            Kind::UnionConversionRemoved => ("union_conversion_removed", Breaking, "`From` would be ambiguous between the variants, so `.into()` and `Union::from` calls no longer compile"),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! [`diff`] compares two resolved APIs item by item — operations by client method name, types by
 //! Rust name, parameters, fields and variants by Rust name — so a change is described as
 //! downstream code sees it. Detection lives in `operations` (with `params` and `responses`) and
-//! `types` (with `variants`), the rules (each
+//! `types` (with `variants` and `union_methods`), the rules (each
 //! [`Kind`]'s [`Impact`] and reason) in `classify`, and the text, Markdown and JSON output in
 //! [`render`].
 
@@ -15,6 +15,7 @@ pub mod render;
 mod responses;
 mod rust;
 mod types;
+mod union_methods;
 mod variants;
 
 use std::cmp::Reverse;

@@ -2,7 +2,7 @@
 //! their `Option` and `Box`, what `send()` returns, and type equality through aliases.
 
 use crate::emit;
-use crate::ir::{Api, Field, Operation, Status, TypeKind, TypeRef};
+use crate::ir::{Api, Field, Operation, Status, TypeRef};
 
 /// Text in backticks.
 pub(super) fn code(text: &str) -> String {
@@ -35,7 +35,7 @@ pub(super) fn is_option(field: &Field) -> bool {
 /// the same name (changes inside a named type are reported for that type), or the same type
 /// once aliases are followed.
 pub(super) fn same(old_api: &Api, old: &TypeRef, new_api: &Api, new: &TypeRef) -> bool {
-    old == new || canonical(old_api, old, 0) == canonical(new_api, new, 0)
+    old == new || emit::canonical(old_api, old) == emit::canonical(new_api, new)
 }
 
 /// Like [`same`], for optional types.
@@ -49,19 +49,6 @@ pub(super) fn same_opt(
         (Some(old), Some(new)) => same(old_api, old, new_api, new),
         (None, None) => true,
         _ => false,
-    }
-}
-
-/// `ty` with every alias replaced by what it names (a bounded depth guards against cycles).
-fn canonical(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
-    match ty {
-        TypeRef::Named(name) if depth < 32 => match api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Alias(target)) => canonical(api, target, depth + 1),
-            _ => ty.clone(),
-        },
-        TypeRef::List(item) => TypeRef::List(Box::new(canonical(api, item, depth))),
-        TypeRef::Map(value) => TypeRef::Map(Box::new(canonical(api, value, depth))),
-        _ => ty.clone(),
     }
 }
 

@@ -1,10 +1,11 @@
 //! Named types compared by Rust name: added, removed and re-kinded ones, structs field by field,
-//! aliases by what they name; string enums and unions in `variants`.
+//! aliases by what they name; string enums and unions in `variants`, unions' conversions and
+//! accessors in `union_methods`.
 
 use std::collections::BTreeMap;
 
 use super::rust::{self, code};
-use super::{variants, Diff, Kind, Subject};
+use super::{union_methods, variants, Diff, Kind, Subject};
 use crate::ir::{Api, Field, Struct, TypeDef, TypeKind, UnionTag, Usage};
 
 /// Finds added, removed and changed types.
@@ -88,7 +89,10 @@ fn definition(d: &mut Diff<'_>, old: &TypeDef, new: &TypeDef) {
             };
             variants::string_enum(d, &at, &as_values(o), &as_values(n));
         }
-        (TypeKind::Union(o), TypeKind::Union(n)) => variants::union(d, &at, o, n),
+        (TypeKind::Union(o), TypeKind::Union(n)) => {
+            variants::union(d, &at, o, n);
+            union_methods::compare(d, &new.name, o, n);
+        }
         (TypeKind::Alias(o), TypeKind::Alias(n)) => {
             if !rust::same(d.old, o, d.new, n) {
                 let summary = format!(
@@ -113,17 +117,15 @@ fn definition(d: &mut Diff<'_>, old: &TypeDef, new: &TypeDef) {
     }
 }
 
-/// A struct that starts or stops being response-only gains or loses `#[non_exhaustive]` and `new`.
+/// A struct that starts or stops being response-only gains or loses `#[non_exhaustive]`.
 fn exhaustiveness(d: &mut Diff<'_>, at: &Subject, old: Usage, new: Usage) {
     match (old.response_only(), new.response_only()) {
         (false, true) => {
-            let summary =
-                "now used only in responses: `#[non_exhaustive]`, with a `new` constructor";
+            let summary = "now used only in responses: `#[non_exhaustive]`";
             d.push(at, Kind::StructBecameNonExhaustive, "", summary.into());
         }
         (true, false) => {
-            let summary =
-                "no longer used only in responses: exhaustive, without a `new` constructor";
+            let summary = "no longer used only in responses: exhaustive";
             d.push(at, Kind::StructBecameExhaustive, "", summary.into());
         }
         _ => {}

@@ -263,6 +263,19 @@ pub(super) fn id_serde() -> (TokenStream, TokenStream) {
     )
 }
 
+/// `UnknownVariant`: the error of parsing an enum from text that is none of its values, and the
+/// expression making one for the enum `type_name`, the text `value` and the known values
+/// `expected` (a `&'static [&'static str]`).
+pub(super) fn unknown_variant(
+    type_name: &str,
+    value: TokenStream,
+    expected: TokenStream,
+) -> (TokenStream, TokenStream) {
+    let ty = item(quote!(UnknownVariant));
+    let error = quote!(#ty::new(#type_name, #value, #expected));
+    (ty, error)
+}
+
 /// Rustdoc link targets into the runtime, e.g. `crate::runtime::Auth::api_key`.
 pub(super) fn doc_path(path: &str) -> String {
     format!("crate::runtime::{path}")

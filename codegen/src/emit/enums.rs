@@ -1,5 +1,7 @@
 //! String enums: one variant per value plus `Unknown(String)`, so a value the API adds later
-//! still decodes and re-encodes unchanged. Serde impls go through the runtime's helpers.
+//! still decodes and re-encodes unchanged (`From<&str>` keeps any text). `FromStr` is the strict
+//! parse: only the exact wire values, else the runtime's `UnknownVariant` error. Serde impls go
+//! through the runtime's helpers.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -21,6 +23,7 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
         .collect();
     let wires: Vec<&str> = e.values.iter().map(|v| v.wire_name.as_str()).collect();
     let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
+    let from_str = from_str(name, &wires);
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,6 +44,8 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
             }
         }
 
+        /// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+        /// Use `str::parse` to accept only the known values.
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -49,6 +54,8 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
                 }
             }
         }
+
+        #from_str
 
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -71,6 +78,27 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
         impl #param_value for #name {
             fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+    }
+}
+
+/// `FromStr`: exactly the wire values `wires` (what `From<&str>` does not keep as `Unknown`),
+/// else `UnknownVariant`.
+fn from_str(name: &Ident, wires: &[&str]) -> TokenStream {
+    let unknown = ident(naming::UNKNOWN_VARIANT);
+    let (error, make_error) =
+        contract::unknown_variant(&name.to_string(), quote!(value), quote!(&[#(#wires),*]));
+    quote! {
+        /// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+        impl ::std::str::FromStr for #name {
+            type Err = #error;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                match Self::from(value) {
+                    Self::#unknown(_) => ::std::result::Result::Err(#make_error),
+                    known => ::std::result::Result::Ok(known),
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ mod root;
 mod security;
 mod send;
 mod types;
+mod union_methods;
 mod unions;
 
 use proc_macro2::TokenStream;
@@ -25,7 +26,8 @@ use crate::header::{header, Comment, Provenance};
 use crate::ir::Api;
 
 pub(crate) use responses::{single_success, status_label};
-pub(crate) use types::spelling;
+pub(crate) use types::{canonical, spelling};
+pub(crate) use union_methods::{accessors_of, convertible_variants};
 
 /// One generated file: its path relative to the generated module folder and its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]

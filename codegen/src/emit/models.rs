@@ -1,6 +1,7 @@
 //! The models file: every named type, sorted by name. Structs and aliases are emitted here
-//! (response-only structs `#[non_exhaustive]`, with a constructor from `constructors`); string
-//! enums and unions have their own modules.
+//! (response-only structs `#[non_exhaustive]`, every struct with a constructor and setters from
+//! `constructors`, and `Default` when it has no required field); string enums and unions have
+//! their own modules.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -11,21 +12,21 @@ use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
 
 /// Tokens of the whole models module.
 pub fn models(api: &Api) -> TokenStream {
-    let items = api.types.values().map(type_def);
+    let items = api.types.values().map(|def| type_def(api, def));
     quote! {
         #![doc = " Data types of the API: request and response bodies and the enums and unions they use."]
         #(#items)*
     }
 }
 
-fn type_def(def: &TypeDef) -> TokenStream {
+fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let docs = docs::doc_or(def.docs.as_deref(), &format!("`{}`", def.name));
     let name = format_ident!("{}", def.name);
     match &def.kind {
-        TypeKind::Struct(s) => structure(&docs, &name, s, def.usage.response_only()),
+        TypeKind::Struct(s) => structure(api, (&docs, &name), s, def.usage.response_only()),
         TypeKind::Enum(e) => enums::string_enum(&docs, &name, e),
         TypeKind::NumericEnum(e) => numeric_enums::numeric_enum(&docs, &name, e),
-        TypeKind::Union(u) => unions::union(&docs, &name, u),
+        TypeKind::Union(u) => unions::union(api, &docs, &name, u),
         TypeKind::Id(id) => ids::id_type(&docs, &name, id),
         TypeKind::Alias(ty) => {
             let ty = types::rust_type(ty, Scope::Models);
@@ -35,8 +36,8 @@ fn type_def(def: &TypeDef) -> TokenStream {
 }
 
 fn structure(
-    docs: &TokenStream,
-    name: &proc_macro2::Ident,
+    api: &Api,
+    (docs, name): (&TokenStream, &proc_macro2::Ident),
     s: &Struct,
     response_only: bool,
 ) -> TokenStream {
@@ -49,17 +50,12 @@ fn structure(
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #ty>,
         }
     });
-    let (non_exhaustive, constructor) = if response_only {
-        (
-            Some(quote!(#[non_exhaustive])),
-            Some(constructors::constructor(name, s)),
-        )
-    } else {
-        (None, None)
-    };
+    let non_exhaustive = response_only.then(|| quote!(#[non_exhaustive]));
+    let default = constructors::takes_no_arguments(s).then(|| quote!(Default,));
+    let constructor = constructors::constructor(api, name, s, response_only);
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, #default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #non_exhaustive
         pub struct #name {
             #(#fields)*
@@ -81,17 +77,11 @@ fn field(f: &Field) -> TokenStream {
         .default
         .as_ref()
         .map(|value| format!("Default when absent: `{value}`."));
-    let fallback = format!("`{}`", f.wire_name);
     let docs = docs::doc(&docs::paragraphs([
-        Some(
-            f.docs
-                .as_deref()
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-                .unwrap_or(&fallback),
-        ),
+        f.docs.as_deref(),
         direction,
         default.as_deref(),
+        Some(&wire_facts(f)),
     ]));
     let name = format_ident!("{}", f.rust_name);
     let mut ty = types::rust_type(&f.ty, Scope::Models);
@@ -119,4 +109,13 @@ fn field(f: &Field) -> TokenStream {
         #serde_attr
         pub #name: #ty,
     }
+}
+
+/// The last line of a field's docs: its JSON name and presence, e.g. "JSON: `subject`,
+/// optional, nullable." (`required` as the schema says; see the read-only/write-only line for
+/// the direction it holds in).
+fn wire_facts(f: &Field) -> String {
+    let presence = if f.required { "required" } else { "optional" };
+    let nullable = if f.nullable { ", nullable" } else { "" };
+    format!("JSON: `{}`, {presence}{nullable}.", f.wire_name)
 }

@@ -1,5 +1,6 @@
 //! Integer and number enums: one variant per value plus `Unknown(T)`, written and read as the
-//! bare number, so a value the API adds later still decodes and re-encodes unchanged.
+//! bare number, so a value the API adds later still decodes and re-encodes unchanged. `FromStr`
+//! parses the number and accepts only the values the spec lists.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -50,6 +51,8 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
     };
     let allow_float_cmp = (!integer).then(|| quote!(#[allow(clippy::float_cmp)]));
     let wire = wire_impls(name, &ty);
+    let literals_text: Vec<&str> = e.values.iter().map(|v| v.literal.as_str()).collect();
+    let from_str = from_str(name, &ty, &literals_text);
     quote! {
         #docs
         #derives
@@ -77,7 +80,31 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
             }
         }
 
+        #from_str
+
         #wire
+    }
+}
+
+/// `FromStr`: the number, when it is one of `literals`; else `UnknownVariant`.
+fn from_str(name: &Ident, ty: &TokenStream, literals: &[&str]) -> TokenStream {
+    let unknown = ident(naming::UNKNOWN_VARIANT);
+    let (error, make_error) =
+        contract::unknown_variant(&name.to_string(), quote!(value), quote!(&[#(#literals),*]));
+    quote! {
+        /// Only the values the spec lists, written as numbers.
+        impl ::std::str::FromStr for #name {
+            type Err = #error;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                match value.parse::<#ty>().map(Self::from) {
+                    ::std::result::Result::Ok(Self::#unknown(_)) | ::std::result::Result::Err(_) => {
+                        ::std::result::Result::Err(#make_error)
+                    }
+                    ::std::result::Result::Ok(known) => ::std::result::Result::Ok(known),
+                }
+            }
+        }
     }
 }
 

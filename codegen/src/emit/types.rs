@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::contract;
-use crate::ir::{Api, Encoding, Param, Primitive, TypeKind, TypeRef};
+use crate::ir::{Api, Encoding, Field, Param, Primitive, TypeDef, TypeKind, TypeRef};
 
 /// Which generated module a type is named from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,32 @@ pub(super) fn rust_type(ty: &TypeRef, scope: Scope) -> TokenStream {
     }
 }
 
+/// `ty` with every alias replaced by what it names (a bounded depth guards against cycles): two
+/// uses are the same Rust type when their canonical forms are equal.
+pub(crate) fn canonical(api: &Api, ty: &TypeRef) -> TypeRef {
+    canonical_at(api, ty, 0)
+}
+
+fn canonical_at(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
+    match ty {
+        TypeRef::Named(name) if depth < 32 => match api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Alias(target)) => canonical_at(api, target, depth + 1),
+            _ => ty.clone(),
+        },
+        TypeRef::List(item) => TypeRef::List(Box::new(canonical_at(api, item, depth))),
+        TypeRef::Map(value) => TypeRef::Map(Box::new(canonical_at(api, value, depth))),
+        _ => ty.clone(),
+    }
+}
+
+/// The named type `ty` uses once aliases are followed, when it uses one.
+pub(super) fn definition<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a TypeDef> {
+    match canonical(api, ty) {
+        TypeRef::Named(name) => api.types.get(&name),
+        _ => None,
+    }
+}
+
 /// The type of a use of `ty` as a reader writes it, without paths: `Vec<String>`,
 /// `DateTime<Utc>`, `Thread`.
 pub(crate) fn spelling(ty: &TypeRef) -> String {
@@ -70,6 +96,12 @@ fn primitive(p: Primitive) -> (TokenStream, &'static str) {
         Primitive::F64 => (quote!(f64), "f64"),
         Primitive::Binary => (contract::binary(), "Binary"),
     }
+}
+
+/// Whether a struct field is an `Option` in Rust: not required, required in one direction only,
+/// or nullable.
+pub(super) fn is_option(f: &Field) -> bool {
+    f.optional() || f.nullable
 }
 
 /// A parameter that the client method takes as an argument (the rest are builder setters).

@@ -1,21 +1,29 @@
 //! Unions. Tagged ones become internally tagged enums (`#[serde(tag = "...")]`) with an
 //! `Unknown(serde_json::Value)` catch-all for tag values added later, decoded in one pass by the
 //! runtime's `TaggedUnion`; a known tag whose body does not match is an error, never silently
-//! `Unknown`. Untagged ones try variants in order.
+//! `Unknown`. Untagged ones try variants in order. Both get the `From` impls and shared-field
+//! accessors of `union_methods`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{ident, Scope};
-use super::{contract, types};
-use crate::ir::{Union, UnionTag, Variant};
+use super::{contract, types, union_methods};
+use crate::ir::{Api, Union, UnionTag, Variant};
 use crate::naming;
 
 /// Tokens of one union and its impls.
-pub fn union(docs: &TokenStream, name: &Ident, u: &Union) -> TokenStream {
-    match &u.tag {
+pub fn union(api: &Api, docs: &TokenStream, name: &Ident, u: &Union) -> TokenStream {
+    let enumeration = match &u.tag {
         UnionTag::Property(tag) => tagged(docs, name, tag, &u.variants),
         UnionTag::Untagged => untagged(docs, name, &u.variants),
+    };
+    let conversions = union_methods::conversions(api, name, u);
+    let accessors = union_methods::accessors(api, name, u);
+    quote! {
+        #enumeration
+        #accessors
+        #conversions
     }
 }
 

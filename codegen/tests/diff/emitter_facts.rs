@@ -27,23 +27,60 @@ fn attributes<'f>(file: &'f str, item: &str) -> &'f str {
 }
 
 #[test]
-fn structs_used_in_requests_or_by_no_operation_are_exhaustive_without_default() {
+fn structs_used_in_requests_or_by_no_operation_are_exhaustive_with_a_constructor() {
     let fields = emitted("fields", "models.rs");
     let usage = emitted("usage", "models.rs");
-    for (models, name) in [
-        (&fields, "ThreadUpdate"),
-        (&usage, "Note"),
-        (&usage, "Draft"),
+    // `Default` exactly when no field is required (`Draft`), the same value as `new()`.
+    for (models, name, default) in [
+        (&fields, "ThreadUpdate", false),
+        (&usage, "Note", false),
+        (&usage, "Draft", true),
     ] {
         let attrs = attributes(models, &format!("pub struct {name} {{"));
         assert!(attrs.contains("#[derive("), "{attrs}");
         assert!(!attrs.contains("non_exhaustive"), "{attrs}");
-        assert!(!attrs.contains("Default"), "{attrs}");
+        assert_eq!(attrs.contains("Default"), default, "{attrs}");
         assert!(
-            !models.contains(&format!("impl {name} {{")),
-            "{name} has a constructor"
+            models.contains(&format!("impl {name} {{")),
+            "{name} has no constructor"
         );
     }
+    // `new` takes the required fields, a `with_` setter sets each optional one.
+    let compact: String = usage.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        compact
+            .contains("pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self"),
+        "{usage}"
+    );
+    assert!(
+        compact.contains("pub fn with_author( mut self, value: impl ::std::convert::Into<::std::string::String>, ) -> Self"),
+        "{usage}"
+    );
+}
+
+#[test]
+fn unions_convert_from_unique_payloads_and_read_shared_fields() {
+    let unions = emitted("unions", "models.rs");
+    let compact: String = unions.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (source, union) in [
+        ("AgentActorV2", "Actor"),
+        ("BotActor", "Actor"),
+        ("::std::string::String", "Content"),
+        ("TextContent", "Content"),
+    ] {
+        let conversion = format!("impl ::std::convert::From<{source}> for {union} {{");
+        assert!(compact.contains(&conversion), "{conversion}\n{unions}");
+    }
+    // `Actor`'s variants all have `name`; `Content` has a variant that is not a struct.
+    assert!(
+        compact.contains("impl Actor { /// The `name` every variant may have;"),
+        "{unions}"
+    );
+    assert!(
+        compact.contains("pub fn name(&self) -> ::std::option::Option<&str>"),
+        "{unions}"
+    );
+    assert!(!compact.contains("impl Content {"), "{unions}");
 }
 
 #[test]

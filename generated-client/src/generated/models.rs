@@ -64,22 +64,88 @@ impl<'de> ::serde::Deserialize<'de> for Actor {
     }
 }
 
+impl Actor {
+    /// The `id` every variant has; `None` only for a variant this client does not know.
+    pub fn id(&self) -> ::std::option::Option<&ActorId> {
+        match self {
+            Self::Agent(value) => ::std::option::Option::Some(&value.id),
+            Self::Bot(value) => ::std::option::Option::Some(&value.id),
+            Self::Integrator(value) => ::std::option::Option::Some(&value.id),
+            Self::System(value) => ::std::option::Option::Some(&value.id),
+            Self::Visitor(value) => ::std::option::Option::Some(&value.id),
+            Self::Email(value) => ::std::option::Option::Some(&value.id),
+            Self::Llm(value) => ::std::option::Option::Some(&value.id),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<AgentActor> for Actor {
+    fn from(value: AgentActor) -> Self {
+        Self::Agent(value)
+    }
+}
+
+impl ::std::convert::From<BotActor> for Actor {
+    fn from(value: BotActor) -> Self {
+        Self::Bot(value)
+    }
+}
+
+impl ::std::convert::From<IntegratorActor> for Actor {
+    fn from(value: IntegratorActor) -> Self {
+        Self::Integrator(value)
+    }
+}
+
+impl ::std::convert::From<SystemActor> for Actor {
+    fn from(value: SystemActor) -> Self {
+        Self::System(value)
+    }
+}
+
+impl ::std::convert::From<VisitorActor> for Actor {
+    fn from(value: VisitorActor) -> Self {
+        Self::Visitor(value)
+    }
+}
+
+impl ::std::convert::From<EmailActor> for Actor {
+    fn from(value: EmailActor) -> Self {
+        Self::Email(value)
+    }
+}
+
+impl ::std::convert::From<LlmActor> for Actor {
+    fn from(value: LlmActor) -> Self {
+        Self::Llm(value)
+    }
+}
+
 /// Result of a batch actor lookup, with one entry per ID that failed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ActorBatch {
     /// When the batch finished.
+    ///
+    /// JSON: `completedAt`, required.
     #[serde(rename = "completedAt")]
     pub completed_at: ::chrono::DateTime<::chrono::Utc>,
     /// One entry per ID that could not be resolved.
+    ///
+    /// JSON: `errors`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub errors: ::std::option::Option<::std::vec::Vec<BatchError>>,
     /// Related links, keyed by name.
+    ///
+    /// JSON: `links`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// How many IDs failed.
+    ///
+    /// JSON: `numErrors`, optional.
     #[serde(
         rename = "numErrors",
         default,
@@ -87,6 +153,8 @@ pub struct ActorBatch {
     )]
     pub num_errors: ::std::option::Option<i32>,
     /// When the batch was requested.
+    ///
+    /// JSON: `requestedAt`, optional.
     #[serde(
         rename = "requestedAt",
         default,
@@ -94,11 +162,17 @@ pub struct ActorBatch {
     )]
     pub requested_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The resolved actors.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<Actor>,
     /// When the batch started processing.
+    ///
+    /// JSON: `startedAt`, required.
     #[serde(rename = "startedAt")]
     pub started_at: ::chrono::DateTime<::chrono::Utc>,
     /// Processing state of the batch.
+    ///
+    /// JSON: `status`, required.
     pub status: BatchStatus,
 }
 
@@ -106,8 +180,9 @@ impl ActorBatch {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         completed_at: ::chrono::DateTime<::chrono::Utc>,
         results: impl ::std::iter::IntoIterator<Item = Actor>,
@@ -125,13 +200,59 @@ impl ActorBatch {
             status,
         }
     }
+
+    /// Sets [`errors`](Self::errors).
+    pub fn with_errors(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = BatchError>,
+    ) -> Self {
+        self.errors = ::std::option::Option::Some(value.into_iter().collect());
+        self
+    }
+
+    /// Sets [`links`](Self::links).
+    pub fn with_links(
+        mut self,
+        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    ) -> Self {
+        self.links = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`num_errors`](Self::num_errors).
+    pub fn with_num_errors(mut self, value: i32) -> Self {
+        self.num_errors = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`requested_at`](Self::requested_at).
+    pub fn with_requested_at(
+        mut self,
+        value: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        self.requested_at = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A list of actor IDs to resolve in one call.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ActorBatchRequest {
     /// The actor IDs to look up.
+    ///
+    /// JSON: `inputs`, required.
     pub inputs: ::std::vec::Vec<ActorId>,
+}
+
+impl ActorBatchRequest {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(
+        inputs: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<ActorId>>,
+    ) -> Self {
+        Self {
+            inputs: inputs.into_iter().map(::std::convert::Into::into).collect(),
+        }
+    }
 }
 
 /// The id of a actor, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
@@ -254,14 +375,22 @@ impl crate::runtime::ParamValue for ActorId {
 #[non_exhaustive]
 pub struct AgentActor {
     /// Address of the agent's profile picture.
+    ///
+    /// JSON: `avatar`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// The agent's email address.
+    ///
+    /// JSON: `email`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Actor ID of the agent.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
     /// The agent's display name.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
@@ -270,15 +399,43 @@ impl AgentActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: ActorId) -> Self {
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
+    pub fn new(id: impl ::std::convert::Into<ActorId>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
             email: ::std::option::Option::None,
-            id,
+            id: id.into(),
             name: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`avatar`](Self::avatar).
+    pub fn with_avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`email`](Self::email).
+    pub fn with_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -402,8 +559,12 @@ impl crate::runtime::ParamValue for AppId {
 #[non_exhaustive]
 pub struct AssignmentChange {
     /// Whether this event is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// Actor ID of the previous assignee, if there was one.
+    ///
+    /// JSON: `assignedFrom`, optional.
     #[serde(
         rename = "assignedFrom",
         default,
@@ -411,6 +572,8 @@ pub struct AssignmentChange {
     )]
     pub assigned_from: ::std::option::Option<::std::string::String>,
     /// Actor ID of the new assignee, if there is one.
+    ///
+    /// JSON: `assignedTo`, optional.
     #[serde(
         rename = "assignedTo",
         default,
@@ -418,23 +581,39 @@ pub struct AssignmentChange {
     )]
     pub assigned_to: ::std::option::Option<ActorId>,
     /// What produced the event.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the event happened.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of whoever made the change.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// ID of this history item.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// Recipients of the event (usually empty).
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Senders of the event (usually empty).
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// When the event was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -447,16 +626,17 @@ impl AssignmentChange {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
-        id: MessageId,
+        created_by: impl ::std::convert::Into<ActorId>,
+        id: impl ::std::convert::Into<MessageId>,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
     ) -> Self {
@@ -465,14 +645,38 @@ impl AssignmentChange {
             assigned_from: ::std::option::Option::None,
             assigned_to: ::std::option::Option::None,
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
-            id,
+            created_by: created_by.into(),
+            id: id.into(),
             recipients: recipients.into_iter().collect(),
             senders: senders.into_iter().collect(),
             updated_at: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`assigned_from`](Self::assigned_from).
+    pub fn with_assigned_from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.assigned_from = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`assigned_to`](Self::assigned_to).
+    pub fn with_assigned_to(
+        mut self,
+        value: impl ::std::convert::Into<ActorId>,
+    ) -> Self {
+        self.assigned_to = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -543,6 +747,54 @@ impl<'de> ::serde::Deserialize<'de> for Attachment {
     }
 }
 
+impl ::std::convert::From<FileAttachment> for Attachment {
+    fn from(value: FileAttachment) -> Self {
+        Self::File(value)
+    }
+}
+
+impl ::std::convert::From<LocationAttachment> for Attachment {
+    fn from(value: LocationAttachment) -> Self {
+        Self::Location(value)
+    }
+}
+
+impl ::std::convert::From<ContactAttachment> for Attachment {
+    fn from(value: ContactAttachment) -> Self {
+        Self::Contact(value)
+    }
+}
+
+impl ::std::convert::From<UnsupportedContentAttachment> for Attachment {
+    fn from(value: UnsupportedContentAttachment) -> Self {
+        Self::UnsupportedContent(value)
+    }
+}
+
+impl ::std::convert::From<MessageHeaderAttachment> for Attachment {
+    fn from(value: MessageHeaderAttachment) -> Self {
+        Self::MessageHeader(value)
+    }
+}
+
+impl ::std::convert::From<QuickRepliesAttachment> for Attachment {
+    fn from(value: QuickRepliesAttachment) -> Self {
+        Self::QuickReplies(value)
+    }
+}
+
+impl ::std::convert::From<WhatsAppTemplateAttachment> for Attachment {
+    fn from(value: WhatsAppTemplateAttachment) -> Self {
+        Self::WhatsappTemplateMetadata(value)
+    }
+}
+
+impl ::std::convert::From<SocialMediaAttachment> for Attachment {
+    fn from(value: SocialMediaAttachment) -> Self {
+        Self::SocialMediaMetadata(value)
+    }
+}
+
 /// Something to attach to a new message or comment; the `type` field tells which kind.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "type")]
@@ -588,32 +840,66 @@ impl<'de> ::serde::Deserialize<'de> for AttachmentDraft {
     }
 }
 
+impl ::std::convert::From<FileAttachmentDraft> for AttachmentDraft {
+    fn from(value: FileAttachmentDraft) -> Self {
+        Self::File(value)
+    }
+}
+
+impl ::std::convert::From<QuickRepliesAttachmentDraft> for AttachmentDraft {
+    fn from(value: QuickRepliesAttachmentDraft) -> Self {
+        Self::QuickReplies(value)
+    }
+}
+
+impl ::std::convert::From<SocialMediaAttachmentDraft> for AttachmentDraft {
+    fn from(value: SocialMediaAttachmentDraft) -> Self {
+        Self::SocialMediaMetadata(value)
+    }
+}
+
 /// One failure reported by a batch call.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct BatchError {
     /// Broad class of the failure.
+    ///
+    /// JSON: `category`, required.
     pub category: ::std::string::String,
     /// Extra facts about the failure, each a list of values keyed by name.
+    ///
+    /// JSON: `context`, required.
     pub context: ::std::collections::BTreeMap<
         ::std::string::String,
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Finer-grained problems behind this failure.
+    ///
+    /// JSON: `errors`, required.
     pub errors: ::std::vec::Vec<ErrorDetail>,
     /// Identifier of this failure instance.
+    ///
+    /// JSON: `id`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Links to documentation about the failure, keyed by name.
+    ///
+    /// JSON: `links`, required.
     pub links: ::std::collections::BTreeMap<
         ::std::string::String,
         ::std::string::String,
     >,
     /// Human-readable explanation of what went wrong.
+    ///
+    /// JSON: `message`, required.
     pub message: ::std::string::String,
     /// HTTP status code of the failure, as a string.
+    ///
+    /// JSON: `status`, required.
     pub status: ::std::string::String,
     /// Narrower class of the failure. HubSpot documents it as an object but also sends plain strings, so any JSON value is accepted.
+    ///
+    /// JSON: `subCategory`, optional.
     #[serde(
         rename = "subCategory",
         default,
@@ -626,8 +912,9 @@ impl BatchError {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         category: impl ::std::convert::Into<::std::string::String>,
         context: ::std::collections::BTreeMap<
@@ -652,6 +939,24 @@ impl BatchError {
             status: status.into(),
             sub_category: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`id`](Self::id).
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`sub_category`](Self::sub_category).
+    pub fn with_sub_category(
+        mut self,
+        value: impl ::std::convert::Into<::serde_json::Value>,
+    ) -> Self {
+        self.sub_category = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -684,6 +989,8 @@ impl BatchStatus {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for BatchStatus {
     fn from(value: &str) -> Self {
         match value {
@@ -692,6 +999,26 @@ impl ::std::convert::From<&str> for BatchStatus {
             "PENDING" => Self::Pending,
             "PROCESSING" => Self::Processing,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for BatchStatus {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "BatchStatus",
+                        value,
+                        &["CANCELED", "COMPLETE", "PENDING", "PROCESSING"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -730,11 +1057,17 @@ impl crate::runtime::ParamValue for BatchStatus {
 #[non_exhaustive]
 pub struct BotActor {
     /// Address of the bot's picture.
+    ///
+    /// JSON: `avatar`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Actor ID of the bot.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
     /// The bot's display name.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
@@ -743,14 +1076,33 @@ impl BotActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: ActorId) -> Self {
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
+    pub fn new(id: impl ::std::convert::Into<ActorId>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
-            id,
+            id: id.into(),
             name: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`avatar`](Self::avatar).
+    pub fn with_avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -759,8 +1111,12 @@ impl BotActor {
 #[non_exhaustive]
 pub struct Channel {
     /// ID of the channel.
+    ///
+    /// JSON: `id`, required.
     pub id: ChannelId,
     /// Display name of the channel.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
 }
 
@@ -768,13 +1124,17 @@ impl Channel {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
-        id: ChannelId,
+        id: impl ::std::convert::Into<ChannelId>,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        Self { id, name: name.into() }
+        Self {
+            id: id.into(),
+            name: name.into(),
+        }
     }
 }
 
@@ -783,10 +1143,16 @@ impl Channel {
 #[non_exhaustive]
 pub struct ChannelAccount {
     /// Whether the account is switched on.
+    ///
+    /// JSON: `active`, required.
     pub active: bool,
     /// Whether the account is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// When the account was archived, if it is.
+    ///
+    /// JSON: `archivedAt`, optional.
     #[serde(
         rename = "archivedAt",
         default,
@@ -794,14 +1160,22 @@ pub struct ChannelAccount {
     )]
     pub archived_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Whether the account's connection to its provider is authorized.
+    ///
+    /// JSON: `authorized`, required.
     pub authorized: bool,
     /// ID of the channel this account belongs to.
+    ///
+    /// JSON: `channelId`, required.
     #[serde(rename = "channelId")]
     pub channel_id: ChannelId,
     /// When the account was connected.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Address messages to this account are sent to.
+    ///
+    /// JSON: `deliveryIdentifier`, optional.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -809,11 +1183,17 @@ pub struct ChannelAccount {
     )]
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// ID of the channel account.
+    ///
+    /// JSON: `id`, required.
     pub id: ChannelAccountId,
     /// ID of the inbox the account delivers into.
+    ///
+    /// JSON: `inboxId`, required.
     #[serde(rename = "inboxId")]
     pub inbox_id: InboxId,
     /// Display name of the account.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
 }
 
@@ -821,17 +1201,18 @@ impl ChannelAccount {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         active: bool,
         archived: bool,
         authorized: bool,
-        channel_id: ChannelId,
+        channel_id: impl ::std::convert::Into<ChannelId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: ChannelAccountId,
-        inbox_id: InboxId,
+        id: impl ::std::convert::Into<ChannelAccountId>,
+        inbox_id: impl ::std::convert::Into<InboxId>,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -839,13 +1220,25 @@ impl ChannelAccount {
             archived,
             archived_at: ::std::option::Option::None,
             authorized,
-            channel_id,
+            channel_id: channel_id.into(),
             created_at,
             delivery_identifier: ::std::option::Option::None,
-            id,
-            inbox_id,
+            id: id.into(),
+            inbox_id: inbox_id.into(),
             name: name.into(),
         }
+    }
+
+    /// Sets [`archived_at`](Self::archived_at).
+    pub fn with_archived_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.archived_at = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`delivery_identifier`](Self::delivery_identifier).
+    pub fn with_delivery_identifier(mut self, value: DeliveryIdentifier) -> Self {
+        self.delivery_identifier = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -853,8 +1246,12 @@ impl ChannelAccount {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountDraft {
     /// Whether the account's connection to the external service is authorized already.
+    ///
+    /// JSON: `authorized`, required.
     pub authorized: bool,
     /// The account's address on the external service.
+    ///
+    /// JSON: `deliveryIdentifier`, optional.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -862,10 +1259,38 @@ pub struct ChannelAccountDraft {
     )]
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// ID of the inbox the account's conversations go to.
+    ///
+    /// JSON: `inboxId`, required.
     #[serde(rename = "inboxId")]
     pub inbox_id: InboxId,
     /// Display name of the account.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
+}
+
+impl ChannelAccountDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        authorized: bool,
+        inbox_id: impl ::std::convert::Into<InboxId>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            authorized,
+            delivery_identifier: ::std::option::Option::None,
+            inbox_id: inbox_id.into(),
+            name: name.into(),
+        }
+    }
+
+    /// Sets [`delivery_identifier`](Self::delivery_identifier).
+    pub fn with_delivery_identifier(mut self, value: DeliveryIdentifier) -> Self {
+        self.delivery_identifier = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// The id of a channel-account, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
@@ -988,11 +1413,17 @@ impl crate::runtime::ParamValue for ChannelAccountId {
 #[non_exhaustive]
 pub struct ChannelAccountPage {
     /// Cursors for the neighbouring pages, when there are any.
+    ///
+    /// JSON: `paging`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The channel accounts on this page.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<ChannelAccount>,
     /// Number of matching channel accounts over all pages.
+    ///
+    /// JSON: `total`, required.
     pub total: i32,
 }
 
@@ -1000,8 +1431,9 @@ impl ChannelAccountPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = ChannelAccount>,
         total: i32,
@@ -1012,6 +1444,12 @@ impl ChannelAccountPage {
             total,
         }
     }
+
+    /// Sets [`paging`](Self::paging).
+    pub fn with_paging(mut self, value: Paging) -> Self {
+        self.paging = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A pending account connection, created when a user starts connecting an account in HubSpot.
@@ -1019,6 +1457,8 @@ impl ChannelAccountPage {
 #[non_exhaustive]
 pub struct ChannelAccountStagingToken {
     /// Display name the account will get, once set.
+    ///
+    /// JSON: `accountName`, optional.
     #[serde(
         rename = "accountName",
         default,
@@ -1026,12 +1466,18 @@ pub struct ChannelAccountStagingToken {
     )]
     pub account_name: ::std::option::Option<::std::string::String>,
     /// The staging token itself.
+    ///
+    /// JSON: `accountToken`, required.
     #[serde(rename = "accountToken")]
     pub account_token: ::std::string::String,
     /// When the connection was started.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Address the account will get, once set.
+    ///
+    /// JSON: `deliveryIdentifier`, optional.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -1039,12 +1485,18 @@ pub struct ChannelAccountStagingToken {
     )]
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// ID of the custom channel the account is being connected to.
+    ///
+    /// JSON: `genericChannelId`, required.
     #[serde(rename = "genericChannelId")]
     pub generic_channel_id: i32,
     /// ID of the inbox the account will deliver into.
+    ///
+    /// JSON: `inboxId`, required.
     #[serde(rename = "inboxId")]
     pub inbox_id: i32,
     /// ID of the HubSpot user who started the connection.
+    ///
+    /// JSON: `userId`, required.
     #[serde(rename = "userId")]
     pub user_id: i32,
 }
@@ -1053,8 +1505,9 @@ impl ChannelAccountStagingToken {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         account_token: impl ::std::convert::Into<::std::string::String>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -1072,28 +1525,91 @@ impl ChannelAccountStagingToken {
             user_id,
         }
     }
+
+    /// Sets [`account_name`](Self::account_name).
+    pub fn with_account_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`delivery_identifier`](Self::delivery_identifier).
+    pub fn with_delivery_identifier(mut self, value: DeliveryIdentifier) -> Self {
+        self.delivery_identifier = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// The name and address to give an account whose connection is pending.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountStagingTokenUpdate {
     /// Display name for the account.
+    ///
+    /// JSON: `accountName`, required.
     #[serde(rename = "accountName")]
     pub account_name: ::std::string::String,
     /// The account's address on the external service.
+    ///
+    /// JSON: `deliveryIdentifier`, required.
     #[serde(rename = "deliveryIdentifier")]
     pub delivery_identifier: DeliveryIdentifier,
 }
 
+impl ChannelAccountStagingTokenUpdate {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(
+        account_name: impl ::std::convert::Into<::std::string::String>,
+        delivery_identifier: DeliveryIdentifier,
+    ) -> Self {
+        Self {
+            account_name: account_name.into(),
+            delivery_identifier,
+        }
+    }
+}
+
 /// Changes to make to a custom channel's account; send only the fields to change.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChannelAccountUpdate {
     /// Whether the account's connection to the external service is authorized.
+    ///
+    /// JSON: `authorized`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authorized: ::std::option::Option<bool>,
     /// New display name of the account.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
+}
+
+impl ChannelAccountUpdate {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            authorized: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`authorized`](Self::authorized).
+    pub fn with_authorized(mut self, value: bool) -> Self {
+        self.authorized = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// The id of a channel, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
@@ -1216,11 +1732,17 @@ impl crate::runtime::ParamValue for ChannelId {
 #[non_exhaustive]
 pub struct ChannelPage {
     /// Cursors for the neighbouring pages, when there are any.
+    ///
+    /// JSON: `paging`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The channels on this page.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<Channel>,
     /// Number of matching channels over all pages.
+    ///
+    /// JSON: `total`, required.
     pub total: i32,
 }
 
@@ -1228,8 +1750,9 @@ impl ChannelPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = Channel>,
         total: i32,
@@ -1240,6 +1763,12 @@ impl ChannelPage {
             total,
         }
     }
+
+    /// Sets [`paging`](Self::paging).
+    pub fn with_paging(mut self, value: Paging) -> Self {
+        self.paging = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// Internal note left on a thread, visible to agents only.
@@ -1247,32 +1776,56 @@ impl ChannelPage {
 #[non_exhaustive]
 pub struct Comment {
     /// Whether the comment is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// Files and other items attached to the comment.
+    ///
+    /// JSON: `attachments`, required.
     pub attachments: ::std::vec::Vec<Attachment>,
     /// What created the comment.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the comment belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the comment was written.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of the comment's author.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// ID of this history item.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// Recipients of the comment, such as mentioned agents.
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Body of the comment as HTML.
+    ///
+    /// JSON: `richText`, required.
     #[serde(rename = "richText")]
     pub rich_text: ::std::string::String,
     /// Who wrote the comment.
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// Body of the comment as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
     /// When the comment was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -1285,17 +1838,18 @@ impl Comment {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
         attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
-        id: MessageId,
+        created_by: impl ::std::convert::Into<ActorId>,
+        id: impl ::std::convert::Into<MessageId>,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         rich_text: impl ::std::convert::Into<::std::string::String>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
@@ -1305,10 +1859,10 @@ impl Comment {
             archived,
             attachments: attachments.into_iter().collect(),
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
-            id,
+            created_by: created_by.into(),
+            id: id.into(),
             recipients: recipients.into_iter().collect(),
             rich_text: rich_text.into(),
             senders: senders.into_iter().collect(),
@@ -1316,14 +1870,24 @@ impl Comment {
             updated_at: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A new internal comment to add to a thread.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CommentDraft {
     /// Items to attach; may be empty.
+    ///
+    /// JSON: `attachments`, required.
     pub attachments: ::std::vec::Vec<AttachmentDraft>,
     /// Body of the comment as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -1331,19 +1895,52 @@ pub struct CommentDraft {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Body of the comment as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
 }
 
+impl CommentDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        attachments: impl ::std::iter::IntoIterator<Item = AttachmentDraft>,
+        text: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            attachments: attachments.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            text: text.into(),
+        }
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A postal address on a shared contact card.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactAddress {
     /// City or town.
+    ///
+    /// JSON: `city`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
     /// Country name.
+    ///
+    /// JSON: `country`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
     /// Country code.
+    ///
+    /// JSON: `countryCode`, optional.
     #[serde(
         rename = "countryCode",
         default,
@@ -1351,12 +1948,18 @@ pub struct ContactAddress {
     )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// State, province or region.
+    ///
+    /// JSON: `state`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Street and number.
+    ///
+    /// JSON: `street`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub street: ::std::option::Option<::std::string::String>,
     /// Whether this is a home or work address.
+    ///
+    /// JSON: `type`, optional.
     #[serde(
         rename = "type",
         default,
@@ -1364,8 +1967,87 @@ pub struct ContactAddress {
     )]
     pub type_: ::std::option::Option<ContactAddressType>,
     /// Postal code.
+    ///
+    /// JSON: `zip`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub zip: ::std::option::Option<::std::string::String>,
+}
+
+impl ContactAddress {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            city: ::std::option::Option::None,
+            country: ::std::option::Option::None,
+            country_code: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            street: ::std::option::Option::None,
+            type_: ::std::option::Option::None,
+            zip: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`city`](Self::city).
+    pub fn with_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.city = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`country`](Self::country).
+    pub fn with_country(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.country = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`country_code`](Self::country_code).
+    pub fn with_country_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.country_code = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`state`](Self::state).
+    pub fn with_state(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`street`](Self::street).
+    pub fn with_street(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.street = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    pub fn with_type(mut self, value: ContactAddressType) -> Self {
+        self.type_ = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`zip`](Self::zip).
+    pub fn with_zip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zip = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Whether this is a home or work address.
@@ -1391,12 +2073,34 @@ impl ContactAddressType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ContactAddressType {
     fn from(value: &str) -> Self {
         match value {
             "HOME" => Self::Home,
             "WORK" => Self::Work,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ContactAddressType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ContactAddressType",
+                        value,
+                        &["HOME", "WORK"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -1434,22 +2138,53 @@ impl crate::runtime::ParamValue for ContactAddressType {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactAttachment {
     /// The details on the card.
+    ///
+    /// JSON: `contactProfile`, required.
     #[serde(rename = "contactProfile")]
     pub contact_profile: ContactProfile,
+}
+
+impl ContactAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(contact_profile: ContactProfile) -> Self {
+        Self { contact_profile }
+    }
 }
 
 /// An email address on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactEmail {
     /// The email address.
+    ///
+    /// JSON: `email`, required.
     pub email: ::std::string::String,
     /// Whether this is a home or work address.
+    ///
+    /// JSON: `type`, optional.
     #[serde(
         rename = "type",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub type_: ::std::option::Option<ContactEmailType>,
+}
+
+impl ContactEmail {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            email: email.into(),
+            type_: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`type_`](Self::type_).
+    pub fn with_type(mut self, value: ContactEmailType) -> Self {
+        self.type_ = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// Whether this is a home or work address.
@@ -1475,12 +2210,34 @@ impl ContactEmailType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ContactEmailType {
     fn from(value: &str) -> Self {
         match value {
             "HOME" => Self::Home,
             "WORK" => Self::Work,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ContactEmailType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ContactEmailType",
+                        value,
+                        &["HOME", "WORK"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -2881,6 +3638,8 @@ impl ContactMatchProperty {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ContactMatchProperty {
     fn from(value: &str) -> Self {
         match value {
@@ -3370,6 +4129,404 @@ impl ::std::convert::From<&str> for ContactMatchProperty {
     }
 }
 
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ContactMatchProperty {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ContactMatchProperty",
+                        value,
+                        &[
+                            "address",
+                            "annualrevenue",
+                            "associatedcompanyid",
+                            "associatedcompanylastupdated",
+                            "city",
+                            "closedate",
+                            "company",
+                            "company_size",
+                            "country",
+                            "createdate",
+                            "currentlyinworkflow",
+                            "date_of_birth",
+                            "days_to_close",
+                            "degree",
+                            "email",
+                            "engagements_last_meeting_booked",
+                            "engagements_last_meeting_booked_campaign",
+                            "engagements_last_meeting_booked_medium",
+                            "engagements_last_meeting_booked_source",
+                            "fax",
+                            "field_of_study",
+                            "first_conversion_date",
+                            "first_conversion_event_name",
+                            "first_deal_created_date",
+                            "firstname",
+                            "followercount",
+                            "gender",
+                            "graduation_date",
+                            "hs_additional_emails",
+                            "hs_all_contact_vids",
+                            "hs_analytics_average_page_views",
+                            "hs_analytics_first_referrer",
+                            "hs_analytics_first_timestamp",
+                            "hs_analytics_first_touch_converting_campaign",
+                            "hs_analytics_first_url",
+                            "hs_analytics_first_visit_timestamp",
+                            "hs_analytics_last_referrer",
+                            "hs_analytics_last_timestamp",
+                            "hs_analytics_last_touch_converting_campaign",
+                            "hs_analytics_last_url",
+                            "hs_analytics_last_visit_timestamp",
+                            "hs_analytics_num_event_completions",
+                            "hs_analytics_num_page_views",
+                            "hs_analytics_num_visits",
+                            "hs_analytics_revenue",
+                            "hs_analytics_source",
+                            "hs_analytics_source_composite_data",
+                            "hs_analytics_source_data_1",
+                            "hs_analytics_source_data_2",
+                            "hs_associated_target_accounts",
+                            "hs_avatar_filemanager_key",
+                            "hs_bing_ad_clicked",
+                            "hs_bing_click_id",
+                            "hs_buying_role",
+                            "hs_calculated_form_submissions",
+                            "hs_calculated_merged_vids",
+                            "hs_calculated_mobile_number",
+                            "hs_calculated_phone_number",
+                            "hs_calculated_phone_number_area_code",
+                            "hs_calculated_phone_number_country_code",
+                            "hs_calculated_phone_number_region_code",
+                            "hs_chat_assistant_iql_date",
+                            "hs_chat_assistant_source",
+                            "hs_chat_assistant_summary",
+                            "hs_clicked_linkedin_ad",
+                            "hs_contact_creation_legal_basis_source_instance_id",
+                            "hs_contact_enrichment_opt_out",
+                            "hs_contact_enrichment_opt_out_timestamp",
+                            "hs_content_membership_email",
+                            "hs_content_membership_email_confirmed",
+                            "hs_content_membership_follow_up_enqueued_at",
+                            "hs_content_membership_notes",
+                            "hs_content_membership_registered_at",
+                            "hs_content_membership_registration_domain_sent_to",
+                            "hs_content_membership_registration_email_sent_at",
+                            "hs_content_membership_status",
+                            "hs_conversations_visitor_email",
+                            "hs_count_is_unworked",
+                            "hs_count_is_worked",
+                            "hs_country_region_code",
+                            "hs_created_by_conversations",
+                            "hs_cross_account_note",
+                            "hs_cross_sell_opportunity",
+                            "hs_current_customer",
+                            "hs_currently_enrolled_in_prospecting_agent",
+                            "hs_customer_agent_lead_status",
+                            "hs_data_privacy_ads_consent",
+                            "hs_date_entered_customer",
+                            "hs_date_entered_evangelist",
+                            "hs_date_entered_lead",
+                            "hs_date_entered_marketingqualifiedlead",
+                            "hs_date_entered_opportunity",
+                            "hs_date_entered_other",
+                            "hs_date_entered_salesqualifiedlead",
+                            "hs_date_entered_subscriber",
+                            "hs_date_exited_customer",
+                            "hs_date_exited_evangelist",
+                            "hs_date_exited_lead",
+                            "hs_date_exited_marketingqualifiedlead",
+                            "hs_date_exited_opportunity",
+                            "hs_date_exited_other",
+                            "hs_date_exited_salesqualifiedlead",
+                            "hs_date_exited_subscriber",
+                            "hs_document_last_revisited",
+                            "hs_email_bad_address",
+                            "hs_email_bounce",
+                            "hs_email_click",
+                            "hs_email_customer_quarantined_reason",
+                            "hs_email_delivered",
+                            "hs_email_domain",
+                            "hs_email_first_click_date",
+                            "hs_email_first_open_date",
+                            "hs_email_first_reply_date",
+                            "hs_email_first_send_date",
+                            "hs_email_hard_bounce_reason",
+                            "hs_email_hard_bounce_reason_enum",
+                            "hs_email_is_ineligible",
+                            "hs_email_last_click_date",
+                            "hs_email_last_email_name",
+                            "hs_email_last_open_date",
+                            "hs_email_last_reply_date",
+                            "hs_email_last_send_date",
+                            "hs_email_open",
+                            "hs_email_optimal_send_day_of_week",
+                            "hs_email_optimal_send_time_of_day",
+                            "hs_email_optout",
+                            "hs_email_optout_survey_reason",
+                            "hs_email_quarantined",
+                            "hs_email_quarantined_reason",
+                            "hs_email_recipient_fatigue_recovery_time",
+                            "hs_email_replied",
+                            "hs_email_sends_since_last_engagement",
+                            "hs_email_type",
+                            "hs_emailconfirmationstatus",
+                            "hs_employment_change_detected_date",
+                            "hs_enriched_email_bounce_detected",
+                            "hs_facebook_ad_clicked",
+                            "hs_facebook_click_id",
+                            "hs_facebookid",
+                            "hs_feedback_last_ces_survey_date",
+                            "hs_feedback_last_ces_survey_follow_up",
+                            "hs_feedback_last_ces_survey_rating",
+                            "hs_feedback_last_csat_survey_date",
+                            "hs_feedback_last_csat_survey_follow_up",
+                            "hs_feedback_last_csat_survey_rating",
+                            "hs_feedback_last_nps_follow_up",
+                            "hs_feedback_last_nps_rating",
+                            "hs_feedback_last_nps_rating_number",
+                            "hs_feedback_last_survey_date",
+                            "hs_feedback_show_nps_web_survey",
+                            "hs_first_closed_order_id",
+                            "hs_first_engagement_object_id",
+                            "hs_first_order_closed_date",
+                            "hs_first_outreach_date",
+                            "hs_first_subscription_create_date",
+                            "hs_full_name_or_email",
+                            "hs_google_click_id",
+                            "hs_googleplusid",
+                            "hs_gps_coordinates",
+                            "hs_gps_error",
+                            "hs_gps_latitude",
+                            "hs_gps_longitude",
+                            "hs_has_active_subscription",
+                            "hs_inferred_language_codes",
+                            "hs_intent_paid_up_to_date",
+                            "hs_intent_signals_enabled",
+                            "hs_ip_timezone",
+                            "hs_is_contact",
+                            "hs_is_enriched",
+                            "hs_is_merge_revertible",
+                            "hs_is_unworked",
+                            "hs_job_change_detected_date",
+                            "hs_journey_stage",
+                            "hs_language",
+                            "hs_last_metered_enrichment_timestamp",
+                            "hs_last_sales_activity_date",
+                            "hs_last_sales_activity_timestamp",
+                            "hs_last_sales_activity_type",
+                            "hs_last_sms_send_date",
+                            "hs_last_sms_send_name",
+                            "hs_latest_disqualified_lead_date",
+                            "hs_latest_meeting_activity",
+                            "hs_latest_open_lead_date",
+                            "hs_latest_qualified_lead_date",
+                            "hs_latest_sequence_ended_date",
+                            "hs_latest_sequence_enrolled",
+                            "hs_latest_sequence_enrolled_date",
+                            "hs_latest_sequence_finished_date",
+                            "hs_latest_sequence_unenrolled_date",
+                            "hs_latest_source",
+                            "hs_latest_source_composite_data",
+                            "hs_latest_source_data_1",
+                            "hs_latest_source_data_2",
+                            "hs_latest_source_timestamp",
+                            "hs_latest_subscription_create_date",
+                            "hs_latitude",
+                            "hs_lead_status",
+                            "hs_legal_basis",
+                            "hs_lifecyclestage_customer_date",
+                            "hs_lifecyclestage_evangelist_date",
+                            "hs_lifecyclestage_lead_date",
+                            "hs_lifecyclestage_marketingqualifiedlead_date",
+                            "hs_lifecyclestage_opportunity_date",
+                            "hs_lifecyclestage_other_date",
+                            "hs_lifecyclestage_salesqualifiedlead_date",
+                            "hs_lifecyclestage_subscriber_date",
+                            "hs_linkedin_ad_clicked",
+                            "hs_linkedin_click_id",
+                            "hs_linkedin_url",
+                            "hs_linkedinid",
+                            "hs_live_enrichment_deadline",
+                            "hs_longitude",
+                            "hs_manual_campaign_ids",
+                            "hs_marketable_reason_id",
+                            "hs_marketable_reason_type",
+                            "hs_marketable_status",
+                            "hs_marketable_until_renewal",
+                            "hs_membership_has_accessed_private_content",
+                            "hs_membership_last_private_content_access_date",
+                            "hs_messaging_engagement_score",
+                            "hs_mobile_sdk_push_tokens",
+                            "hs_notes_last_activity",
+                            "hs_notes_next_activity",
+                            "hs_notes_next_activity_type",
+                            "hs_persona",
+                            "hs_pinned_engagement_id",
+                            "hs_pipeline",
+                            "hs_predictivecontactscore",
+                            "hs_predictivecontactscore_tmp",
+                            "hs_predictivecontactscore_v2",
+                            "hs_predictivecontactscorebucket",
+                            "hs_predictivescoringtier",
+                            "hs_predictivescoringtier_tmp",
+                            "hs_prospecting_agent_actively_enrolled_count",
+                            "hs_prospecting_agent_last_enrolled",
+                            "hs_prospecting_agent_total_enrolled_count",
+                            "hs_quarantined_emails",
+                            "hs_recent_closed_order_date",
+                            "hs_registered_member",
+                            "hs_registration_method",
+                            "hs_returning_to_office_detected_date",
+                            "hs_role",
+                            "hs_sa_first_engagement_date",
+                            "hs_sa_first_engagement_descr",
+                            "hs_sa_first_engagement_object_type",
+                            "hs_sales_email_last_clicked",
+                            "hs_sales_email_last_opened",
+                            "hs_sales_email_last_replied",
+                            "hs_searchable_calculated_international_mobile_number",
+                            "hs_searchable_calculated_international_phone_number",
+                            "hs_searchable_calculated_mobile_number",
+                            "hs_searchable_calculated_phone_number",
+                            "hs_seniority",
+                            "hs_sequences_actively_enrolled_count",
+                            "hs_sequences_enrolled_count",
+                            "hs_sequences_is_enrolled",
+                            "hs_social_facebook_clicks",
+                            "hs_social_google_plus_clicks",
+                            "hs_social_last_engagement",
+                            "hs_social_linkedin_clicks",
+                            "hs_social_num_broadcast_clicks",
+                            "hs_social_twitter_clicks",
+                            "hs_source_object_id",
+                            "hs_source_portal_id",
+                            "hs_state_code",
+                            "hs_sub_role",
+                            "hs_testpurge",
+                            "hs_testrollback",
+                            "hs_tiktok_ad_clicked",
+                            "hs_tiktok_click_id",
+                            "hs_time_between_contact_creation_and_deal_close",
+                            "hs_time_between_contact_creation_and_deal_creation",
+                            "hs_time_in_customer",
+                            "hs_time_in_evangelist",
+                            "hs_time_in_lead",
+                            "hs_time_in_marketingqualifiedlead",
+                            "hs_time_in_opportunity",
+                            "hs_time_in_other",
+                            "hs_time_in_salesqualifiedlead",
+                            "hs_time_in_subscriber",
+                            "hs_time_to_first_engagement",
+                            "hs_time_to_move_from_lead_to_customer",
+                            "hs_time_to_move_from_marketingqualifiedlead_to_customer",
+                            "hs_time_to_move_from_opportunity_to_customer",
+                            "hs_time_to_move_from_salesqualifiedlead_to_customer",
+                            "hs_time_to_move_from_subscriber_to_customer",
+                            "hs_timezone",
+                            "hs_twitterid",
+                            "hs_v2_cumulative_time_in_customer",
+                            "hs_v2_cumulative_time_in_evangelist",
+                            "hs_v2_cumulative_time_in_lead",
+                            "hs_v2_cumulative_time_in_marketingqualifiedlead",
+                            "hs_v2_cumulative_time_in_opportunity",
+                            "hs_v2_cumulative_time_in_other",
+                            "hs_v2_cumulative_time_in_salesqualifiedlead",
+                            "hs_v2_cumulative_time_in_subscriber",
+                            "hs_v2_date_entered_current_stage",
+                            "hs_v2_date_entered_customer",
+                            "hs_v2_date_entered_evangelist",
+                            "hs_v2_date_entered_lead",
+                            "hs_v2_date_entered_marketingqualifiedlead",
+                            "hs_v2_date_entered_opportunity",
+                            "hs_v2_date_entered_other",
+                            "hs_v2_date_entered_salesqualifiedlead",
+                            "hs_v2_date_entered_subscriber",
+                            "hs_v2_date_exited_customer",
+                            "hs_v2_date_exited_evangelist",
+                            "hs_v2_date_exited_lead",
+                            "hs_v2_date_exited_marketingqualifiedlead",
+                            "hs_v2_date_exited_opportunity",
+                            "hs_v2_date_exited_other",
+                            "hs_v2_date_exited_salesqualifiedlead",
+                            "hs_v2_date_exited_subscriber",
+                            "hs_v2_latest_time_in_customer",
+                            "hs_v2_latest_time_in_evangelist",
+                            "hs_v2_latest_time_in_lead",
+                            "hs_v2_latest_time_in_marketingqualifiedlead",
+                            "hs_v2_latest_time_in_opportunity",
+                            "hs_v2_latest_time_in_other",
+                            "hs_v2_latest_time_in_salesqualifiedlead",
+                            "hs_v2_latest_time_in_subscriber",
+                            "hs_v2_time_in_current_stage",
+                            "hs_whatsapp_phone_number",
+                            "hubspot_owner_id",
+                            "hubspotscore",
+                            "industry",
+                            "ip_city",
+                            "ip_country",
+                            "ip_country_code",
+                            "ip_latlon",
+                            "ip_state",
+                            "ip_state_code",
+                            "ip_zipcode",
+                            "job_function",
+                            "jobtitle",
+                            "kloutscoregeneral",
+                            "lastmodifieddate",
+                            "lastname",
+                            "lifecyclestage",
+                            "linkedinbio",
+                            "linkedinconnections",
+                            "marital_status",
+                            "message",
+                            "military_status",
+                            "mobilephone",
+                            "notes_last_contacted",
+                            "notes_last_updated",
+                            "notes_next_activity_date",
+                            "num_associated_deals",
+                            "num_contacted_notes",
+                            "num_conversion_events",
+                            "num_notes",
+                            "num_unique_conversion_events",
+                            "numemployees",
+                            "owneremail",
+                            "ownername",
+                            "phone",
+                            "photo",
+                            "recent_conversion_date",
+                            "recent_conversion_event_name",
+                            "recent_deal_amount",
+                            "recent_deal_close_date",
+                            "relationship_status",
+                            "salutation",
+                            "school",
+                            "seniority",
+                            "start_date",
+                            "state",
+                            "surveymonkeyeventlastupdated",
+                            "total_revenue",
+                            "twitterbio",
+                            "twitterhandle",
+                            "twitterprofilephoto",
+                            "webinareventlastupdated",
+                            "website",
+                            "work_email",
+                            "zip",
+                        ],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
+}
+
 impl ::std::fmt::Display for ContactMatchProperty {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -3400,9 +4557,11 @@ impl crate::runtime::ParamValue for ContactMatchProperty {
 }
 
 /// The name parts on a shared contact card.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactName {
     /// Given name.
+    ///
+    /// JSON: `firstName`, optional.
     #[serde(
         rename = "firstName",
         default,
@@ -3410,6 +4569,8 @@ pub struct ContactName {
     )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Family name.
+    ///
+    /// JSON: `lastName`, optional.
     #[serde(
         rename = "lastName",
         default,
@@ -3417,6 +4578,8 @@ pub struct ContactName {
     )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// Middle name.
+    ///
+    /// JSON: `middleName`, optional.
     #[serde(
         rename = "middleName",
         default,
@@ -3424,39 +4587,171 @@ pub struct ContactName {
     )]
     pub middle_name: ::std::option::Option<::std::string::String>,
     /// Title before the name, such as Dr.
+    ///
+    /// JSON: `prefix`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub prefix: ::std::option::Option<::std::string::String>,
     /// Suffix after the name, such as Jr.
+    ///
+    /// JSON: `suffix`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub suffix: ::std::option::Option<::std::string::String>,
 }
 
+impl ContactName {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            first_name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            middle_name: ::std::option::Option::None,
+            prefix: ::std::option::Option::None,
+            suffix: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`first_name`](Self::first_name).
+    pub fn with_first_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.first_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name).
+    pub fn with_last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`middle_name`](Self::middle_name).
+    pub fn with_middle_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.middle_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`prefix`](Self::prefix).
+    pub fn with_prefix(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.prefix = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`suffix`](Self::suffix).
+    pub fn with_suffix(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.suffix = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// The workplace on a shared contact card.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactOrg {
     /// Company name.
+    ///
+    /// JSON: `company`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub company: ::std::option::Option<::std::string::String>,
     /// Department within the company.
+    ///
+    /// JSON: `department`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub department: ::std::option::Option<::std::string::String>,
     /// Job title.
+    ///
+    /// JSON: `title`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::std::string::String>,
+}
+
+impl ContactOrg {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            company: ::std::option::Option::None,
+            department: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`company`](Self::company).
+    pub fn with_company(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.company = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`department`](Self::department).
+    pub fn with_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.department = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    pub fn with_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// A phone number on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactPhone {
     /// The phone number.
+    ///
+    /// JSON: `phone`, required.
     pub phone: ::std::string::String,
     /// What kind of number this is.
+    ///
+    /// JSON: `type`, optional.
     #[serde(
         rename = "type",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub type_: ::std::option::Option<ContactPhoneType>,
+}
+
+impl ContactPhone {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(phone: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            phone: phone.into(),
+            type_: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`type_`](Self::type_).
+    pub fn with_type(mut self, value: ContactPhoneType) -> Self {
+        self.type_ = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// What kind of number this is.
@@ -3488,6 +4783,8 @@ impl ContactPhoneType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ContactPhoneType {
     fn from(value: &str) -> Self {
         match value {
@@ -3496,6 +4793,26 @@ impl ::std::convert::From<&str> for ContactPhoneType {
             "MAIN" => Self::Main,
             "WORK" => Self::Work,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ContactPhoneType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ContactPhoneType",
+                        value,
+                        &["CELL", "HOME", "MAIN", "WORK"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -3533,25 +4850,72 @@ impl crate::runtime::ParamValue for ContactPhoneType {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactProfile {
     /// Postal addresses.
+    ///
+    /// JSON: `addresses`, required.
     pub addresses: ::std::vec::Vec<ContactAddress>,
     /// Email addresses.
+    ///
+    /// JSON: `emails`, required.
     pub emails: ::std::vec::Vec<ContactEmail>,
     /// The person's name.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<ContactName>,
     /// The person's workplace.
+    ///
+    /// JSON: `org`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub org: ::std::option::Option<ContactOrg>,
     /// Phone numbers.
+    ///
+    /// JSON: `phones`, required.
     pub phones: ::std::vec::Vec<ContactPhone>,
     /// Web addresses.
+    ///
+    /// JSON: `urls`, required.
     pub urls: ::std::vec::Vec<ContactUrl>,
+}
+
+impl ContactProfile {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        addresses: impl ::std::iter::IntoIterator<Item = ContactAddress>,
+        emails: impl ::std::iter::IntoIterator<Item = ContactEmail>,
+        phones: impl ::std::iter::IntoIterator<Item = ContactPhone>,
+        urls: impl ::std::iter::IntoIterator<Item = ContactUrl>,
+    ) -> Self {
+        Self {
+            addresses: addresses.into_iter().collect(),
+            emails: emails.into_iter().collect(),
+            name: ::std::option::Option::None,
+            org: ::std::option::Option::None,
+            phones: phones.into_iter().collect(),
+            urls: urls.into_iter().collect(),
+        }
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(mut self, value: ContactName) -> Self {
+        self.name = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`org`](Self::org).
+    pub fn with_org(mut self, value: ContactOrg) -> Self {
+        self.org = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A web address on a shared contact card.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContactUrl {
     /// Whether this is a home or work address.
+    ///
+    /// JSON: `type`, optional.
     #[serde(
         rename = "type",
         default,
@@ -3559,7 +4923,27 @@ pub struct ContactUrl {
     )]
     pub type_: ::std::option::Option<ContactUrlType>,
     /// The web address.
+    ///
+    /// JSON: `url`, required.
     pub url: ::std::string::String,
+}
+
+impl ContactUrl {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            type_: ::std::option::Option::None,
+            url: url.into(),
+        }
+    }
+
+    /// Sets [`type_`](Self::type_).
+    pub fn with_type(mut self, value: ContactUrlType) -> Self {
+        self.type_ = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// Whether this is a home or work address.
@@ -3585,12 +4969,34 @@ impl ContactUrlType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ContactUrlType {
     fn from(value: &str) -> Self {
         match value {
             "HOME" => Self::Home,
             "WORK" => Self::Work,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ContactUrlType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ContactUrlType",
+                        value,
+                        &["HOME", "WORK"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -3629,31 +5035,53 @@ impl crate::runtime::ParamValue for ContactUrlType {
 #[non_exhaustive]
 pub struct ConversationMessage {
     /// Whether the message is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// Files and other items attached to the message.
+    ///
+    /// JSON: `attachments`, required.
     pub attachments: ::std::vec::Vec<Attachment>,
     /// ID of the channel account the message went through.
+    ///
+    /// JSON: `channelAccountId`, required.
     #[serde(rename = "channelAccountId")]
     pub channel_account_id: ChannelAccountId,
     /// ID of the channel the message went through.
+    ///
+    /// JSON: `channelId`, required.
     #[serde(rename = "channelId")]
     pub channel_id: ChannelId,
     /// What sent the message.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the message belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the message was created.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of the message's author.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// Whether the message came from the customer or went to them.
+    ///
+    /// JSON: `direction`, required.
     pub direction: MessageDirection,
     /// ID of this history item.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// ID of the message this one answers, if any.
+    ///
+    /// JSON: `inReplyToId`, optional.
     #[serde(
         rename = "inReplyToId",
         default,
@@ -3661,8 +5089,12 @@ pub struct ConversationMessage {
     )]
     pub in_reply_to_id: ::std::option::Option<MessageId>,
     /// Who the message was addressed to.
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Body of the message as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -3670,19 +5102,31 @@ pub struct ConversationMessage {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Who sent the message.
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// Delivery state of the message.
+    ///
+    /// JSON: `status`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MessageStatus>,
     /// Subject line, for channels that have one such as email.
+    ///
+    /// JSON: `subject`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subject: ::std::option::Option<::std::string::String>,
     /// Body of the message as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
     /// Whether `text` and `richText` were shortened; if so, getOriginalContent returns the full body.
+    ///
+    /// JSON: `truncationStatus`, required.
     #[serde(rename = "truncationStatus")]
     pub truncation_status: MessageTruncationStatus,
     /// When the message was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -3695,20 +5139,21 @@ impl ConversationMessage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
         attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
-        channel_account_id: ChannelAccountId,
-        channel_id: ChannelId,
+        channel_account_id: impl ::std::convert::Into<ChannelAccountId>,
+        channel_id: impl ::std::convert::Into<ChannelId>,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
+        created_by: impl ::std::convert::Into<ActorId>,
         direction: MessageDirection,
-        id: MessageId,
+        id: impl ::std::convert::Into<MessageId>,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
         text: impl ::std::convert::Into<::std::string::String>,
@@ -3717,14 +5162,14 @@ impl ConversationMessage {
         Self {
             archived,
             attachments: attachments.into_iter().collect(),
-            channel_account_id,
-            channel_id,
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
+            created_by: created_by.into(),
             direction,
-            id,
+            id: id.into(),
             in_reply_to_id: ::std::option::Option::None,
             recipients: recipients.into_iter().collect(),
             rich_text: ::std::option::Option::None,
@@ -3736,22 +5181,71 @@ impl ConversationMessage {
             updated_at: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`in_reply_to_id`](Self::in_reply_to_id).
+    pub fn with_in_reply_to_id(
+        mut self,
+        value: impl ::std::convert::Into<MessageId>,
+    ) -> Self {
+        self.in_reply_to_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`status`](Self::status).
+    pub fn with_status(mut self, value: MessageStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`subject`](Self::subject).
+    pub fn with_subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A new outgoing message to deliver to the customer through a channel account.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConversationMessageDraft {
     /// Items to attach; may be empty.
+    ///
+    /// JSON: `attachments`, required.
     pub attachments: ::std::vec::Vec<AttachmentDraft>,
     /// ID of the channel account to send through.
+    ///
+    /// JSON: `channelAccountId`, required.
     #[serde(rename = "channelAccountId")]
     pub channel_account_id: ChannelAccountId,
     /// ID of the channel to send through.
+    ///
+    /// JSON: `channelId`, required.
     #[serde(rename = "channelId")]
     pub channel_id: ChannelId,
     /// Who to deliver the message to.
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<RecipientDraft>,
     /// Body of the message as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -3759,13 +5253,62 @@ pub struct ConversationMessageDraft {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Actor ID of the agent the message is sent as, such as `A-12345`.
+    ///
+    /// JSON: `senderActorId`, required.
     #[serde(rename = "senderActorId")]
     pub sender_actor_id: ActorId,
     /// Subject line, for channels that have one such as email.
+    ///
+    /// JSON: `subject`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subject: ::std::option::Option<::std::string::String>,
     /// Body of the message as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
+}
+
+impl ConversationMessageDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        attachments: impl ::std::iter::IntoIterator<Item = AttachmentDraft>,
+        channel_account_id: impl ::std::convert::Into<ChannelAccountId>,
+        channel_id: impl ::std::convert::Into<ChannelId>,
+        recipients: impl ::std::iter::IntoIterator<Item = RecipientDraft>,
+        sender_actor_id: impl ::std::convert::Into<ActorId>,
+        text: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            attachments: attachments.into_iter().collect(),
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            sender_actor_id: sender_actor_id.into(),
+            subject: ::std::option::Option::None,
+            text: text.into(),
+        }
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`subject`](Self::subject).
+    pub fn with_subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// A messaging channel an app registered with HubSpot.
@@ -3773,11 +5316,15 @@ pub struct ConversationMessageDraft {
 #[non_exhaustive]
 pub struct CustomChannel {
     /// What the channel supports (rich text, attachments, threading and so on), keyed by capability name; the values are booleans, numbers, strings or lists.
+    ///
+    /// JSON: `capabilities`, required.
     pub capabilities: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
     /// Address HubSpot sends users to when they connect an account of this channel.
+    ///
+    /// JSON: `channelAccountConnectionRedirectUrl`, optional.
     #[serde(
         rename = "channelAccountConnectionRedirectUrl",
         default,
@@ -3787,6 +5334,8 @@ pub struct CustomChannel {
         ::std::string::String,
     >,
     /// Description of the channel shown to HubSpot users.
+    ///
+    /// JSON: `channelDescription`, optional.
     #[serde(
         rename = "channelDescription",
         default,
@@ -3794,6 +5343,8 @@ pub struct CustomChannel {
     )]
     pub channel_description: ::std::option::Option<::std::string::String>,
     /// Address of the channel's logo.
+    ///
+    /// JSON: `channelLogoUrl`, optional.
     #[serde(
         rename = "channelLogoUrl",
         default,
@@ -3801,13 +5352,21 @@ pub struct CustomChannel {
     )]
     pub channel_logo_url: ::std::option::Option<::std::string::String>,
     /// When the channel was registered.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// ID of the channel.
+    ///
+    /// JSON: `id`, required.
     pub id: ChannelId,
     /// Display name of the channel.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
     /// Address HubSpot posts outgoing messages and other events of the channel to.
+    ///
+    /// JSON: `webhookUrl`, optional.
     #[serde(
         rename = "webhookUrl",
         default,
@@ -3820,15 +5379,16 @@ impl CustomChannel {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         capabilities: ::std::collections::BTreeMap<
             ::std::string::String,
             ::serde_json::Value,
         >,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: ChannelId,
+        id: impl ::std::convert::Into<ChannelId>,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -3837,10 +5397,48 @@ impl CustomChannel {
             channel_description: ::std::option::Option::None,
             channel_logo_url: ::std::option::Option::None,
             created_at,
-            id,
+            id: id.into(),
             name: name.into(),
             webhook_url: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`channel_account_connection_redirect_url`](Self::channel_account_connection_redirect_url).
+    pub fn with_channel_account_connection_redirect_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_account_connection_redirect_url = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets [`channel_description`](Self::channel_description).
+    pub fn with_channel_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_description = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`channel_logo_url`](Self::channel_logo_url).
+    pub fn with_channel_logo_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_logo_url = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`webhook_url`](Self::webhook_url).
+    pub fn with_webhook_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.webhook_url = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -3905,15 +5503,63 @@ impl<'de> ::serde::Deserialize<'de> for CustomChannelAttachmentDraft {
     }
 }
 
+impl ::std::convert::From<CustomChannelFileAttachmentDraft>
+for CustomChannelAttachmentDraft {
+    fn from(value: CustomChannelFileAttachmentDraft) -> Self {
+        Self::File(value)
+    }
+}
+
+impl ::std::convert::From<LocationAttachment> for CustomChannelAttachmentDraft {
+    fn from(value: LocationAttachment) -> Self {
+        Self::Location(value)
+    }
+}
+
+impl ::std::convert::From<ContactAttachment> for CustomChannelAttachmentDraft {
+    fn from(value: ContactAttachment) -> Self {
+        Self::Contact(value)
+    }
+}
+
+impl ::std::convert::From<UnsupportedContentAttachment>
+for CustomChannelAttachmentDraft {
+    fn from(value: UnsupportedContentAttachment) -> Self {
+        Self::UnsupportedContent(value)
+    }
+}
+
+impl ::std::convert::From<MessageHeaderAttachment> for CustomChannelAttachmentDraft {
+    fn from(value: MessageHeaderAttachment) -> Self {
+        Self::MessageHeader(value)
+    }
+}
+
+impl ::std::convert::From<QuickRepliesAttachmentDraft> for CustomChannelAttachmentDraft {
+    fn from(value: QuickRepliesAttachmentDraft) -> Self {
+        Self::QuickReplies(value)
+    }
+}
+
+impl ::std::convert::From<SocialMediaAttachmentDraft> for CustomChannelAttachmentDraft {
+    fn from(value: SocialMediaAttachmentDraft) -> Self {
+        Self::SocialMediaMetadata(value)
+    }
+}
+
 /// A messaging channel to register for an app.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomChannelDraft {
     /// What the channel supports (rich text, attachments, threading and so on), keyed by capability name; the values are booleans, numbers, strings or lists.
+    ///
+    /// JSON: `capabilities`, required.
     pub capabilities: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
     /// Address HubSpot sends users to when they connect an account of this channel.
+    ///
+    /// JSON: `channelAccountConnectionRedirectUrl`, optional.
     #[serde(
         rename = "channelAccountConnectionRedirectUrl",
         default,
@@ -3923,6 +5569,8 @@ pub struct CustomChannelDraft {
         ::std::string::String,
     >,
     /// Description of the channel shown to HubSpot users.
+    ///
+    /// JSON: `channelDescription`, optional.
     #[serde(
         rename = "channelDescription",
         default,
@@ -3930,6 +5578,8 @@ pub struct CustomChannelDraft {
     )]
     pub channel_description: ::std::option::Option<::std::string::String>,
     /// Address of the channel's logo.
+    ///
+    /// JSON: `channelLogoUrl`, optional.
     #[serde(
         rename = "channelLogoUrl",
         default,
@@ -3937,8 +5587,12 @@ pub struct CustomChannelDraft {
     )]
     pub channel_logo_url: ::std::option::Option<::std::string::String>,
     /// Display name of the channel.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
     /// Address HubSpot posts outgoing messages and other events of the channel to.
+    ///
+    /// JSON: `webhookUrl`, optional.
     #[serde(
         rename = "webhookUrl",
         default,
@@ -3947,13 +5601,77 @@ pub struct CustomChannelDraft {
     pub webhook_url: ::std::option::Option<::std::string::String>,
 }
 
+impl CustomChannelDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        capabilities: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            capabilities,
+            channel_account_connection_redirect_url: ::std::option::Option::None,
+            channel_description: ::std::option::Option::None,
+            channel_logo_url: ::std::option::Option::None,
+            name: name.into(),
+            webhook_url: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`channel_account_connection_redirect_url`](Self::channel_account_connection_redirect_url).
+    pub fn with_channel_account_connection_redirect_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_account_connection_redirect_url = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets [`channel_description`](Self::channel_description).
+    pub fn with_channel_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_description = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`channel_logo_url`](Self::channel_logo_url).
+    pub fn with_channel_logo_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_logo_url = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`webhook_url`](Self::webhook_url).
+    pub fn with_webhook_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.webhook_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// A file, already uploaded to HubSpot, to attach to a message published on a custom channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomChannelFileAttachmentDraft {
     /// ID of the file in HubSpot's file manager.
+    ///
+    /// JSON: `fileId`, required.
     #[serde(rename = "fileId")]
     pub file_id: FileId,
     /// How the file should be presented in the conversation.
+    ///
+    /// JSON: `fileUsageType`, optional.
     #[serde(
         rename = "fileUsageType",
         default,
@@ -3962,36 +5680,76 @@ pub struct CustomChannelFileAttachmentDraft {
     pub file_usage_type: ::std::option::Option<FileUsageType>,
 }
 
+impl CustomChannelFileAttachmentDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(file_id: impl ::std::convert::Into<FileId>) -> Self {
+        Self {
+            file_id: file_id.into(),
+            file_usage_type: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`file_usage_type`](Self::file_usage_type).
+    pub fn with_file_usage_type(mut self, value: FileUsageType) -> Self {
+        self.file_usage_type = ::std::option::Option::Some(value);
+        self
+    }
+}
+
 /// A message as HubSpot recorded it for a custom channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomChannelMessage {
     /// Whether the message is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// Files and other items attached to the message.
+    ///
+    /// JSON: `attachments`, required.
     pub attachments: ::std::vec::Vec<Attachment>,
     /// ID of the channel account the message went through.
+    ///
+    /// JSON: `channelAccountId`, required.
     #[serde(rename = "channelAccountId")]
     pub channel_account_id: ChannelAccountId,
     /// ID of the channel the message went through.
+    ///
+    /// JSON: `channelId`, required.
     #[serde(rename = "channelId")]
     pub channel_id: ChannelId,
     /// What published the message.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the message belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the message was created.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of the message's author.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// Whether the message came from the customer or went to them.
+    ///
+    /// JSON: `direction`, required.
     pub direction: MessageDirection,
     /// ID of the message.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// ID of the message this one answers, if any.
+    ///
+    /// JSON: `inReplyToId`, optional.
     #[serde(
         rename = "inReplyToId",
         default,
@@ -3999,8 +5757,12 @@ pub struct CustomChannelMessage {
     )]
     pub in_reply_to_id: ::std::option::Option<MessageId>,
     /// Who the message was addressed to.
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Body of the message as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -4008,24 +5770,38 @@ pub struct CustomChannelMessage {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Who sent the message.
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// Delivery state of the message.
+    ///
+    /// JSON: `status`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MessageStatus>,
     /// Subject line, for channels that have one.
+    ///
+    /// JSON: `subject`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subject: ::std::option::Option<::std::string::String>,
     /// Body of the message as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
     /// Whether `text` and `richText` were shortened.
+    ///
+    /// JSON: `truncationStatus`, required.
     #[serde(rename = "truncationStatus")]
     pub truncation_status: MessageTruncationStatus,
     /// Always `MESSAGE`.
     ///
     /// Default when absent: `"MESSAGE"`.
+    ///
+    /// JSON: `type`, required.
     #[serde(rename = "type")]
     pub type_: CustomChannelMessageType,
     /// When the message was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -4038,20 +5814,21 @@ impl CustomChannelMessage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
         attachments: impl ::std::iter::IntoIterator<Item = Attachment>,
-        channel_account_id: ChannelAccountId,
-        channel_id: ChannelId,
+        channel_account_id: impl ::std::convert::Into<ChannelAccountId>,
+        channel_id: impl ::std::convert::Into<ChannelId>,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
+        created_by: impl ::std::convert::Into<ActorId>,
         direction: MessageDirection,
-        id: MessageId,
+        id: impl ::std::convert::Into<MessageId>,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
         text: impl ::std::convert::Into<::std::string::String>,
@@ -4061,14 +5838,14 @@ impl CustomChannelMessage {
         Self {
             archived,
             attachments: attachments.into_iter().collect(),
-            channel_account_id,
-            channel_id,
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
+            created_by: created_by.into(),
             direction,
-            id,
+            id: id.into(),
             in_reply_to_id: ::std::option::Option::None,
             recipients: recipients.into_iter().collect(),
             rich_text: ::std::option::Option::None,
@@ -4081,12 +5858,53 @@ impl CustomChannelMessage {
             updated_at: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`in_reply_to_id`](Self::in_reply_to_id).
+    pub fn with_in_reply_to_id(
+        mut self,
+        value: impl ::std::convert::Into<MessageId>,
+    ) -> Self {
+        self.in_reply_to_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`status`](Self::status).
+    pub fn with_status(mut self, value: MessageStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`subject`](Self::subject).
+    pub fn with_subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A message that went through a custom channel, to record in HubSpot.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomChannelMessageDraft {
     /// ID of a CRM contact to link the conversation to.
+    ///
+    /// JSON: `associateWithContactId`, optional.
     #[serde(
         rename = "associateWithContactId",
         default,
@@ -4094,11 +5912,17 @@ pub struct CustomChannelMessageDraft {
     )]
     pub associate_with_contact_id: ::std::option::Option<i64>,
     /// Items attached to the message; may be empty.
+    ///
+    /// JSON: `attachments`, required.
     pub attachments: ::std::vec::Vec<CustomChannelAttachmentDraft>,
     /// ID of the channel account the message went through.
+    ///
+    /// JSON: `channelAccountId`, required.
     #[serde(rename = "channelAccountId")]
     pub channel_account_id: ChannelAccountId,
     /// ID of the message this one answers, if any.
+    ///
+    /// JSON: `inReplyToId`, optional.
     #[serde(
         rename = "inReplyToId",
         default,
@@ -4106,6 +5930,8 @@ pub struct CustomChannelMessageDraft {
     )]
     pub in_reply_to_id: ::std::option::Option<MessageId>,
     /// The channel's own unique ID for this message, so that publishing it twice does not record it twice.
+    ///
+    /// JSON: `integrationIdempotencyId`, optional.
     #[serde(
         rename = "integrationIdempotencyId",
         default,
@@ -4113,6 +5939,8 @@ pub struct CustomChannelMessageDraft {
     )]
     pub integration_idempotency_id: ::std::option::Option<::std::string::String>,
     /// The channel's own ID for the conversation, for channels that group messages into threads themselves.
+    ///
+    /// JSON: `integrationThreadId`, optional.
     #[serde(
         rename = "integrationThreadId",
         default,
@@ -4120,9 +5948,13 @@ pub struct CustomChannelMessageDraft {
     )]
     pub integration_thread_id: ::std::option::Option<::std::string::String>,
     /// Whether the customer sent the message or received it.
+    ///
+    /// JSON: `messageDirection`, required.
     #[serde(rename = "messageDirection")]
     pub message_direction: MessageDirection,
     /// CRM contacts the channel has already matched to the message's participants.
+    ///
+    /// JSON: `preResolvedContacts`, optional.
     #[serde(
         rename = "preResolvedContacts",
         default,
@@ -4130,8 +5962,12 @@ pub struct CustomChannelMessageDraft {
     )]
     pub pre_resolved_contacts: ::std::option::Option<PreResolvedContacts>,
     /// Who the message was addressed to.
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<CustomChannelParticipant>,
     /// Body of the message as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -4139,17 +5975,104 @@ pub struct CustomChannelMessageDraft {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Who sent the message.
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<CustomChannelParticipant>,
     /// Body of the message as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
     /// When the message was sent or received on the external service.
+    ///
+    /// JSON: `timestamp`, required.
     pub timestamp: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl CustomChannelMessageDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        attachments: impl ::std::iter::IntoIterator<Item = CustomChannelAttachmentDraft>,
+        channel_account_id: impl ::std::convert::Into<ChannelAccountId>,
+        message_direction: MessageDirection,
+        recipients: impl ::std::iter::IntoIterator<Item = CustomChannelParticipant>,
+        senders: impl ::std::iter::IntoIterator<Item = CustomChannelParticipant>,
+        text: impl ::std::convert::Into<::std::string::String>,
+        timestamp: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        Self {
+            associate_with_contact_id: ::std::option::Option::None,
+            attachments: attachments.into_iter().collect(),
+            channel_account_id: channel_account_id.into(),
+            in_reply_to_id: ::std::option::Option::None,
+            integration_idempotency_id: ::std::option::Option::None,
+            integration_thread_id: ::std::option::Option::None,
+            message_direction,
+            pre_resolved_contacts: ::std::option::Option::None,
+            recipients: recipients.into_iter().collect(),
+            rich_text: ::std::option::Option::None,
+            senders: senders.into_iter().collect(),
+            text: text.into(),
+            timestamp,
+        }
+    }
+
+    /// Sets [`associate_with_contact_id`](Self::associate_with_contact_id).
+    pub fn with_associate_with_contact_id(mut self, value: i64) -> Self {
+        self.associate_with_contact_id = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`in_reply_to_id`](Self::in_reply_to_id).
+    pub fn with_in_reply_to_id(
+        mut self,
+        value: impl ::std::convert::Into<MessageId>,
+    ) -> Self {
+        self.in_reply_to_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`integration_idempotency_id`](Self::integration_idempotency_id).
+    pub fn with_integration_idempotency_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.integration_idempotency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`integration_thread_id`](Self::integration_thread_id).
+    pub fn with_integration_thread_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.integration_thread_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`pre_resolved_contacts`](Self::pre_resolved_contacts).
+    pub fn with_pre_resolved_contacts(mut self, value: PreResolvedContacts) -> Self {
+        self.pre_resolved_contacts = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// The delivery status of an outgoing message on a custom channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomChannelMessageStatusUpdate {
     /// Why delivery failed, for a `FAILED` status.
+    ///
+    /// JSON: `errorMessage`, optional.
     #[serde(
         rename = "errorMessage",
         default,
@@ -4157,8 +6080,31 @@ pub struct CustomChannelMessageStatusUpdate {
     )]
     pub error_message: ::std::option::Option<::std::string::String>,
     /// What became of the message.
+    ///
+    /// JSON: `statusType`, required.
     #[serde(rename = "statusType")]
     pub status_type: CustomChannelMessageStatusUpdateStatusType,
+}
+
+impl CustomChannelMessageStatusUpdate {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(status_type: CustomChannelMessageStatusUpdateStatusType) -> Self {
+        Self {
+            error_message: ::std::option::Option::None,
+            status_type,
+        }
+    }
+
+    /// Sets [`error_message`](Self::error_message).
+    pub fn with_error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// What became of the message.
@@ -4187,6 +6133,8 @@ impl CustomChannelMessageStatusUpdateStatusType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for CustomChannelMessageStatusUpdateStatusType {
     fn from(value: &str) -> Self {
         match value {
@@ -4194,6 +6142,26 @@ impl ::std::convert::From<&str> for CustomChannelMessageStatusUpdateStatusType {
             "READ" => Self::Read,
             "SENT" => Self::Sent,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for CustomChannelMessageStatusUpdateStatusType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "CustomChannelMessageStatusUpdateStatusType",
+                        value,
+                        &["FAILED", "READ", "SENT"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -4247,11 +6215,33 @@ impl CustomChannelMessageType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for CustomChannelMessageType {
     fn from(value: &str) -> Self {
         match value {
             "MESSAGE" => Self::Message,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for CustomChannelMessageType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "CustomChannelMessageType",
+                        value,
+                        &["MESSAGE"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -4290,11 +6280,17 @@ impl crate::runtime::ParamValue for CustomChannelMessageType {
 #[non_exhaustive]
 pub struct CustomChannelPage {
     /// Cursors for the neighbouring pages, when there are any.
+    ///
+    /// JSON: `paging`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The custom channels on this page.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<CustomChannel>,
     /// Number of custom channels over all pages.
+    ///
+    /// JSON: `total`, required.
     pub total: i32,
 }
 
@@ -4302,8 +6298,9 @@ impl CustomChannelPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = CustomChannel>,
         total: i32,
@@ -4314,28 +6311,63 @@ impl CustomChannelPage {
             total,
         }
     }
+
+    /// Sets [`paging`](Self::paging).
+    pub fn with_paging(mut self, value: Paging) -> Self {
+        self.paging = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// A sender or recipient of a message published on a custom channel.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomChannelParticipant {
     /// The participant's address on the external service.
+    ///
+    /// JSON: `deliveryIdentifier`, required.
     #[serde(rename = "deliveryIdentifier")]
     pub delivery_identifier: DeliveryIdentifier,
     /// Display name of the participant.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
 
+impl CustomChannelParticipant {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(delivery_identifier: DeliveryIdentifier) -> Self {
+        Self {
+            delivery_identifier,
+            name: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Changes to make to a registered custom channel; send only the fields to change.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomChannelUpdate {
     /// New capabilities, keyed by capability name; the values are booleans, numbers, strings or lists.
+    ///
+    /// JSON: `capabilities`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
     /// New address HubSpot sends users to when they connect an account.
+    ///
+    /// JSON: `channelAccountConnectionRedirectUrl`, optional.
     #[serde(
         rename = "channelAccountConnectionRedirectUrl",
         default,
@@ -4345,6 +6377,8 @@ pub struct CustomChannelUpdate {
         ::std::string::String,
     >,
     /// New description of the channel.
+    ///
+    /// JSON: `channelDescription`, optional.
     #[serde(
         rename = "channelDescription",
         default,
@@ -4352,6 +6386,8 @@ pub struct CustomChannelUpdate {
     )]
     pub channel_description: ::std::option::Option<::std::string::String>,
     /// New address of the channel's logo.
+    ///
+    /// JSON: `channelLogoUrl`, optional.
     #[serde(
         rename = "channelLogoUrl",
         default,
@@ -4359,9 +6395,13 @@ pub struct CustomChannelUpdate {
     )]
     pub channel_logo_url: ::std::option::Option<::std::string::String>,
     /// New display name of the channel.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// New address for the channel's webhook.
+    ///
+    /// JSON: `webhookUrl`, optional.
     #[serde(
         rename = "webhookUrl",
         default,
@@ -4370,14 +6410,100 @@ pub struct CustomChannelUpdate {
     pub webhook_url: ::std::option::Option<::std::string::String>,
 }
 
+impl CustomChannelUpdate {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            capabilities: ::std::option::Option::None,
+            channel_account_connection_redirect_url: ::std::option::Option::None,
+            channel_description: ::std::option::Option::None,
+            channel_logo_url: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            webhook_url: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`capabilities`](Self::capabilities).
+    pub fn with_capabilities(
+        mut self,
+        value: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    ) -> Self {
+        self.capabilities = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`channel_account_connection_redirect_url`](Self::channel_account_connection_redirect_url).
+    pub fn with_channel_account_connection_redirect_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_account_connection_redirect_url = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets [`channel_description`](Self::channel_description).
+    pub fn with_channel_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_description = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`channel_logo_url`](Self::channel_logo_url).
+    pub fn with_channel_logo_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.channel_logo_url = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`webhook_url`](Self::webhook_url).
+    pub fn with_webhook_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.webhook_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// An address on a channel, such as an email address or phone number.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeliveryIdentifier {
     /// What kind of address `value` holds.
+    ///
+    /// JSON: `type`, required.
     #[serde(rename = "type")]
     pub type_: DeliveryIdentifierType,
     /// The address itself, e.g. an E.164 phone number or an email address.
+    ///
+    /// JSON: `value`, required.
     pub value: ::std::string::String,
+}
+
+impl DeliveryIdentifier {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(
+        type_: DeliveryIdentifierType,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self { type_, value: value.into() }
+    }
 }
 
 /// What kind of address a delivery identifier holds; channel-specific IDs cover channels like chat or social apps.
@@ -4409,6 +6535,8 @@ impl DeliveryIdentifierType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for DeliveryIdentifierType {
     fn from(value: &str) -> Self {
         match value {
@@ -4417,6 +6545,31 @@ impl ::std::convert::From<&str> for DeliveryIdentifierType {
             "HS_PHONE_NUMBER" => Self::HsPhoneNumber,
             "HS_SHORT_CODE" => Self::HsShortCode,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for DeliveryIdentifierType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "DeliveryIdentifierType",
+                        value,
+                        &[
+                            "CHANNEL_SPECIFIC_OPAQUE_ID",
+                            "HS_EMAIL_ADDRESS",
+                            "HS_PHONE_NUMBER",
+                            "HS_SHORT_CODE",
+                        ],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -4455,8 +6608,12 @@ impl crate::runtime::ParamValue for DeliveryIdentifierType {
 #[non_exhaustive]
 pub struct EmailActor {
     /// The email address.
+    ///
+    /// JSON: `email`, required.
     pub email: ::std::string::String,
     /// Actor ID of the address.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
 }
 
@@ -4464,13 +6621,17 @@ impl EmailActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         email: impl ::std::convert::Into<::std::string::String>,
-        id: ActorId,
+        id: impl ::std::convert::Into<ActorId>,
     ) -> Self {
-        Self { email: email.into(), id }
+        Self {
+            email: email.into(),
+            id: id.into(),
+        }
     }
 }
 
@@ -4479,9 +6640,13 @@ impl EmailActor {
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Machine-readable code for the problem.
+    ///
+    /// JSON: `code`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Extra facts about the problem, each a list of values keyed by name.
+    ///
+    /// JSON: `context`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub context: ::std::option::Option<
         ::std::collections::BTreeMap<
@@ -4490,6 +6655,8 @@ pub struct ErrorDetail {
         >,
     >,
     /// Field or parameter the problem was found in.
+    ///
+    /// JSON: `in`, optional.
     #[serde(
         rename = "in",
         default,
@@ -4497,8 +6664,12 @@ pub struct ErrorDetail {
     )]
     pub in_: ::std::option::Option<::std::string::String>,
     /// Human-readable explanation of the problem.
+    ///
+    /// JSON: `message`, required.
     pub message: ::std::string::String,
     /// Narrower class of the problem.
+    ///
+    /// JSON: `subCategory`, optional.
     #[serde(
         rename = "subCategory",
         default,
@@ -4511,8 +6682,9 @@ impl ErrorDetail {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             code: ::std::option::Option::None,
@@ -4522,6 +6694,45 @@ impl ErrorDetail {
             sub_category: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`code`](Self::code).
+    pub fn with_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`context`](Self::context).
+    pub fn with_context(
+        mut self,
+        value: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    ) -> Self {
+        self.context = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`in_`](Self::in_).
+    pub fn with_in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.in_ = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`sub_category`](Self::sub_category).
+    pub fn with_sub_category(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sub_category = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Body HubSpot returns when a request fails.
@@ -4529,8 +6740,12 @@ impl ErrorDetail {
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// Broad class of the error, such as `VALIDATION_ERROR`.
+    ///
+    /// JSON: `category`, required.
     pub category: ::std::string::String,
     /// Extra facts about the error, each a list of values keyed by name.
+    ///
+    /// JSON: `context`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub context: ::std::option::Option<
         ::std::collections::BTreeMap<
@@ -4539,19 +6754,29 @@ pub struct ErrorResponse {
         >,
     >,
     /// Request ID to quote when contacting HubSpot support.
+    ///
+    /// JSON: `correlationId`, required.
     #[serde(rename = "correlationId")]
     pub correlation_id: ::std::string::String,
     /// Individual problems behind the error.
+    ///
+    /// JSON: `errors`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub errors: ::std::option::Option<::std::vec::Vec<ErrorDetail>>,
     /// Links to documentation or fixes, keyed by name.
+    ///
+    /// JSON: `links`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Human-readable explanation and, where possible, how to fix it.
+    ///
+    /// JSON: `message`, required.
     pub message: ::std::string::String,
     /// Narrower class of the error.
+    ///
+    /// JSON: `subCategory`, optional.
     #[serde(
         rename = "subCategory",
         default,
@@ -4564,8 +6789,9 @@ impl ErrorResponse {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         category: impl ::std::convert::Into<::std::string::String>,
         correlation_id: impl ::std::convert::Into<::std::string::String>,
@@ -4581,6 +6807,45 @@ impl ErrorResponse {
             sub_category: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`context`](Self::context).
+    pub fn with_context(
+        mut self,
+        value: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    ) -> Self {
+        self.context = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`errors`](Self::errors).
+    pub fn with_errors(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ErrorDetail>,
+    ) -> Self {
+        self.errors = ::std::option::Option::Some(value.into_iter().collect());
+        self
+    }
+
+    /// Sets [`links`](Self::links).
+    pub fn with_links(
+        mut self,
+        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    ) -> Self {
+        self.links = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`sub_category`](Self::sub_category).
+    pub fn with_sub_category(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sub_category = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// A file attached to a message.
@@ -4588,15 +6853,23 @@ impl ErrorResponse {
 #[non_exhaustive]
 pub struct FileAttachment {
     /// ID of the file in HubSpot's file manager.
+    ///
+    /// JSON: `fileId`, required.
     #[serde(rename = "fileId")]
     pub file_id: FileId,
     /// How the file is presented in the conversation.
+    ///
+    /// JSON: `fileUsageType`, required.
     #[serde(rename = "fileUsageType")]
     pub file_usage_type: FileUsageType,
     /// File name.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Address the file can be downloaded from.
+    ///
+    /// JSON: `url`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
 }
@@ -4605,15 +6878,37 @@ impl FileAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(file_id: FileId, file_usage_type: FileUsageType) -> Self {
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
+    pub fn new(
+        file_id: impl ::std::convert::Into<FileId>,
+        file_usage_type: FileUsageType,
+    ) -> Self {
         Self {
-            file_id,
+            file_id: file_id.into(),
             file_usage_type,
             name: ::std::option::Option::None,
             url: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`url`](Self::url).
+    pub fn with_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -4621,8 +6916,17 @@ impl FileAttachment {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FileAttachmentDraft {
     /// ID of a file already uploaded to HubSpot's file manager.
+    ///
+    /// JSON: `fileId`, required.
     #[serde(rename = "fileId")]
     pub file_id: FileId,
+}
+
+impl FileAttachmentDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(file_id: impl ::std::convert::Into<FileId>) -> Self {
+        Self { file_id: file_id.into() }
+    }
 }
 
 /// The id of a file, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
@@ -4772,6 +7076,8 @@ impl FileUsageType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for FileUsageType {
     fn from(value: &str) -> Self {
         match value {
@@ -4781,6 +7087,26 @@ impl ::std::convert::From<&str> for FileUsageType {
             "STICKER" => Self::Sticker,
             "VOICE_RECORDING" => Self::VoiceRecording,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for FileUsageType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "FileUsageType",
+                        value,
+                        &["AUDIO", "IMAGE", "OTHER", "STICKER", "VOICE_RECORDING"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -4815,10 +7141,12 @@ impl crate::runtime::ParamValue for FileUsageType {
 }
 
 /// Cursor for the next page of a forward-only listing.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ForwardPaging {
     /// Present when another page follows.
+    ///
+    /// JSON: `next`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<NextPage>,
 }
@@ -4827,13 +7155,19 @@ impl ForwardPaging {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    #[allow(clippy::new_without_default)]
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new() -> Self {
         Self {
             next: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`next`](Self::next).
+    pub fn with_next(mut self, value: NextPage) -> Self {
+        self.next = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -4842,8 +7176,12 @@ impl ForwardPaging {
 #[non_exhaustive]
 pub struct Inbox {
     /// Whether the inbox is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// When the inbox was archived, if it is.
+    ///
+    /// JSON: `archivedAt`, optional.
     #[serde(
         rename = "archivedAt",
         default,
@@ -4851,16 +7189,26 @@ pub struct Inbox {
     )]
     pub archived_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Creation time of the inbox.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// ID of the inbox.
+    ///
+    /// JSON: `id`, required.
     pub id: InboxId,
     /// Display name of the inbox.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
     /// Whether this is a regular inbox or the help desk.
+    ///
+    /// JSON: `type`, required.
     #[serde(rename = "type")]
     pub type_: InboxType,
     /// When the inbox was last changed.
+    ///
+    /// JSON: `updatedAt`, required.
     #[serde(rename = "updatedAt")]
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
@@ -4869,12 +7217,13 @@ impl Inbox {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         archived: bool,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: InboxId,
+        id: impl ::std::convert::Into<InboxId>,
         name: impl ::std::convert::Into<::std::string::String>,
         type_: InboxType,
         updated_at: ::chrono::DateTime<::chrono::Utc>,
@@ -4883,11 +7232,17 @@ impl Inbox {
             archived,
             archived_at: ::std::option::Option::None,
             created_at,
-            id,
+            id: id.into(),
             name: name.into(),
             type_,
             updated_at,
         }
+    }
+
+    /// Sets [`archived_at`](Self::archived_at).
+    pub fn with_archived_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.archived_at = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -5011,11 +7366,17 @@ impl crate::runtime::ParamValue for InboxId {
 #[non_exhaustive]
 pub struct InboxPage {
     /// Cursors for the neighbouring pages, when there are any.
+    ///
+    /// JSON: `paging`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<Paging>,
     /// The inboxes on this page.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<Inbox>,
     /// Number of matching inboxes over all pages.
+    ///
+    /// JSON: `total`, required.
     pub total: i32,
 }
 
@@ -5023,8 +7384,9 @@ impl InboxPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         results: impl ::std::iter::IntoIterator<Item = Inbox>,
         total: i32,
@@ -5034,6 +7396,12 @@ impl InboxPage {
             results: results.into_iter().collect(),
             total,
         }
+    }
+
+    /// Sets [`paging`](Self::paging).
+    pub fn with_paging(mut self, value: Paging) -> Self {
+        self.paging = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -5060,12 +7428,34 @@ impl InboxType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for InboxType {
     fn from(value: &str) -> Self {
         match value {
             "HELP_DESK" => Self::HelpDesk,
             "INBOX" => Self::Inbox,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for InboxType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "InboxType",
+                        value,
+                        &["HELP_DESK", "INBOX"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -5104,11 +7494,17 @@ impl crate::runtime::ParamValue for InboxType {
 #[non_exhaustive]
 pub struct IntegratorActor {
     /// Address of the app's icon.
+    ///
+    /// JSON: `avatar`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Actor ID of the app.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
     /// Display name of the app.
+    ///
+    /// JSON: `name`, required.
     pub name: ::std::string::String,
 }
 
@@ -5116,17 +7512,27 @@ impl IntegratorActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
-        id: ActorId,
+        id: impl ::std::convert::Into<ActorId>,
         name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             avatar: ::std::option::Option::None,
-            id,
+            id: id.into(),
             name: name.into(),
         }
+    }
+
+    /// Sets [`avatar`](Self::avatar).
+    pub fn with_avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -5135,11 +7541,17 @@ impl IntegratorActor {
 #[non_exhaustive]
 pub struct LlmActor {
     /// Address of the AI agent's picture.
+    ///
+    /// JSON: `avatar`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// Actor ID of the AI agent.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
     /// Display name of the AI agent.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
@@ -5148,14 +7560,33 @@ impl LlmActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: ActorId) -> Self {
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
+    pub fn new(id: impl ::std::convert::Into<ActorId>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
-            id,
+            id: id.into(),
             name: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`avatar`](Self::avatar).
+    pub fn with_avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -5163,18 +7594,70 @@ impl LlmActor {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LocationAttachment {
     /// Street address of the place.
+    ///
+    /// JSON: `address`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<::std::string::String>,
     /// Latitude in degrees.
+    ///
+    /// JSON: `latitude`, required.
     pub latitude: f64,
     /// Longitude in degrees.
+    ///
+    /// JSON: `longitude`, required.
     pub longitude: f64,
     /// Name of the place.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Map link for the place.
+    ///
+    /// JSON: `url`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl LocationAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(latitude: f64, longitude: f64) -> Self {
+        Self {
+            address: ::std::option::Option::None,
+            latitude,
+            longitude,
+            name: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`address`](Self::address).
+    pub fn with_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.address = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`url`](Self::url).
+    pub fn with_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// One item of a thread's history; the `type` field tells which kind.
@@ -5234,14 +7717,221 @@ impl<'de> ::serde::Deserialize<'de> for Message {
     }
 }
 
+impl Message {
+    /// The `archived` every variant has; `None` only for a variant this client does not know.
+    pub fn archived(&self) -> ::std::option::Option<&bool> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(&value.archived),
+            Self::Comment(value) => ::std::option::Option::Some(&value.archived),
+            Self::WelcomeMessage(value) => ::std::option::Option::Some(&value.archived),
+            Self::Assignment(value) => ::std::option::Option::Some(&value.archived),
+            Self::ThreadStatusChange(value) => {
+                ::std::option::Option::Some(&value.archived)
+            }
+            Self::ThreadInboxChange(value) => {
+                ::std::option::Option::Some(&value.archived)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `client` every variant has; `None` only for a variant this client does not know.
+    pub fn client(&self) -> ::std::option::Option<&MessageClient> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(&value.client),
+            Self::Comment(value) => ::std::option::Option::Some(&value.client),
+            Self::WelcomeMessage(value) => ::std::option::Option::Some(&value.client),
+            Self::Assignment(value) => ::std::option::Option::Some(&value.client),
+            Self::ThreadStatusChange(value) => ::std::option::Option::Some(&value.client),
+            Self::ThreadInboxChange(value) => ::std::option::Option::Some(&value.client),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `conversationsThreadId` every variant has; `None` only for a variant this client does not know.
+    pub fn conversations_thread_id(&self) -> ::std::option::Option<&ThreadId> {
+        match self {
+            Self::Message(value) => {
+                ::std::option::Option::Some(&value.conversations_thread_id)
+            }
+            Self::Comment(value) => {
+                ::std::option::Option::Some(&value.conversations_thread_id)
+            }
+            Self::WelcomeMessage(value) => {
+                ::std::option::Option::Some(&value.conversations_thread_id)
+            }
+            Self::Assignment(value) => {
+                ::std::option::Option::Some(&value.conversations_thread_id)
+            }
+            Self::ThreadStatusChange(value) => {
+                ::std::option::Option::Some(&value.conversations_thread_id)
+            }
+            Self::ThreadInboxChange(value) => {
+                ::std::option::Option::Some(&value.conversations_thread_id)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `createdAt` every variant has; `None` only for a variant this client does not know.
+    pub fn created_at(
+        &self,
+    ) -> ::std::option::Option<&::chrono::DateTime<::chrono::Utc>> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(&value.created_at),
+            Self::Comment(value) => ::std::option::Option::Some(&value.created_at),
+            Self::WelcomeMessage(value) => ::std::option::Option::Some(&value.created_at),
+            Self::Assignment(value) => ::std::option::Option::Some(&value.created_at),
+            Self::ThreadStatusChange(value) => {
+                ::std::option::Option::Some(&value.created_at)
+            }
+            Self::ThreadInboxChange(value) => {
+                ::std::option::Option::Some(&value.created_at)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `createdBy` every variant has; `None` only for a variant this client does not know.
+    pub fn created_by(&self) -> ::std::option::Option<&ActorId> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(&value.created_by),
+            Self::Comment(value) => ::std::option::Option::Some(&value.created_by),
+            Self::WelcomeMessage(value) => ::std::option::Option::Some(&value.created_by),
+            Self::Assignment(value) => ::std::option::Option::Some(&value.created_by),
+            Self::ThreadStatusChange(value) => {
+                ::std::option::Option::Some(&value.created_by)
+            }
+            Self::ThreadInboxChange(value) => {
+                ::std::option::Option::Some(&value.created_by)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `id` every variant has; `None` only for a variant this client does not know.
+    pub fn id(&self) -> ::std::option::Option<&MessageId> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(&value.id),
+            Self::Comment(value) => ::std::option::Option::Some(&value.id),
+            Self::WelcomeMessage(value) => ::std::option::Option::Some(&value.id),
+            Self::Assignment(value) => ::std::option::Option::Some(&value.id),
+            Self::ThreadStatusChange(value) => ::std::option::Option::Some(&value.id),
+            Self::ThreadInboxChange(value) => ::std::option::Option::Some(&value.id),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `recipients` every variant has; `None` only for a variant this client does not know.
+    pub fn recipients(&self) -> ::std::option::Option<&[MessageRecipient]> {
+        match self {
+            Self::Message(value) => {
+                ::std::option::Option::Some(value.recipients.as_slice())
+            }
+            Self::Comment(value) => {
+                ::std::option::Option::Some(value.recipients.as_slice())
+            }
+            Self::WelcomeMessage(value) => {
+                ::std::option::Option::Some(value.recipients.as_slice())
+            }
+            Self::Assignment(value) => {
+                ::std::option::Option::Some(value.recipients.as_slice())
+            }
+            Self::ThreadStatusChange(value) => {
+                ::std::option::Option::Some(value.recipients.as_slice())
+            }
+            Self::ThreadInboxChange(value) => {
+                ::std::option::Option::Some(value.recipients.as_slice())
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `senders` every variant has; `None` only for a variant this client does not know.
+    pub fn senders(&self) -> ::std::option::Option<&[MessageSender]> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(value.senders.as_slice()),
+            Self::Comment(value) => ::std::option::Option::Some(value.senders.as_slice()),
+            Self::WelcomeMessage(value) => {
+                ::std::option::Option::Some(value.senders.as_slice())
+            }
+            Self::Assignment(value) => {
+                ::std::option::Option::Some(value.senders.as_slice())
+            }
+            Self::ThreadStatusChange(value) => {
+                ::std::option::Option::Some(value.senders.as_slice())
+            }
+            Self::ThreadInboxChange(value) => {
+                ::std::option::Option::Some(value.senders.as_slice())
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `updatedAt` every variant may have; `None` when it is absent or the variant is one this client does not know.
+    pub fn updated_at(
+        &self,
+    ) -> ::std::option::Option<&::chrono::DateTime<::chrono::Utc>> {
+        match self {
+            Self::Message(value) => value.updated_at.as_ref(),
+            Self::Comment(value) => value.updated_at.as_ref(),
+            Self::WelcomeMessage(value) => value.updated_at.as_ref(),
+            Self::Assignment(value) => value.updated_at.as_ref(),
+            Self::ThreadStatusChange(value) => value.updated_at.as_ref(),
+            Self::ThreadInboxChange(value) => value.updated_at.as_ref(),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<ConversationMessage> for Message {
+    fn from(value: ConversationMessage) -> Self {
+        Self::Message(value)
+    }
+}
+
+impl ::std::convert::From<Comment> for Message {
+    fn from(value: Comment) -> Self {
+        Self::Comment(value)
+    }
+}
+
+impl ::std::convert::From<WelcomeMessage> for Message {
+    fn from(value: WelcomeMessage) -> Self {
+        Self::WelcomeMessage(value)
+    }
+}
+
+impl ::std::convert::From<AssignmentChange> for Message {
+    fn from(value: AssignmentChange) -> Self {
+        Self::Assignment(value)
+    }
+}
+
+impl ::std::convert::From<ThreadStatusChange> for Message {
+    fn from(value: ThreadStatusChange) -> Self {
+        Self::ThreadStatusChange(value)
+    }
+}
+
+impl ::std::convert::From<ThreadInboxChange> for Message {
+    fn from(value: ThreadInboxChange) -> Self {
+        Self::ThreadInboxChange(value)
+    }
+}
+
 /// What produced a history item, such as HubSpot itself or an integration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct MessageClient {
     /// Kind of client.
+    ///
+    /// JSON: `clientType`, required.
     #[serde(rename = "clientType")]
     pub client_type: MessageClientClientType,
     /// ID of the app, when the client is an integration.
+    ///
+    /// JSON: `integrationAppId`, optional.
     #[serde(
         rename = "integrationAppId",
         default,
@@ -5254,13 +7944,20 @@ impl MessageClient {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(client_type: MessageClientClientType) -> Self {
         Self {
             client_type,
             integration_app_id: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`integration_app_id`](Self::integration_app_id).
+    pub fn with_integration_app_id(mut self, value: i32) -> Self {
+        self.integration_app_id = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -5293,6 +7990,8 @@ impl MessageClientClientType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for MessageClientClientType {
     fn from(value: &str) -> Self {
         match value {
@@ -5301,6 +8000,26 @@ impl ::std::convert::From<&str> for MessageClientClientType {
             "SYSTEM" => Self::System,
             "UNKNOWN" => Self::Unknown2,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for MessageClientClientType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "MessageClientClientType",
+                        value,
+                        &["HUBSPOT", "INTEGRATION", "SYSTEM", "UNKNOWN"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -5335,10 +8054,12 @@ impl crate::runtime::ParamValue for MessageClientClientType {
 }
 
 /// The untruncated bodies of a message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct MessageContent {
     /// Full body as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -5346,6 +8067,8 @@ pub struct MessageContent {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Full body as plain text.
+    ///
+    /// JSON: `text`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
 }
@@ -5354,14 +8077,32 @@ impl MessageContent {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    #[allow(clippy::new_without_default)]
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new() -> Self {
         Self {
             rich_text: ::std::option::Option::None,
             text: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    pub fn with_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -5388,12 +8129,34 @@ impl MessageDirection {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for MessageDirection {
     fn from(value: &str) -> Self {
         match value {
             "INCOMING" => Self::Incoming,
             "OUTGOING" => Self::Outgoing,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for MessageDirection {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "MessageDirection",
+                        value,
+                        &["INCOMING", "OUTGOING"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -5468,11 +8231,58 @@ impl<'de> ::serde::Deserialize<'de> for MessageDraft {
     }
 }
 
+impl MessageDraft {
+    /// The `attachments` every variant has; `None` only for a variant this client does not know.
+    pub fn attachments(&self) -> ::std::option::Option<&[AttachmentDraft]> {
+        match self {
+            Self::Message(value) => {
+                ::std::option::Option::Some(value.attachments.as_slice())
+            }
+            Self::Comment(value) => {
+                ::std::option::Option::Some(value.attachments.as_slice())
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `richText` every variant may have; `None` when it is absent or the variant is one this client does not know.
+    pub fn rich_text(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::Message(value) => value.rich_text.as_deref(),
+            Self::Comment(value) => value.rich_text.as_deref(),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `text` every variant has; `None` only for a variant this client does not know.
+    pub fn text(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::Message(value) => ::std::option::Option::Some(value.text.as_str()),
+            Self::Comment(value) => ::std::option::Option::Some(value.text.as_str()),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<ConversationMessageDraft> for MessageDraft {
+    fn from(value: ConversationMessageDraft) -> Self {
+        Self::Message(value)
+    }
+}
+
+impl ::std::convert::From<CommentDraft> for MessageDraft {
+    fn from(value: CommentDraft) -> Self {
+        Self::Comment(value)
+    }
+}
+
 /// Why a message could not be delivered.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct MessageFailureDetails {
     /// Human-readable reason for the failure.
+    ///
+    /// JSON: `errorMessage`, optional.
     #[serde(
         rename = "errorMessage",
         default,
@@ -5480,6 +8290,8 @@ pub struct MessageFailureDetails {
     )]
     pub error_message: ::std::option::Option<::std::string::String>,
     /// Values that fill in the failure message, keyed by name.
+    ///
+    /// JSON: `errorMessageTokens`, required.
     #[serde(rename = "errorMessageTokens")]
     pub error_message_tokens: ::std::collections::BTreeMap<
         ::std::string::String,
@@ -5491,8 +8303,9 @@ impl MessageFailureDetails {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         error_message_tokens: ::std::collections::BTreeMap<
             ::std::string::String,
@@ -5504,12 +8317,23 @@ impl MessageFailureDetails {
             error_message_tokens,
         }
     }
+
+    /// Sets [`error_message`](Self::error_message).
+    pub fn with_error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// A header shown above a message's body, as text or an image.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MessageHeaderAttachment {
     /// ID of the header image in HubSpot's file manager.
+    ///
+    /// JSON: `fileId`, optional.
     #[serde(
         rename = "fileId",
         default,
@@ -5517,8 +8341,37 @@ pub struct MessageHeaderAttachment {
     )]
     pub file_id: ::std::option::Option<i64>,
     /// Header text.
+    ///
+    /// JSON: `text`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
+}
+
+impl MessageHeaderAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            file_id: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`file_id`](Self::file_id).
+    pub fn with_file_id(mut self, value: i64) -> Self {
+        self.file_id = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    pub fn with_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// The id of a message, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
@@ -5641,9 +8494,13 @@ impl crate::runtime::ParamValue for MessageId {
 #[non_exhaustive]
 pub struct MessagePage {
     /// Cursor for the next page, when there is one.
+    ///
+    /// JSON: `paging`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<ForwardPaging>,
     /// The history items on this page.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<Message>,
 }
 
@@ -5651,13 +8508,20 @@ impl MessagePage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(results: impl ::std::iter::IntoIterator<Item = Message>) -> Self {
         Self {
             paging: ::std::option::Option::None,
             results: results.into_iter().collect(),
         }
+    }
+
+    /// Sets [`paging`](Self::paging).
+    pub fn with_paging(mut self, value: ForwardPaging) -> Self {
+        self.paging = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -5666,6 +8530,8 @@ impl MessagePage {
 #[non_exhaustive]
 pub struct MessageRecipient {
     /// Actor ID of the recipient, when known.
+    ///
+    /// JSON: `actorId`, optional.
     #[serde(
         rename = "actorId",
         default,
@@ -5673,12 +8539,18 @@ pub struct MessageRecipient {
     )]
     pub actor_id: ::std::option::Option<ActorId>,
     /// Address the message was delivered to.
+    ///
+    /// JSON: `deliveryIdentifier`, required.
     #[serde(rename = "deliveryIdentifier")]
     pub delivery_identifier: DeliveryIdentifier,
     /// Display name of the recipient.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Which address field the recipient was in, such as TO or CC for email.
+    ///
+    /// JSON: `recipientField`, optional.
     #[serde(
         rename = "recipientField",
         default,
@@ -5691,8 +8563,9 @@ impl MessageRecipient {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(delivery_identifier: DeliveryIdentifier) -> Self {
         Self {
             actor_id: ::std::option::Option::None,
@@ -5701,13 +8574,39 @@ impl MessageRecipient {
             recipient_field: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`actor_id`](Self::actor_id).
+    pub fn with_actor_id(mut self, value: impl ::std::convert::Into<ActorId>) -> Self {
+        self.actor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`recipient_field`](Self::recipient_field).
+    pub fn with_recipient_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recipient_field = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Someone a message came from.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct MessageSender {
     /// Actor ID of the sender.
+    ///
+    /// JSON: `actorId`, optional.
     #[serde(
         rename = "actorId",
         default,
@@ -5715,6 +8614,8 @@ pub struct MessageSender {
     )]
     pub actor_id: ::std::option::Option<ActorId>,
     /// Address the message was sent from.
+    ///
+    /// JSON: `deliveryIdentifier`, optional.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -5722,9 +8623,13 @@ pub struct MessageSender {
     )]
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// Display name of the sender.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Which address field the sender was in, such as FROM for email.
+    ///
+    /// JSON: `senderField`, optional.
     #[serde(
         rename = "senderField",
         default,
@@ -5737,9 +8642,9 @@ impl MessageSender {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    #[allow(clippy::new_without_default)]
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new() -> Self {
         Self {
             actor_id: ::std::option::Option::None,
@@ -5748,6 +8653,36 @@ impl MessageSender {
             sender_field: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`actor_id`](Self::actor_id).
+    pub fn with_actor_id(mut self, value: impl ::std::convert::Into<ActorId>) -> Self {
+        self.actor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`delivery_identifier`](Self::delivery_identifier).
+    pub fn with_delivery_identifier(mut self, value: DeliveryIdentifier) -> Self {
+        self.delivery_identifier = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`sender_field`](Self::sender_field).
+    pub fn with_sender_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sender_field = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Delivery state of an outgoing or incoming message.
@@ -5755,6 +8690,8 @@ impl MessageSender {
 #[non_exhaustive]
 pub struct MessageStatus {
     /// Present when delivery failed.
+    ///
+    /// JSON: `failureDetails`, optional.
     #[serde(
         rename = "failureDetails",
         default,
@@ -5762,6 +8699,8 @@ pub struct MessageStatus {
     )]
     pub failure_details: ::std::option::Option<MessageFailureDetails>,
     /// Current delivery state.
+    ///
+    /// JSON: `statusType`, required.
     #[serde(rename = "statusType")]
     pub status_type: MessageStatusStatusType,
 }
@@ -5770,13 +8709,20 @@ impl MessageStatus {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(status_type: MessageStatusStatusType) -> Self {
         Self {
             failure_details: ::std::option::Option::None,
             status_type,
         }
+    }
+
+    /// Sets [`failure_details`](Self::failure_details).
+    pub fn with_failure_details(mut self, value: MessageFailureDetails) -> Self {
+        self.failure_details = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -5809,6 +8755,8 @@ impl MessageStatusStatusType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for MessageStatusStatusType {
     fn from(value: &str) -> Self {
         match value {
@@ -5817,6 +8765,26 @@ impl ::std::convert::From<&str> for MessageStatusStatusType {
             "RECEIVED" => Self::Received,
             "SENT" => Self::Sent,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for MessageStatusStatusType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "MessageStatusStatusType",
+                        value,
+                        &["FAILED", "READ", "RECEIVED", "SENT"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -5876,6 +8844,8 @@ impl MessageTruncationStatus {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for MessageTruncationStatus {
     fn from(value: &str) -> Self {
         match value {
@@ -5883,6 +8853,26 @@ impl ::std::convert::From<&str> for MessageTruncationStatus {
             "TRUNCATED" => Self::Truncated,
             "TRUNCATED_TO_MOST_RECENT_REPLY" => Self::TruncatedToMostRecentReply,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for MessageTruncationStatus {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "MessageTruncationStatus",
+                        value,
+                        &["NOT_TRUNCATED", "TRUNCATED", "TRUNCATED_TO_MOST_RECENT_REPLY"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -5921,8 +8911,12 @@ impl crate::runtime::ParamValue for MessageTruncationStatus {
 #[non_exhaustive]
 pub struct NextPage {
     /// Cursor to pass as the `after` query parameter.
+    ///
+    /// JSON: `after`, required.
     pub after: ::std::string::String,
     /// Ready-made address of the next page.
+    ///
+    /// JSON: `link`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
 }
@@ -5931,24 +8925,38 @@ impl NextPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(after: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             after: after.into(),
             link: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`link`](Self::link).
+    pub fn with_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Cursors for the pages before and after this one.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct Paging {
     /// Present when another page follows.
+    ///
+    /// JSON: `next`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<NextPage>,
     /// Present when a page comes before.
+    ///
+    /// JSON: `prev`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<PreviousPage>,
 }
@@ -5957,14 +8965,26 @@ impl Paging {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    #[allow(clippy::new_without_default)]
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new() -> Self {
         Self {
             next: ::std::option::Option::None,
             prev: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`next`](Self::next).
+    pub fn with_next(mut self, value: NextPage) -> Self {
+        self.next = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`prev`](Self::prev).
+    pub fn with_prev(mut self, value: PreviousPage) -> Self {
+        self.prev = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -5972,18 +8992,52 @@ impl Paging {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PreResolvedContact {
     /// The contact properties whose values made the match.
+    ///
+    /// JSON: `contactPropertiesLeadingToMatch`, required.
     #[serde(rename = "contactPropertiesLeadingToMatch")]
     pub contact_properties_leading_to_match: ::std::vec::Vec<ContactMatchProperty>,
     /// ID of the matched contact.
+    ///
+    /// JSON: `contactVid`, required.
     #[serde(rename = "contactVid")]
     pub contact_vid: i32,
+}
+
+impl PreResolvedContact {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(
+        contact_properties_leading_to_match: impl ::std::iter::IntoIterator<
+            Item = ContactMatchProperty,
+        >,
+        contact_vid: i32,
+    ) -> Self {
+        Self {
+            contact_properties_leading_to_match: contact_properties_leading_to_match
+                .into_iter()
+                .collect(),
+            contact_vid,
+        }
+    }
 }
 
 /// CRM contacts the channel has already matched to a message's participants.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PreResolvedContacts {
     /// The matched contacts.
+    ///
+    /// JSON: `contacts`, required.
     pub contacts: ::std::vec::Vec<PreResolvedContact>,
+}
+
+impl PreResolvedContacts {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(
+        contacts: impl ::std::iter::IntoIterator<Item = PreResolvedContact>,
+    ) -> Self {
+        Self {
+            contacts: contacts.into_iter().collect(),
+        }
+    }
 }
 
 /// How to fetch the page before this one.
@@ -5991,8 +9045,12 @@ pub struct PreResolvedContacts {
 #[non_exhaustive]
 pub struct PreviousPage {
     /// Cursor that points at the previous page.
+    ///
+    /// JSON: `before`, required.
     pub before: ::std::string::String,
     /// Ready-made address of the previous page.
+    ///
+    /// JSON: `link`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
 }
@@ -6001,13 +9059,23 @@ impl PreviousPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(before: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             before: before.into(),
             link: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`link`](Self::link).
+    pub fn with_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -6016,12 +9084,18 @@ impl PreviousPage {
 #[non_exhaustive]
 pub struct QuickRepliesAttachment {
     /// Whether more than one option can be picked.
+    ///
+    /// JSON: `allowMultiSelect`, required.
     #[serde(rename = "allowMultiSelect")]
     pub allow_multi_select: bool,
     /// Whether the customer may type a free answer instead.
+    ///
+    /// JSON: `allowUserInput`, required.
     #[serde(rename = "allowUserInput")]
     pub allow_user_input: bool,
     /// The offered options.
+    ///
+    /// JSON: `quickReplies`, required.
     #[serde(rename = "quickReplies")]
     pub quick_replies: ::std::vec::Vec<QuickReply>,
 }
@@ -6030,8 +9104,9 @@ impl QuickRepliesAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         allow_multi_select: bool,
         allow_user_input: bool,
@@ -6049,21 +9124,65 @@ impl QuickRepliesAttachment {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QuickRepliesAttachmentDraft {
     /// The options to offer.
+    ///
+    /// JSON: `quickReplies`, required.
     #[serde(rename = "quickReplies")]
     pub quick_replies: ::std::vec::Vec<QuickReply>,
+}
+
+impl QuickRepliesAttachmentDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(
+        quick_replies: impl ::std::iter::IntoIterator<Item = QuickReply>,
+    ) -> Self {
+        Self {
+            quick_replies: quick_replies.into_iter().collect(),
+        }
+    }
 }
 
 /// One ready-made answer.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QuickReply {
     /// Text shown on the button, if different from the value.
+    ///
+    /// JSON: `label`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<::std::string::String>,
     /// What is sent when the option is picked.
+    ///
+    /// JSON: `value`, required.
     pub value: ::std::string::String,
     /// Whether the value is plain text or a link.
+    ///
+    /// JSON: `valueType`, required.
     #[serde(rename = "valueType")]
     pub value_type: QuickReplyValueType,
+}
+
+impl QuickReply {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        value: impl ::std::convert::Into<::std::string::String>,
+        value_type: QuickReplyValueType,
+    ) -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            value: value.into(),
+            value_type,
+        }
+    }
+
+    /// Sets [`label`](Self::label).
+    pub fn with_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Whether the value is plain text or a link.
@@ -6089,12 +9208,34 @@ impl QuickReplyValueType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for QuickReplyValueType {
     fn from(value: &str) -> Self {
         match value {
             "TEXT" => Self::Text,
             "URL" => Self::Url,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for QuickReplyValueType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "QuickReplyValueType",
+                        value,
+                        &["TEXT", "URL"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -6132,6 +9273,8 @@ impl crate::runtime::ParamValue for QuickReplyValueType {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecipientDraft {
     /// Actor ID of the recipient, when known.
+    ///
+    /// JSON: `actorId`, optional.
     #[serde(
         rename = "actorId",
         default,
@@ -6139,6 +9282,8 @@ pub struct RecipientDraft {
     )]
     pub actor_id: ::std::option::Option<ActorId>,
     /// A single address for the recipient (the list form is the required one).
+    ///
+    /// JSON: `deliveryIdentifier`, optional.
     #[serde(
         rename = "deliveryIdentifier",
         default,
@@ -6146,12 +9291,18 @@ pub struct RecipientDraft {
     )]
     pub delivery_identifier: ::std::option::Option<DeliveryIdentifier>,
     /// Addresses to deliver to.
+    ///
+    /// JSON: `deliveryIdentifiers`, required.
     #[serde(rename = "deliveryIdentifiers")]
     pub delivery_identifiers: ::std::vec::Vec<DeliveryIdentifier>,
     /// Display name of the recipient.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Which address field to use, such as TO or CC for email.
+    ///
+    /// JSON: `recipientField`, optional.
     #[serde(
         rename = "recipientField",
         default,
@@ -6160,11 +9311,60 @@ pub struct RecipientDraft {
     pub recipient_field: ::std::option::Option<::std::string::String>,
 }
 
+impl RecipientDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        delivery_identifiers: impl ::std::iter::IntoIterator<Item = DeliveryIdentifier>,
+    ) -> Self {
+        Self {
+            actor_id: ::std::option::Option::None,
+            delivery_identifier: ::std::option::Option::None,
+            delivery_identifiers: delivery_identifiers.into_iter().collect(),
+            name: ::std::option::Option::None,
+            recipient_field: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`actor_id`](Self::actor_id).
+    pub fn with_actor_id(mut self, value: impl ::std::convert::Into<ActorId>) -> Self {
+        self.actor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`delivery_identifier`](Self::delivery_identifier).
+    pub fn with_delivery_identifier(mut self, value: DeliveryIdentifier) -> Self {
+        self.delivery_identifier = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`recipient_field`](Self::recipient_field).
+    pub fn with_recipient_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recipient_field = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Details of a social media post a message refers to.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct SocialMediaAttachment {
     /// The post's details.
+    ///
+    /// JSON: `socialMetadata`, required.
     #[serde(rename = "socialMetadata")]
     pub social_metadata: SocialMetadata,
 }
@@ -6173,8 +9373,9 @@ impl SocialMediaAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(social_metadata: SocialMetadata) -> Self {
         Self { social_metadata }
     }
@@ -6184,20 +9385,35 @@ impl SocialMediaAttachment {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SocialMediaAttachmentDraft {
     /// The post's details.
+    ///
+    /// JSON: `socialMetadata`, required.
     #[serde(rename = "socialMetadata")]
     pub social_metadata: SocialMetadata,
+}
+
+impl SocialMediaAttachmentDraft {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(social_metadata: SocialMetadata) -> Self {
+        Self { social_metadata }
+    }
 }
 
 /// Describes a social media post or its media.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SocialMetadata {
     /// Text of the post or caption of its media.
+    ///
+    /// JSON: `description`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// ID of the post on its network.
+    ///
+    /// JSON: `id`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Title of the media.
+    ///
+    /// JSON: `mediaTitle`, optional.
     #[serde(
         rename = "mediaTitle",
         default,
@@ -6205,9 +9421,13 @@ pub struct SocialMetadata {
     )]
     pub media_title: ::std::option::Option<::std::string::String>,
     /// Kind of media in the post.
+    ///
+    /// JSON: `mediaType`, required.
     #[serde(rename = "mediaType")]
     pub media_type: SocialMetadataMediaType,
     /// Address of the media.
+    ///
+    /// JSON: `mediaUrl`, optional.
     #[serde(
         rename = "mediaUrl",
         default,
@@ -6215,6 +9435,8 @@ pub struct SocialMetadata {
     )]
     pub media_url: ::std::option::Option<::std::string::String>,
     /// Address of the media as originally given.
+    ///
+    /// JSON: `mediaUrlString`, optional.
     #[serde(
         rename = "mediaUrlString",
         default,
@@ -6222,12 +9444,85 @@ pub struct SocialMetadata {
     )]
     pub media_url_string: ::std::option::Option<::std::string::String>,
     /// Address of a preview image.
+    ///
+    /// JSON: `thumbnailUrl`, optional.
     #[serde(
         rename = "thumbnailUrl",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub thumbnail_url: ::std::option::Option<::std::string::String>,
+}
+
+impl SocialMetadata {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(media_type: SocialMetadataMediaType) -> Self {
+        Self {
+            description: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            media_title: ::std::option::Option::None,
+            media_type,
+            media_url: ::std::option::Option::None,
+            media_url_string: ::std::option::Option::None,
+            thumbnail_url: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`description`](Self::description).
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`media_title`](Self::media_title).
+    pub fn with_media_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_title = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`media_url`](Self::media_url).
+    pub fn with_media_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_url = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`media_url_string`](Self::media_url_string).
+    pub fn with_media_url_string(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.media_url_string = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`thumbnail_url`](Self::thumbnail_url).
+    pub fn with_thumbnail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.thumbnail_url = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 
 /// Kind of media in the post.
@@ -6280,6 +9575,8 @@ impl SocialMetadataMediaType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for SocialMetadataMediaType {
     fn from(value: &str) -> Self {
         match value {
@@ -6295,6 +9592,38 @@ impl ::std::convert::From<&str> for SocialMetadataMediaType {
             "STORY" => Self::Story,
             "VIDEO" => Self::Video,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for SocialMetadataMediaType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "SocialMetadataMediaType",
+                        value,
+                        &[
+                            "ARTICLE",
+                            "AUDIO",
+                            "CAROUSEL",
+                            "DOCUMENT",
+                            "GIF",
+                            "LINK",
+                            "NONE",
+                            "PHOTO",
+                            "POLL",
+                            "STORY",
+                            "VIDEO",
+                        ],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -6333,6 +9662,8 @@ impl crate::runtime::ParamValue for SocialMetadataMediaType {
 #[non_exhaustive]
 pub struct SystemActor {
     /// Actor ID of the system actor.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
 }
 
@@ -6340,10 +9671,11 @@ impl SystemActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: ActorId) -> Self {
-        Self { id }
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
+    pub fn new(id: impl ::std::convert::Into<ActorId>) -> Self {
+        Self { id: id.into() }
     }
 }
 
@@ -6352,8 +9684,12 @@ impl SystemActor {
 #[non_exhaustive]
 pub struct Thread {
     /// Whether the thread is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// Actor ID of the assigned agent, if any.
+    ///
+    /// JSON: `assignedTo`, optional.
     #[serde(
         rename = "assignedTo",
         default,
@@ -6361,9 +9697,13 @@ pub struct Thread {
     )]
     pub assigned_to: ::std::option::Option<ActorId>,
     /// ID of the CRM contact; until the contact exists this holds a visitor ID that cannot be looked up in the CRM.
+    ///
+    /// JSON: `associatedContactId`, required.
     #[serde(rename = "associatedContactId")]
     pub associated_contact_id: ContactId,
     /// When the thread was closed; set only while it is closed.
+    ///
+    /// JSON: `closedAt`, optional.
     #[serde(
         rename = "closedAt",
         default,
@@ -6371,14 +9711,22 @@ pub struct Thread {
     )]
     pub closed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// When the thread was started.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// ID of the thread.
+    ///
+    /// JSON: `id`, required.
     pub id: ThreadId,
     /// ID of the inbox holding the thread.
+    ///
+    /// JSON: `inboxId`, required.
     #[serde(rename = "inboxId")]
     pub inbox_id: InboxId,
     /// When the customer last sent a message.
+    ///
+    /// JSON: `latestMessageReceivedTimestamp`, optional.
     #[serde(
         rename = "latestMessageReceivedTimestamp",
         default,
@@ -6388,6 +9736,8 @@ pub struct Thread {
         ::chrono::DateTime<::chrono::Utc>,
     >,
     /// When the last message to the customer was sent.
+    ///
+    /// JSON: `latestMessageSentTimestamp`, optional.
     #[serde(
         rename = "latestMessageSentTimestamp",
         default,
@@ -6397,6 +9747,8 @@ pub struct Thread {
         ::chrono::DateTime<::chrono::Utc>,
     >,
     /// When the last message in either direction was sent or received.
+    ///
+    /// JSON: `latestMessageTimestamp`, optional.
     #[serde(
         rename = "latestMessageTimestamp",
         default,
@@ -6406,16 +9758,26 @@ pub struct Thread {
         ::chrono::DateTime<::chrono::Utc>,
     >,
     /// ID of the channel account the thread started on.
+    ///
+    /// JSON: `originalChannelAccountId`, required.
     #[serde(rename = "originalChannelAccountId")]
     pub original_channel_account_id: ChannelAccountId,
     /// ID of the channel the thread started on.
+    ///
+    /// JSON: `originalChannelId`, required.
     #[serde(rename = "originalChannelId")]
     pub original_channel_id: ChannelId,
     /// True when the thread has been flagged as spam.
+    ///
+    /// JSON: `spam`, required.
     pub spam: bool,
     /// Whether the thread is open or closed.
+    ///
+    /// JSON: `status`, required.
     pub status: ThreadStatus,
     /// Linked CRM records, present when asked for with `association`.
+    ///
+    /// JSON: `threadAssociations`, optional.
     #[serde(
         rename = "threadAssociations",
         default,
@@ -6428,37 +9790,86 @@ impl Thread {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
-        associated_contact_id: ContactId,
+        associated_contact_id: impl ::std::convert::Into<ContactId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        id: ThreadId,
-        inbox_id: InboxId,
-        original_channel_account_id: ChannelAccountId,
-        original_channel_id: ChannelId,
+        id: impl ::std::convert::Into<ThreadId>,
+        inbox_id: impl ::std::convert::Into<InboxId>,
+        original_channel_account_id: impl ::std::convert::Into<ChannelAccountId>,
+        original_channel_id: impl ::std::convert::Into<ChannelId>,
         spam: bool,
         status: ThreadStatus,
     ) -> Self {
         Self {
             archived,
             assigned_to: ::std::option::Option::None,
-            associated_contact_id,
+            associated_contact_id: associated_contact_id.into(),
             closed_at: ::std::option::Option::None,
             created_at,
-            id,
-            inbox_id,
+            id: id.into(),
+            inbox_id: inbox_id.into(),
             latest_message_received_timestamp: ::std::option::Option::None,
             latest_message_sent_timestamp: ::std::option::Option::None,
             latest_message_timestamp: ::std::option::Option::None,
-            original_channel_account_id,
-            original_channel_id,
+            original_channel_account_id: original_channel_account_id.into(),
+            original_channel_id: original_channel_id.into(),
             spam,
             status,
             thread_associations: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`assigned_to`](Self::assigned_to).
+    pub fn with_assigned_to(
+        mut self,
+        value: impl ::std::convert::Into<ActorId>,
+    ) -> Self {
+        self.assigned_to = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`closed_at`](Self::closed_at).
+    pub fn with_closed_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.closed_at = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`latest_message_received_timestamp`](Self::latest_message_received_timestamp).
+    pub fn with_latest_message_received_timestamp(
+        mut self,
+        value: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        self.latest_message_received_timestamp = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`latest_message_sent_timestamp`](Self::latest_message_sent_timestamp).
+    pub fn with_latest_message_sent_timestamp(
+        mut self,
+        value: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        self.latest_message_sent_timestamp = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`latest_message_timestamp`](Self::latest_message_timestamp).
+    pub fn with_latest_message_timestamp(
+        mut self,
+        value: ::chrono::DateTime<::chrono::Utc>,
+    ) -> Self {
+        self.latest_message_timestamp = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`thread_associations`](Self::thread_associations).
+    pub fn with_thread_associations(mut self, value: ThreadAssociations) -> Self {
+        self.thread_associations = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -6466,8 +9877,17 @@ impl Thread {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadAssignment {
     /// Actor ID of the agent, such as `A-12345`.
+    ///
+    /// JSON: `actorId`, required.
     #[serde(rename = "actorId")]
     pub actor_id: ActorId,
+}
+
+impl ThreadAssignment {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new(actor_id: impl ::std::convert::Into<ActorId>) -> Self {
+        Self { actor_id: actor_id.into() }
+    }
 }
 
 /// Kind of CRM record a thread can be linked to.
@@ -6490,11 +9910,33 @@ impl ThreadAssociationType {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ThreadAssociationType {
     fn from(value: &str) -> Self {
         match value {
             "TICKET" => Self::Ticket,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ThreadAssociationType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ThreadAssociationType",
+                        value,
+                        &["TICKET"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -6529,10 +9971,12 @@ impl crate::runtime::ParamValue for ThreadAssociationType {
 }
 
 /// CRM records linked to a thread.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ThreadAssociations {
     /// ID of the linked ticket, if there is one.
+    ///
+    /// JSON: `associatedTicketId`, optional.
     #[serde(
         rename = "associatedTicketId",
         default,
@@ -6545,13 +9989,22 @@ impl ThreadAssociations {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    #[allow(clippy::new_without_default)]
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new() -> Self {
         Self {
             associated_ticket_id: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`associated_ticket_id`](Self::associated_ticket_id).
+    pub fn with_associated_ticket_id(
+        mut self,
+        value: impl ::std::convert::Into<TicketId>,
+    ) -> Self {
+        self.associated_ticket_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -6675,31 +10128,53 @@ impl crate::runtime::ParamValue for ThreadId {
 #[non_exhaustive]
 pub struct ThreadInboxChange {
     /// Whether this event is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// What produced the event.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the move happened.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of whoever moved the thread.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// ID of the inbox the thread left.
+    ///
+    /// JSON: `fromInboxId`, required.
     #[serde(rename = "fromInboxId")]
     pub from_inbox_id: InboxId,
     /// ID of this history item.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// Recipients of the event (usually empty).
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Senders of the event (usually empty).
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// ID of the inbox the thread moved to.
+    ///
+    /// JSON: `toInboxId`, required.
     #[serde(rename = "toInboxId")]
     pub to_inbox_id: InboxId,
     /// When the event was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -6712,34 +10187,41 @@ impl ThreadInboxChange {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
-        from_inbox_id: InboxId,
-        id: MessageId,
+        created_by: impl ::std::convert::Into<ActorId>,
+        from_inbox_id: impl ::std::convert::Into<InboxId>,
+        id: impl ::std::convert::Into<MessageId>,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
-        to_inbox_id: InboxId,
+        to_inbox_id: impl ::std::convert::Into<InboxId>,
     ) -> Self {
         Self {
             archived,
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
-            from_inbox_id,
-            id,
+            created_by: created_by.into(),
+            from_inbox_id: from_inbox_id.into(),
+            id: id.into(),
             recipients: recipients.into_iter().collect(),
             senders: senders.into_iter().collect(),
-            to_inbox_id,
+            to_inbox_id: to_inbox_id.into(),
             updated_at: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -6748,9 +10230,13 @@ impl ThreadInboxChange {
 #[non_exhaustive]
 pub struct ThreadPage {
     /// Cursor for the next page, when there is one.
+    ///
+    /// JSON: `paging`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<ForwardPaging>,
     /// The threads on this page.
+    ///
+    /// JSON: `results`, required.
     pub results: ::std::vec::Vec<Thread>,
 }
 
@@ -6758,13 +10244,20 @@ impl ThreadPage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(results: impl ::std::iter::IntoIterator<Item = Thread>) -> Self {
         Self {
             paging: ::std::option::Option::None,
             results: results.into_iter().collect(),
         }
+    }
+
+    /// Sets [`paging`](Self::paging).
+    pub fn with_paging(mut self, value: ForwardPaging) -> Self {
+        self.paging = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -6791,12 +10284,34 @@ impl ThreadStatus {
     }
 }
 
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
 impl ::std::convert::From<&str> for ThreadStatus {
     fn from(value: &str) -> Self {
         match value {
             "CLOSED" => Self::Closed,
             "OPEN" => Self::Open,
             other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ThreadStatus {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ThreadStatus",
+                        value,
+                        &["CLOSED", "OPEN"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
         }
     }
 }
@@ -6835,28 +10350,48 @@ impl crate::runtime::ParamValue for ThreadStatus {
 #[non_exhaustive]
 pub struct ThreadStatusChange {
     /// Whether this event is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// What produced the event.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the event belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the status changed.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID of whoever changed the status.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// ID of this history item.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// The status the thread changed to.
+    ///
+    /// JSON: `newStatus`, required.
     #[serde(rename = "newStatus")]
     pub new_status: ThreadStatus,
     /// Recipients of the event (usually empty).
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Senders of the event (usually empty).
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// When the event was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -6869,16 +10404,17 @@ impl ThreadStatusChange {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
-        id: MessageId,
+        created_by: impl ::std::convert::Into<ActorId>,
+        id: impl ::std::convert::Into<MessageId>,
         new_status: ThreadStatus,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
@@ -6886,27 +10422,61 @@ impl ThreadStatusChange {
         Self {
             archived,
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
-            id,
+            created_by: created_by.into(),
+            id: id.into(),
             new_status,
             recipients: recipients.into_iter().collect(),
             senders: senders.into_iter().collect(),
             updated_at: ::std::option::Option::None,
         }
     }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// Changes to make to a thread; send only the fields to change.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThreadUpdate {
     /// Send false to restore an archived thread.
+    ///
+    /// JSON: `archived`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub archived: ::std::option::Option<bool>,
     /// The status to move the thread to.
+    ///
+    /// JSON: `status`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<ThreadStatus>,
+}
+
+impl ThreadUpdate {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new() -> Self {
+        Self {
+            archived: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`archived`](Self::archived).
+    pub fn with_archived(mut self, value: bool) -> Self {
+        self.archived = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`status`](Self::status).
+    pub fn with_status(mut self, value: ThreadStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
 }
 
 /// The id of a ticket, as the API writes it. Every parameter and field holding one takes and returns this type; convert a raw id with `From` (text or an integer) or `parse`.
@@ -7025,22 +10595,37 @@ impl crate::runtime::ParamValue for TicketId {
 }
 
 /// Placeholder for attached content HubSpot cannot represent.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnsupportedContentAttachment {}
+
+impl UnsupportedContentAttachment {
+    /// A value with the required fields given: every optional field is `None`.
+    pub fn new() -> Self {
+        Self {}
+    }
+}
 
 /// A website visitor or customer writing in.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct VisitorActor {
     /// Address of the visitor's picture.
+    ///
+    /// JSON: `avatar`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// The visitor's email address, when known.
+    ///
+    /// JSON: `email`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Actor ID of the visitor.
+    ///
+    /// JSON: `id`, required.
     pub id: ActorId,
     /// The visitor's name, when known.
+    ///
+    /// JSON: `name`, optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
@@ -7049,15 +10634,43 @@ impl VisitorActor {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
-    pub fn new(id: ActorId) -> Self {
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
+    pub fn new(id: impl ::std::convert::Into<ActorId>) -> Self {
         Self {
             avatar: ::std::option::Option::None,
             email: ::std::option::Option::None,
-            id,
+            id: id.into(),
             name: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`avatar`](Self::avatar).
+    pub fn with_avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`email`](Self::email).
+    pub fn with_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -7066,6 +10679,8 @@ impl VisitorActor {
 #[non_exhaustive]
 pub struct VisitorToken {
     /// The token to pass to the chat widget.
+    ///
+    /// JSON: `token`, required.
     pub token: ::std::string::String,
 }
 
@@ -7073,8 +10688,9 @@ impl VisitorToken {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self { token: token.into() }
     }
@@ -7084,8 +10700,12 @@ impl VisitorToken {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VisitorTokenRequest {
     /// The visitor's email address.
+    ///
+    /// JSON: `email`, required.
     pub email: ::std::string::String,
     /// Given name; only used when the contact has none yet.
+    ///
+    /// JSON: `firstName`, optional.
     #[serde(
         rename = "firstName",
         default,
@@ -7093,6 +10713,8 @@ pub struct VisitorTokenRequest {
     )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Family name; only used when the contact has none yet.
+    ///
+    /// JSON: `lastName`, optional.
     #[serde(
         rename = "lastName",
         default,
@@ -7101,34 +10723,85 @@ pub struct VisitorTokenRequest {
     pub last_name: ::std::option::Option<::std::string::String>,
 }
 
+impl VisitorTokenRequest {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            email: email.into(),
+            first_name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+        }
+    }
+
+    /// Sets [`first_name`](Self::first_name).
+    pub fn with_first_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.first_name = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name).
+    pub fn with_last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
 /// Automatic greeting shown to the customer when a conversation starts.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct WelcomeMessage {
     /// Whether the greeting is archived.
+    ///
+    /// JSON: `archived`, required.
     pub archived: bool,
     /// ID of the channel account that showed the greeting.
+    ///
+    /// JSON: `channelAccountId`, required.
     #[serde(rename = "channelAccountId")]
     pub channel_account_id: ChannelAccountId,
     /// ID of the channel that showed the greeting.
+    ///
+    /// JSON: `channelId`, required.
     #[serde(rename = "channelId")]
     pub channel_id: ChannelId,
     /// What produced the greeting.
+    ///
+    /// JSON: `client`, required.
     pub client: MessageClient,
     /// ID of the thread the greeting belongs to.
+    ///
+    /// JSON: `conversationsThreadId`, required.
     #[serde(rename = "conversationsThreadId")]
     pub conversations_thread_id: ThreadId,
     /// When the greeting was shown.
+    ///
+    /// JSON: `createdAt`, required.
     #[serde(rename = "createdAt")]
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Actor ID the greeting is attributed to.
+    ///
+    /// JSON: `createdBy`, required.
     #[serde(rename = "createdBy")]
     pub created_by: ActorId,
     /// ID of this history item.
+    ///
+    /// JSON: `id`, required.
     pub id: MessageId,
     /// Who the greeting was shown to.
+    ///
+    /// JSON: `recipients`, required.
     pub recipients: ::std::vec::Vec<MessageRecipient>,
     /// Greeting as HTML.
+    ///
+    /// JSON: `richText`, optional.
     #[serde(
         rename = "richText",
         default,
@@ -7136,10 +10809,16 @@ pub struct WelcomeMessage {
     )]
     pub rich_text: ::std::option::Option<::std::string::String>,
     /// Who the greeting appears to come from.
+    ///
+    /// JSON: `senders`, required.
     pub senders: ::std::vec::Vec<MessageSender>,
     /// Greeting as plain text.
+    ///
+    /// JSON: `text`, required.
     pub text: ::std::string::String,
     /// When the greeting was last modified.
+    ///
+    /// JSON: `updatedAt`, optional.
     #[serde(
         rename = "updatedAt",
         default,
@@ -7152,37 +10831,53 @@ impl WelcomeMessage {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         archived: bool,
-        channel_account_id: ChannelAccountId,
-        channel_id: ChannelId,
+        channel_account_id: impl ::std::convert::Into<ChannelAccountId>,
+        channel_id: impl ::std::convert::Into<ChannelId>,
         client: MessageClient,
-        conversations_thread_id: ThreadId,
+        conversations_thread_id: impl ::std::convert::Into<ThreadId>,
         created_at: ::chrono::DateTime<::chrono::Utc>,
-        created_by: ActorId,
-        id: MessageId,
+        created_by: impl ::std::convert::Into<ActorId>,
+        id: impl ::std::convert::Into<MessageId>,
         recipients: impl ::std::iter::IntoIterator<Item = MessageRecipient>,
         senders: impl ::std::iter::IntoIterator<Item = MessageSender>,
         text: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             archived,
-            channel_account_id,
-            channel_id,
+            channel_account_id: channel_account_id.into(),
+            channel_id: channel_id.into(),
             client,
-            conversations_thread_id,
+            conversations_thread_id: conversations_thread_id.into(),
             created_at,
-            created_by,
-            id,
+            created_by: created_by.into(),
+            id: id.into(),
             recipients: recipients.into_iter().collect(),
             rich_text: ::std::option::Option::None,
             senders: senders.into_iter().collect(),
             text: text.into(),
             updated_at: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    pub fn with_rich_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rich_text = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`updated_at`](Self::updated_at).
+    pub fn with_updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.updated_at = ::std::option::Option::Some(value);
+        self
     }
 }
 
@@ -7191,6 +10886,8 @@ impl WelcomeMessage {
 #[non_exhaustive]
 pub struct WhatsAppTemplateAttachment {
     /// ID of the template content in HubSpot.
+    ///
+    /// JSON: `contentId`, optional.
     #[serde(
         rename = "contentId",
         default,
@@ -7198,9 +10895,13 @@ pub struct WhatsAppTemplateAttachment {
     )]
     pub content_id: ::std::option::Option<i64>,
     /// IDs of the CRM records used to fill the template, keyed by object type.
+    ///
+    /// JSON: `crmObjectIds`, required.
     #[serde(rename = "crmObjectIds")]
     pub crm_object_ids: ::std::collections::BTreeMap<::std::string::String, i64>,
     /// ID of the WhatsApp template the message was built from.
+    ///
+    /// JSON: `mappedTemplateId`, optional.
     #[serde(
         rename = "mappedTemplateId",
         default,
@@ -7208,11 +10909,15 @@ pub struct WhatsAppTemplateAttachment {
     )]
     pub mapped_template_id: ::std::option::Option<i64>,
     /// Values placed into the template's placeholders, keyed by placeholder.
+    ///
+    /// JSON: `parameters`, required.
     pub parameters: ::std::collections::BTreeMap<
         ::std::string::String,
         ::std::string::String,
     >,
     /// Opaque HubSpot ID of the root template record.
+    ///
+    /// JSON: `rootMicId`, optional.
     #[serde(
         rename = "rootMicId",
         default,
@@ -7225,8 +10930,9 @@ impl WhatsAppTemplateAttachment {
     /// A value with the required fields given: every optional field is `None`.
     ///
     /// For tests and mocks: the client decodes this type from responses. The struct is
-    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields
-    /// on the returned value (they are public) rather than writing a struct literal.
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         crm_object_ids: ::std::collections::BTreeMap<::std::string::String, i64>,
         parameters: ::std::collections::BTreeMap<
@@ -7241,5 +10947,23 @@ impl WhatsAppTemplateAttachment {
             parameters,
             root_mic_id: ::std::option::Option::None,
         }
+    }
+
+    /// Sets [`content_id`](Self::content_id).
+    pub fn with_content_id(mut self, value: i64) -> Self {
+        self.content_id = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`mapped_template_id`](Self::mapped_template_id).
+    pub fn with_mapped_template_id(mut self, value: i64) -> Self {
+        self.mapped_template_id = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// Sets [`root_mic_id`](Self::root_mic_id).
+    pub fn with_root_mic_id(mut self, value: i64) -> Self {
+        self.root_mic_id = ::std::option::Option::Some(value);
+        self
     }
 }

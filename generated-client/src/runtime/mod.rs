@@ -35,6 +35,7 @@ pub(crate) mod serde_support;
 #[allow(dead_code)]
 mod tagged;
 mod tls;
+mod unknown_variant;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;
@@ -59,3 +60,4 @@ pub use reqwest::Method;
 pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;
 pub use security::{ApiKeyLocation, ApiKeyScheme, Scheme};
+pub use unknown_variant::UnknownVariant;
