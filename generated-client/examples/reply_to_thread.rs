@@ -41,7 +41,10 @@ async fn main() -> ExitCode {
     match reply(&client, thread_id, text, file_id, sender).await {
         Ok(Some(sent)) => {
             // `id()` reads the field every kind of message has, without matching on the kind.
-            println!("sent message {}", sent.id().unwrap_or("of a kind this client does not know"));
+            println!(
+                "sent message {}",
+                sent.id().unwrap_or("of a kind this client does not know")
+            );
             ExitCode::SUCCESS
         }
         Ok(None) => {

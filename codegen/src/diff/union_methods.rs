@@ -72,7 +72,10 @@ fn conversions(d: &mut Diff<'_>, at: &Subject, name: &str, (old, new): (&Union, 
             .collect()
     };
     let held = |api: &Api, u: &Union| -> Vec<TypeRef> {
-        u.variants.iter().map(|v| emit::canonical(api, &v.ty)).collect()
+        u.variants
+            .iter()
+            .map(|v| emit::canonical(api, &v.ty))
+            .collect()
     };
     let (old_sources, new_sources) = (sources(d.old, old), sources(d.new, new));
     let (old_held, new_held) = (held(d.old, old), held(d.new, new));

@@ -47,8 +47,8 @@ pub fn constructor(api: &Api, name: &Ident, s: &Struct, response_only: bool) -> 
         let lines = usage.lines();
         quote!(#[doc = ""] #(#[doc = #lines])*)
     });
-    let allow = (required.len() > MAX_ARGUMENTS)
-        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let allow =
+        (required.len() > MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         impl #name {
             #[doc = #summary]

@@ -87,11 +87,8 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
 /// else `UnknownVariant`.
 fn from_str(name: &Ident, wires: &[&str]) -> TokenStream {
     let unknown = ident(naming::UNKNOWN_VARIANT);
-    let (error, make_error) = contract::unknown_variant(
-        &name.to_string(),
-        quote!(value),
-        quote!(&[#(#wires),*]),
-    );
+    let (error, make_error) =
+        contract::unknown_variant(&name.to_string(), quote!(value), quote!(&[#(#wires),*]));
     quote! {
         /// Only the values the spec lists, exactly as written on the wire (case-sensitive).
         impl ::std::str::FromStr for #name {

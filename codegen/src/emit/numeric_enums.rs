@@ -89,11 +89,8 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
 /// `FromStr`: the number, when it is one of `literals`; else `UnknownVariant`.
 fn from_str(name: &Ident, ty: &TokenStream, literals: &[&str]) -> TokenStream {
     let unknown = ident(naming::UNKNOWN_VARIANT);
-    let (error, make_error) = contract::unknown_variant(
-        &name.to_string(),
-        quote!(value),
-        quote!(&[#(#literals),*]),
-    );
+    let (error, make_error) =
+        contract::unknown_variant(&name.to_string(), quote!(value), quote!(&[#(#literals),*]));
     quote! {
         /// Only the values the spec lists, written as numbers.
         impl ::std::str::FromStr for #name {

@@ -177,7 +177,10 @@ fn read(f: &Field, ty: &TypeRef) -> TokenStream {
     let field = ident(&f.rust_name);
     let some = |value: TokenStream| quote!(::std::option::Option::Some(#value));
     match ty {
-        _ if is_option(f) && (f.boxed || matches!(ty, TypeRef::Primitive(Primitive::String) | TypeRef::List(_))) => {
+        _ if is_option(f)
+            && (f.boxed
+                || matches!(ty, TypeRef::Primitive(Primitive::String) | TypeRef::List(_))) =>
+        {
             quote!(value.#field.as_deref())
         }
         _ if is_option(f) => quote!(value.#field.as_ref()),

@@ -48,9 +48,8 @@ fn structs_used_in_requests_or_by_no_operation_are_exhaustive_with_a_constructor
     // `new` takes the required fields, a `with_` setter sets each optional one.
     let compact: String = usage.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        compact.contains(
-            "pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self"
-        ),
+        compact
+            .contains("pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self"),
         "{usage}"
     );
     assert!(

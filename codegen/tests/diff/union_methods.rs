@@ -26,7 +26,12 @@ fn union_conversions_and_accessors_follow_the_variants() {
             ("type Shape", Kind::UnionAccessorAdded, "color", Additive),
             // `Label` held two strings, now one: `From<String>` is no longer ambiguous.
             ("type Label", Kind::VariantRemoved, "String2", Breaking),
-            ("type Label", Kind::UntaggedVariantAdded, "DateTime", Breaking),
+            (
+                "type Label",
+                Kind::UntaggedVariantAdded,
+                "DateTime",
+                Breaking,
+            ),
             (
                 "type Label",
                 Kind::UnionConversionAdded,

@@ -42,7 +42,11 @@ impl UnknownVariant {
 
 impl fmt::Display for UnknownVariant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a known {} value", self.value, self.type_name)?;
+        write!(
+            f,
+            "`{}` is not a known {} value",
+            self.value, self.type_name
+        )?;
         let mut values = self.expected.iter();
         if let Some(first) = values.next() {
             write!(f, " (expected `{first}`")?;
@@ -68,10 +72,7 @@ mod tests {
             error.to_string(),
             "`open` is not a known ThreadStatus value (expected `OPEN`, `CLOSED`)"
         );
-        assert_eq!(
-            (error.type_name(), error.value()),
-            ("ThreadStatus", "open")
-        );
+        assert_eq!((error.type_name(), error.value()), ("ThreadStatus", "open"));
         assert_eq!(error.expected(), ["OPEN", "CLOSED"]);
         let empty = UnknownVariant::new("Nothing", "x", &[]);
         assert_eq!(empty.to_string(), "`x` is not a known Nothing value");
