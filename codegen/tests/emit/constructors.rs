@@ -1,6 +1,6 @@
 //! What the emitter makes of where a type is used: response-only structs are
-//! `#[non_exhaustive]` with a `new` constructor taking the required fields, every other struct
-//! stays exhaustive.
+//! `#[non_exhaustive]`, every other struct stays exhaustive; every struct has a `new` constructor
+//! taking the required fields (`bodies` has its setters and `Default`).
 
 use codegen::ir::Api;
 
@@ -18,17 +18,16 @@ fn squash(text: &str) -> String {
     common::squash(text).replace(",)", ")").replace(",}", "}")
 }
 
-/// Whether the emitted struct `name` is `#[non_exhaustive]` and has a constructor.
+/// Whether the emitted struct `name` is `#[non_exhaustive]`; either way it has a constructor.
 fn non_exhaustive(models: &str, name: &str) -> bool {
     let models = squash(models);
     let item = format!("pubstruct{name}{{");
     let at = models
         .find(&item)
         .unwrap_or_else(|| panic!("{name} not emitted"));
-    let marked = models[..at].ends_with("#[non_exhaustive]");
-    let constructor = models.contains(&format!("impl{name}{{"));
-    assert_eq!(marked, constructor, "{name}: marked without constructor");
-    marked
+    let constructor = format!("impl{name}{{///Avaluewiththerequiredfieldsgiven");
+    assert!(models.contains(&constructor), "{name} has no constructor");
+    models[..at].ends_with("#[non_exhaustive]")
 }
 
 #[test]
@@ -78,8 +77,16 @@ fn constructors_take_the_required_fields_in_order_and_leave_the_rest_empty() {
         )),
         "{models}"
     );
-    // No required field: `new()` without `Default` is allowed on purpose.
-    assert!(models.contains("#[allow(clippy::new_without_default)]pubfnnew()->Self{Self{by:::std::option::Option::None}}"), "{models}");
+    // No required field: `new()` and the derived `Default` give the same value.
+    assert!(
+        models.contains("pubfnnew()->Self{Self{by:::std::option::Option::None}}"),
+        "{models}"
+    );
+    assert!(
+        models.contains("#[derive(Debug,Clone,Default,PartialEq,::serde::Serialize,::serde::Deserialize)]#[non_exhaustive]pubstructAudit{"),
+        "{models}"
+    );
+    assert!(!models.contains("new_without_default"), "{models}");
 }
 
 #[test]
@@ -127,5 +134,158 @@ components:
             params.join(",")
         )),
         "{models}"
+    );
+}
+
+/// A request body with every kind of optional field a setter converts differently.
+const DRAFT: &str = r##"paths:
+  /drafts:
+    post:
+      operationId: createDraft
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/Draft'
+      responses:
+        '204':
+          description: ok
+components:
+  schemas:
+    Draft:
+      type: object
+      required: [text, tags]
+      properties:
+        text:
+          type: string
+        tags:
+          type: array
+          items:
+            type: string
+        type:
+          type: string
+        recipients:
+          type: array
+          items:
+            $ref: '#/components/schemas/Recipient'
+        status:
+          $ref: '#/components/schemas/Status'
+        attachment:
+          $ref: '#/components/schemas/Attachment'
+        extra: {}
+        count:
+          type: integer
+        parent:
+          $ref: '#/components/schemas/Draft'
+        note:
+          type: string
+          nullable: true
+    Recipient:
+      type: object
+      properties:
+        name:
+          type: string
+    Status:
+      type: string
+      enum: [OPEN, CLOSED]
+    Attachment:
+      oneOf:
+        - $ref: '#/components/schemas/File'
+        - type: string
+    File:
+      type: object
+      required: [fileId]
+      properties:
+        fileId:
+          type: string
+"##;
+
+#[test]
+fn request_structs_get_new_with_the_required_fields_and_a_setter_per_optional_one() {
+    let models = squash(&models(&api(DRAFT)));
+    let string = "impl::std::convert::Into<::std::string::String>";
+    assert!(
+        models.contains(&format!(
+            "implDraft{{///Avaluewiththerequiredfieldsgiven:everyoptionalfieldis`None`.//////Setoptionalfieldswiththechained`with_`setters.pubfnnew(text:{string},tags:impl::std::iter::IntoIterator<Item=::std::string::String>)->Self"
+        )),
+        "{models}"
+    );
+    // Strings, unions and JSON values take what converts into them, lists anything iterable;
+    // a string enum takes itself (its `From<&str>` would keep a misspelt value), numbers
+    // themselves; the keyword field's setter drops the underscore; a boxed field is boxed.
+    for (setter, argument, value) in [
+        ("with_type", string, "value.into()"),
+        (
+            "with_recipients",
+            "impl::std::iter::IntoIterator<Item=Recipient>",
+            "value.into_iter().collect()",
+        ),
+        ("with_status", "Status", "value"),
+        (
+            "with_attachment",
+            "impl::std::convert::Into<Attachment>",
+            "value.into()",
+        ),
+        (
+            "with_extra",
+            "impl::std::convert::Into<::serde_json::Value>",
+            "value.into()",
+        ),
+        ("with_count", "i64", "value"),
+        ("with_parent", "Draft", "::std::boxed::Box::new(value)"),
+        ("with_note", string, "value.into()"),
+    ] {
+        let field = setter.trim_start_matches("with_");
+        let field = if field == "type" { "type_" } else { field };
+        let expected = format!(
+            "///Sets[`{field}`](Self::{field}).pubfn{setter}(mutself,value:{argument})->Self{{self.{field}=::std::option::Option::Some({value});self}}"
+        );
+        assert!(models.contains(&expected), "{expected}\n{models}");
+    }
+    // Required fields have no setter.
+    assert!(!models.contains("pubfnwith_text("), "{models}");
+    assert!(!models.contains("pubfnwith_tags("), "{models}");
+}
+
+#[test]
+fn structs_without_required_fields_derive_default_and_others_do_not() {
+    let draft = squash(&models(&api(DRAFT)));
+    let derives = |default: &str| {
+        format!("#[derive(Debug,Clone,{default}PartialEq,::serde::Serialize,::serde::Deserialize)]")
+    };
+    assert!(
+        draft.contains(&format!("{}pubstructRecipient{{", derives("Default,"))),
+        "{draft}"
+    );
+    assert!(
+        draft.contains(&format!("{}pubstructDraft{{", derives(""))),
+        "{draft}"
+    );
+    assert!(
+        draft.contains(&format!("{}pubstructFile{{", derives(""))),
+        "{draft}"
+    );
+    // Only a required field that is nullable (an `Option` in Rust): `Default` too, and `new()`
+    // leaves it `None`, which is sent as `null`.
+    let spec = r##"
+components:
+  schemas:
+    Clear:
+      type: object
+      required: [until]
+      properties:
+        until:
+          type: string
+          nullable: true
+"##;
+    let clear = squash(&models(&api(spec)));
+    assert!(
+        clear.contains(&format!("{}pubstructClear{{", derives("Default,"))),
+        "{clear}"
+    );
+    assert!(
+        clear.contains("pubfnnew()->Self{Self{until:::std::option::Option::None}}"),
+        "{clear}"
     );
 }

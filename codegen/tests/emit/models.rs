@@ -169,8 +169,8 @@ components:
         "{models}"
     );
     assert!(squashed.contains(r#""in-progress"=>Self::InProgress,"#));
-    // `open` appears once in each match.
-    assert_eq!(models.matches("\"open\"").count(), 2, "{models}");
+    // `open` appears once in each match and once in the values `FromStr`'s error lists.
+    assert_eq!(models.matches("\"open\"").count(), 3, "{models}");
 }
 
 #[test]
@@ -212,5 +212,73 @@ fn awkward_names_emit_parsable_code_with_renames() {
     // Every file is valid Rust.
     for f in &files {
         syn::parse_file(&f.contents).unwrap_or_else(|e| panic!("{} does not parse: {e}", f.path));
+    }
+}
+
+#[test]
+fn enums_parse_only_their_listed_values() {
+    let api = api(r##"
+components:
+  schemas:
+    Status:
+      type: string
+      enum: [OPEN, CLOSED]
+    Priority:
+      type: integer
+      enum: [1, -2]
+"##);
+    // Without trailing commas, which depend on prettyplease's line breaking.
+    let models = squash(&emitted(&api, "models.rs"))
+        .replace(",)", ")")
+        .replace(",}", "}");
+    // Strings: `From<&str>` keeps anything (decoding); `FromStr` rejects what it would keep as
+    // `Unknown`, naming the type, the text and the values it knows.
+    assert!(
+        models.contains(r#"impl::std::str::FromStrforStatus{typeErr=crate::runtime::UnknownVariant;fnfrom_str(value:&str)->::std::result::Result<Self,Self::Err>{matchSelf::from(value){Self::Unknown(_)=>{::std::result::Result::Err(crate::runtime::UnknownVariant::new("Status",value,&["OPEN","CLOSED"]))}known=>::std::result::Result::Ok(known)}}}"#),
+        "{models}"
+    );
+    assert!(
+        models.contains(
+            "///Use`str::parse`toacceptonlytheknownvalues.impl::std::convert::From<&str>forStatus{"
+        ),
+        "{models}"
+    );
+    // Numbers: the text must be a number the spec lists.
+    assert!(
+        models.contains(r#"impl::std::str::FromStrforPriority{typeErr=crate::runtime::UnknownVariant;fnfrom_str(value:&str)->::std::result::Result<Self,Self::Err>{matchvalue.parse::<i64>().map(Self::from){::std::result::Result::Ok(Self::Unknown(_))|::std::result::Result::Err(_)=>{::std::result::Result::Err(crate::runtime::UnknownVariant::new("Priority",value,&["1","-2"]))}::std::result::Result::Ok(known)=>::std::result::Result::Ok(known)}}}"#),
+        "{models}"
+    );
+}
+
+#[test]
+fn field_docs_end_with_the_json_name_and_presence() {
+    let api = api(r##"
+components:
+  schemas:
+    Thread:
+      type: object
+      required: [latestMessageTimestamp, closedAt]
+      properties:
+        latestMessageTimestamp:
+          description: When the last message arrived.
+          type: string
+          format: date-time
+        closedAt:
+          type: string
+          format: date-time
+          nullable: true
+        subject:
+          type: string
+          nullable: true
+          readOnly: true
+          default: none
+"##);
+    let models = emitted(&api, "models.rs");
+    for expected in [
+        "    /// When the last message arrived.\n    ///\n    /// JSON: `latestMessageTimestamp`, required.\n",
+        "    /// JSON: `closedAt`, required, nullable.\n    #[serde(rename = \"closedAt\")]\n",
+        "    /// Read-only: set by the server; never required in a request.\n    ///\n    /// Default when absent: `\"none\"`.\n    ///\n    /// JSON: `subject`, optional, nullable.\n",
+    ] {
+        assert!(models.contains(expected), "{expected}\n{models}");
     }
 }
