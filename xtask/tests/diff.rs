@@ -21,7 +21,7 @@ const REQUIRE_ASSIGNEE: (&str, &str) = (
     "        - archived\n        - associatedContactId\n",
     "        - archived\n        - assignedTo\n        - associatedContactId\n",
 );
-const ASSIGNEE_LINE: &str = "  breaking   field `assignedTo` (`assigned_to`) became required (`Option<String>` → `String`): construction (struct literals, `new` of response-only structs) and reads written for `Option<T>` no longer type-check\n";
+const ASSIGNEE_LINE: &str = "  breaking   field `assignedTo` (`assigned_to`) became required (`Option<String>` → `String`): construction (struct literals; `new` gains an argument and the `with_` setter is gone) and reads written for `Option<T>` no longer type-check\n";
 
 impl Scratch {
     /// Writes the vendored spec with `edits` applied to `relative`.
