@@ -1,7 +1,8 @@
 //! Constructors and setters of structs: `new` takes the required fields (those that are not an
 //! `Option`) in order and leaves every optional one empty, and each optional field has a chained
 //! `with_<field>` setter. A request body takes a line instead of a struct literal; response-only
-//! structs are `#[non_exhaustive]`, so outside the crate (tests, mocks) these are how they are built.
+//! structs are `#[non_exhaustive]`, so outside the crate (tests, mocks) these are how they are
+//! built.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};

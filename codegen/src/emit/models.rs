@@ -23,7 +23,7 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let docs = docs::doc_or(def.docs.as_deref(), &format!("`{}`", def.name));
     let name = format_ident!("{}", def.name);
     match &def.kind {
-        TypeKind::Struct(s) => structure(api, (&docs, &name), s, def.usage.response_only()),
+        TypeKind::Struct(s) => structure(api, &docs, &name, s, def.usage.response_only()),
         TypeKind::Enum(e) => enums::string_enum(&docs, &name, e),
         TypeKind::NumericEnum(e) => numeric_enums::numeric_enum(&docs, &name, e),
         TypeKind::Union(u) => unions::union(api, &docs, &name, u),
@@ -37,7 +37,8 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 
 fn structure(
     api: &Api,
-    (docs, name): (&TokenStream, &proc_macro2::Ident),
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
     s: &Struct,
     response_only: bool,
 ) -> TokenStream {

@@ -190,3 +190,50 @@ fn read(f: &Field, ty: &TypeRef) -> TokenStream {
         _ => some(quote!(&value.#field)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use proc_macro2::TokenStream;
+
+    use crate::ir::TypeKind;
+
+    /// Every method of the trait impls a union gets is one `naming` reserves, so no accessor
+    /// shadows it.
+    #[test]
+    fn union_trait_methods_are_reserved_in_naming() {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Event:\n      oneOf: [{$ref: '#/components/schemas/Created'}, {$ref: '#/components/schemas/Deleted'}]\n      discriminator: {propertyName: kind}\n    Created: {type: object, required: [kind, id], properties: {kind: {type: string}, id: {type: string}}}\n    Deleted: {type: object, required: [kind, id], properties: {kind: {type: string}, id: {type: string}}}\n    Value:\n      oneOf: [{type: string}, {type: integer}]\n";
+        let api = crate::parse_api(Path::new("t.yaml"), spec).unwrap();
+        let reserved = crate::naming::union_members();
+        let mut accessors = Vec::new();
+        for (name, def) in &api.types {
+            let TypeKind::Union(u) = &def.kind else {
+                continue;
+            };
+            let tokens =
+                super::super::unions::union(&api, &TokenStream::new(), &super::ident(name), u);
+            let file: syn::File = syn::parse2(tokens).unwrap();
+            for item in &file.items {
+                let syn::Item::Impl(block) = item else {
+                    continue;
+                };
+                for member in &block.items {
+                    let syn::ImplItem::Fn(f) = member else {
+                        continue;
+                    };
+                    let method = f.sig.ident.to_string();
+                    if block.trait_.is_some() {
+                        assert!(
+                            reserved.contains(&method),
+                            "`{method}` is not reserved in naming"
+                        );
+                    } else {
+                        accessors.push(method);
+                    }
+                }
+            }
+        }
+        assert_eq!(accessors, ["id"]);
+    }
+}
