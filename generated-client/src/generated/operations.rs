@@ -19,9 +19,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_inboxes(&self) -> ListInboxes<'_> {
+    pub fn list_inboxes(&self) -> ListInboxes {
         ListInboxes {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
@@ -43,9 +43,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_inbox(&self, inbox_id: i32) -> GetInbox<'_> {
+    pub fn get_inbox(&self, inbox_id: i32) -> GetInbox {
         GetInbox {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             inbox_id,
             archived: ::std::option::Option::None,
         }
@@ -60,9 +60,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_channels(&self) -> ListChannels<'_> {
+    pub fn list_channels(&self) -> ListChannels {
         ListChannels {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
             limit: ::std::option::Option::None,
@@ -83,9 +83,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_channel(&self, channel_id: i32) -> GetChannel<'_> {
+    pub fn get_channel(&self, channel_id: i32) -> GetChannel {
         GetChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
         }
     }
@@ -99,9 +99,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_channel_accounts(&self) -> ListChannelAccounts<'_> {
+    pub fn list_channel_accounts(&self) -> ListChannelAccounts {
         ListChannelAccounts {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             channel_id: ::std::option::Option::None,
@@ -125,9 +125,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount<'_> {
+    pub fn get_channel_account(&self, channel_account_id: i64) -> GetChannelAccount {
         GetChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_account_id,
             archived: ::std::option::Option::None,
         }
@@ -142,9 +142,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_threads(&self) -> ListThreads<'_> {
+    pub fn list_threads(&self) -> ListThreads {
         ListThreads {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             associated_contact_id: ::std::option::Option::None,
@@ -172,9 +172,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_thread(&self, thread_id: i64) -> GetThread<'_> {
+    pub fn get_thread(&self, thread_id: i64) -> GetThread {
         GetThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             archived: ::std::option::Option::None,
             association: ::std::option::Option::None,
@@ -195,9 +195,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread<'_> {
+    pub fn archive_thread(&self, thread_id: i64) -> ArchiveThread {
         ArchiveThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
         }
     }
@@ -220,9 +220,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: i64,
         body: models::ThreadUpdate,
-    ) -> UpdateThread<'_> {
+    ) -> UpdateThread {
         UpdateThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             archived: ::std::option::Option::None,
             body,
@@ -247,9 +247,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: i64,
         body: models::ThreadAssignment,
-    ) -> AssignThread<'_> {
+    ) -> AssignThread {
         AssignThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             body,
         }
@@ -268,9 +268,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.write`, or `oauth2` with scope `conversations.write`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread<'_> {
+    pub fn unassign_thread(&self, thread_id: i64) -> UnassignThread {
         UnassignThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
         }
     }
@@ -288,9 +288,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_messages(&self, thread_id: i64) -> ListMessages<'_> {
+    pub fn list_messages(&self, thread_id: i64) -> ListMessages {
         ListMessages {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
@@ -318,9 +318,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: i64,
         body: models::MessageDraft,
-    ) -> SendMessage<'_> {
+    ) -> SendMessage {
         SendMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             body,
         }
@@ -344,9 +344,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: i64,
         message_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> GetMessage<'_> {
+    ) -> GetMessage {
         GetMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             message_id: message_id.into(),
             property: ::std::option::Option::None,
@@ -371,9 +371,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: i64,
         message_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> GetOriginalContent<'_> {
+    ) -> GetOriginalContent {
         GetOriginalContent {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id,
             message_id: message_id.into(),
             property: ::std::option::Option::None,
@@ -396,9 +396,9 @@ impl crate::runtime::Client {
     pub fn get_actor(
         &self,
         actor_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> GetActor<'_> {
+    ) -> GetActor {
         GetActor {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             actor_id: actor_id.into(),
             property: ::std::option::Option::None,
         }
@@ -417,12 +417,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn batch_read_actors(
-        &self,
-        body: models::ActorBatchRequest,
-    ) -> BatchReadActors<'_> {
+    pub fn batch_read_actors(&self, body: models::ActorBatchRequest) -> BatchReadActors {
         BatchReadActors {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             property: ::std::option::Option::None,
             body,
         }
@@ -437,9 +434,9 @@ impl crate::runtime::Client {
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_custom_channels(&self) -> ListCustomChannels<'_> {
+    pub fn list_custom_channels(&self) -> ListCustomChannels {
         ListCustomChannels {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             app_id: ::std::option::Option::None,
             after: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
@@ -464,9 +461,9 @@ impl crate::runtime::Client {
     pub fn create_custom_channel(
         &self,
         body: models::CustomChannelDraft,
-    ) -> CreateCustomChannel<'_> {
+    ) -> CreateCustomChannel {
         CreateCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             app_id: ::std::option::Option::None,
             body,
         }
@@ -485,9 +482,9 @@ impl crate::runtime::Client {
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn get_custom_channel(&self, channel_id: i32) -> GetCustomChannel<'_> {
+    pub fn get_custom_channel(&self, channel_id: i32) -> GetCustomChannel {
         GetCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             app_id: ::std::option::Option::None,
         }
@@ -506,9 +503,9 @@ impl crate::runtime::Client {
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn delete_custom_channel(&self, channel_id: i32) -> DeleteCustomChannel<'_> {
+    pub fn delete_custom_channel(&self, channel_id: i32) -> DeleteCustomChannel {
         DeleteCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             app_id: ::std::option::Option::None,
         }
@@ -532,9 +529,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: i32,
         body: models::CustomChannelUpdate,
-    ) -> UpdateCustomChannel<'_> {
+    ) -> UpdateCustomChannel {
         UpdateCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             app_id: ::std::option::Option::None,
             body,
@@ -557,9 +554,9 @@ impl crate::runtime::Client {
     pub fn list_custom_channel_accounts(
         &self,
         channel_id: i32,
-    ) -> ListCustomChannelAccounts<'_> {
+    ) -> ListCustomChannelAccounts {
         ListCustomChannelAccounts {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
@@ -589,9 +586,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: i32,
         body: models::ChannelAccountDraft,
-    ) -> CreateCustomChannelAccount<'_> {
+    ) -> CreateCustomChannelAccount {
         CreateCustomChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             body,
         }
@@ -615,9 +612,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: i32,
         channel_account_id: i64,
-    ) -> GetCustomChannelAccount<'_> {
+    ) -> GetCustomChannelAccount {
         GetCustomChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             channel_account_id,
             archived: ::std::option::Option::None,
@@ -644,9 +641,9 @@ impl crate::runtime::Client {
         channel_id: i32,
         channel_account_id: i64,
         body: models::ChannelAccountUpdate,
-    ) -> UpdateCustomChannelAccount<'_> {
+    ) -> UpdateCustomChannelAccount {
         UpdateCustomChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             channel_account_id,
             body,
@@ -673,9 +670,9 @@ impl crate::runtime::Client {
         channel_id: i32,
         account_token: impl ::std::convert::Into<::std::string::String>,
         body: models::ChannelAccountStagingTokenUpdate,
-    ) -> UpdateChannelAccountStagingToken<'_> {
+    ) -> UpdateChannelAccountStagingToken {
         UpdateChannelAccountStagingToken {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             account_token: account_token.into(),
             body,
@@ -700,9 +697,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: i32,
         body: models::CustomChannelMessageDraft,
-    ) -> PublishCustomChannelMessage<'_> {
+    ) -> PublishCustomChannelMessage {
         PublishCustomChannelMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             body,
         }
@@ -726,9 +723,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: i32,
         message_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> GetCustomChannelMessage<'_> {
+    ) -> GetCustomChannelMessage {
         GetCustomChannelMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             message_id: message_id.into(),
         }
@@ -754,9 +751,9 @@ impl crate::runtime::Client {
         channel_id: i32,
         message_id: impl ::std::convert::Into<::std::string::String>,
         body: models::CustomChannelMessageStatusUpdate,
-    ) -> UpdateCustomChannelMessage<'_> {
+    ) -> UpdateCustomChannelMessage {
         UpdateCustomChannelMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id,
             message_id: message_id.into(),
             body,
@@ -779,9 +776,9 @@ impl crate::runtime::Client {
     pub fn create_visitor_token(
         &self,
         body: models::VisitorTokenRequest,
-    ) -> CreateVisitorToken<'_> {
+    ) -> CreateVisitorToken {
         CreateVisitorToken {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             body,
         }
     }
@@ -790,8 +787,8 @@ impl crate::runtime::Client {
 /// Request builder for `GET /conversations/conversations/2026-09/inboxes` ([`Client::list_inboxes`](crate::runtime::Client::list_inboxes)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListInboxes<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListInboxes {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     default_page_length: ::std::option::Option<i32>,
@@ -799,7 +796,7 @@ pub struct ListInboxes<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListInboxes<'a> {
+impl ListInboxes {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -828,11 +825,13 @@ impl<'a> ListInboxes<'a> {
     }
 
     /// Fields to order the inboxes by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -886,7 +885,7 @@ impl<'a> ListInboxes<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::InboxPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -908,7 +907,7 @@ impl<'a> ListInboxes<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Inbox, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::InboxPage| page.results,
@@ -919,13 +918,13 @@ impl<'a> ListInboxes<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/inboxes/{inboxId}` ([`Client::get_inbox`](crate::runtime::Client::get_inbox)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetInbox<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetInbox {
+    client: crate::runtime::Client,
     inbox_id: i32,
     archived: ::std::option::Option<bool>,
 }
 
-impl<'a> GetInbox<'a> {
+impl GetInbox {
     /// Set to true to look the inbox up among archived inboxes.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -973,15 +972,15 @@ impl<'a> GetInbox<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channels` ([`Client::list_channels`](crate::runtime::Client::list_channels)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListChannels<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListChannels {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     default_page_length: ::std::option::Option<i32>,
     limit: ::std::option::Option<i32>,
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListChannels<'a> {
+impl ListChannels {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1004,11 +1003,13 @@ impl<'a> ListChannels<'a> {
     }
 
     /// Fields to order the channels by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1059,7 +1060,7 @@ impl<'a> ListChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1081,7 +1082,7 @@ impl<'a> ListChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Channel, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelPage| page.results,
@@ -1092,12 +1093,12 @@ impl<'a> ListChannels<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channels/{channelId}` ([`Client::get_channel`](crate::runtime::Client::get_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetChannel {
+    client: crate::runtime::Client,
     channel_id: i32,
 }
 
-impl<'a> GetChannel<'a> {
+impl GetChannel {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -1136,8 +1137,8 @@ impl<'a> GetChannel<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channel-accounts` ([`Client::list_channel_accounts`](crate::runtime::Client::list_channel_accounts)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListChannelAccounts<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListChannelAccounts {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     channel_id: ::std::option::Option<::std::vec::Vec<i32>>,
@@ -1147,7 +1148,7 @@ pub struct ListChannelAccounts<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListChannelAccounts<'a> {
+impl ListChannelAccounts {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1164,11 +1165,13 @@ impl<'a> ListChannelAccounts<'a> {
     }
 
     /// Keep only accounts of these channels; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn channel_id(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = i32>,
     ) -> Self {
-        self.channel_id = ::std::option::Option::Some(value.into_iter().collect());
+        self.channel_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1179,11 +1182,13 @@ impl<'a> ListChannelAccounts<'a> {
     }
 
     /// Keep only accounts that belong to these inboxes; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn inbox_id(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = i32>,
     ) -> Self {
-        self.inbox_id = ::std::option::Option::Some(value.into_iter().collect());
+        self.inbox_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1194,11 +1199,13 @@ impl<'a> ListChannelAccounts<'a> {
     }
 
     /// Fields to order the channel accounts by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1261,7 +1268,7 @@ impl<'a> ListChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1285,7 +1292,7 @@ impl<'a> ListChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,
@@ -1296,13 +1303,13 @@ impl<'a> ListChannelAccounts<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channel-accounts/{channelAccountId}` ([`Client::get_channel_account`](crate::runtime::Client::get_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetChannelAccount {
+    client: crate::runtime::Client,
     channel_account_id: i64,
     archived: ::std::option::Option<bool>,
 }
 
-impl<'a> GetChannelAccount<'a> {
+impl GetChannelAccount {
     /// Set to true to look the channel account up among archived ones.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1350,8 +1357,8 @@ impl<'a> GetChannelAccount<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads` ([`Client::list_threads`](crate::runtime::Client::list_threads)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListThreads<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListThreads {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     associated_contact_id: ::std::option::Option<i64>,
@@ -1367,7 +1374,7 @@ pub struct ListThreads<'a> {
     thread_status: ::std::option::Option<models::ThreadStatus>,
 }
 
-impl<'a> ListThreads<'a> {
+impl ListThreads {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1396,20 +1403,24 @@ impl<'a> ListThreads<'a> {
     }
 
     /// Association types to include in each thread's `threadAssociations`; `TICKET` is the only one today.
+    ///
+    /// Each call adds its values to those set before.
     pub fn association(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = models::ThreadAssociationType>,
     ) -> Self {
-        self.association = ::std::option::Option::Some(value.into_iter().collect());
+        self.association.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
     /// Keep only threads in these inboxes; repeat the parameter for several. Cannot be combined with `associatedContactId`.
+    ///
+    /// Each call adds its values to those set before.
     pub fn inbox_id(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = i32>,
     ) -> Self {
-        self.inbox_id = ::std::option::Option::Some(value.into_iter().collect());
+        self.inbox_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1438,11 +1449,13 @@ impl<'a> ListThreads<'a> {
     }
 
     /// Sort key, `id` (the default) or `latestMessageTimestamp`. When filtering by `associatedContactId` a leading `-` sorts descending.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1521,7 +1534,7 @@ impl<'a> ListThreads<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ThreadPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1543,7 +1556,7 @@ impl<'a> ListThreads<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Thread, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ThreadPage| page.results,
@@ -1554,15 +1567,15 @@ impl<'a> ListThreads<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}` ([`Client::get_thread`](crate::runtime::Client::get_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetThread {
+    client: crate::runtime::Client,
     thread_id: i64,
     archived: ::std::option::Option<bool>,
     association: ::std::option::Option<::std::vec::Vec<models::ThreadAssociationType>>,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetThread<'a> {
+impl GetThread {
     /// Set to true to look the thread up among archived threads.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1570,11 +1583,13 @@ impl<'a> GetThread<'a> {
     }
 
     /// Association types to include in the thread's `threadAssociations`; `TICKET` is the only one today.
+    ///
+    /// Each call adds its values to those set before.
     pub fn association(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = models::ThreadAssociationType>,
     ) -> Self {
-        self.association = ::std::option::Option::Some(value.into_iter().collect());
+        self.association.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1634,12 +1649,12 @@ impl<'a> GetThread<'a> {
 /// Request builder for `DELETE /conversations/conversations/2026-09/threads/{threadId}` ([`Client::archive_thread`](crate::runtime::Client::archive_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ArchiveThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ArchiveThread {
+    client: crate::runtime::Client,
     thread_id: i64,
 }
 
-impl<'a> ArchiveThread<'a> {
+impl ArchiveThread {
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
@@ -1672,14 +1687,14 @@ impl<'a> ArchiveThread<'a> {
 /// Request builder for `PATCH /conversations/conversations/2026-09/threads/{threadId}` ([`Client::update_thread`](crate::runtime::Client::update_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateThread {
+    client: crate::runtime::Client,
     thread_id: i64,
     archived: ::std::option::Option<bool>,
     body: models::ThreadUpdate,
 }
 
-impl<'a> UpdateThread<'a> {
+impl UpdateThread {
     /// Set to true when the thread being updated is currently archived.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1731,13 +1746,13 @@ impl<'a> UpdateThread<'a> {
 /// Request builder for `PUT /conversations/conversations/2026-09/threads/{threadId}/assignee` ([`Client::assign_thread`](crate::runtime::Client::assign_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct AssignThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct AssignThread {
+    client: crate::runtime::Client,
     thread_id: i64,
     body: models::ThreadAssignment,
 }
 
-impl<'a> AssignThread<'a> {
+impl AssignThread {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -1777,12 +1792,12 @@ impl<'a> AssignThread<'a> {
 /// Request builder for `DELETE /conversations/conversations/2026-09/threads/{threadId}/assignee` ([`Client::unassign_thread`](crate::runtime::Client::unassign_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UnassignThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UnassignThread {
+    client: crate::runtime::Client,
     thread_id: i64,
 }
 
-impl<'a> UnassignThread<'a> {
+impl UnassignThread {
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
@@ -1815,8 +1830,8 @@ impl<'a> UnassignThread<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages` ([`Client::list_messages`](crate::runtime::Client::list_messages)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListMessages<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListMessages {
+    client: crate::runtime::Client,
     thread_id: i64,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
@@ -1825,7 +1840,7 @@ pub struct ListMessages<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListMessages<'a> {
+impl ListMessages {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1857,11 +1872,13 @@ impl<'a> ListMessages<'a> {
     }
 
     /// Order by creation time, `createdAt` for oldest first or `-createdAt` (the default) for newest first.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1919,7 +1936,7 @@ impl<'a> ListMessages<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::MessagePage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1941,7 +1958,7 @@ impl<'a> ListMessages<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Message, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::MessagePage| page.results,
@@ -1952,13 +1969,13 @@ impl<'a> ListMessages<'a> {
 /// Request builder for `POST /conversations/conversations/2026-09/threads/{threadId}/messages` ([`Client::send_message`](crate::runtime::Client::send_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct SendMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct SendMessage {
+    client: crate::runtime::Client,
     thread_id: i64,
     body: models::MessageDraft,
 }
 
-impl<'a> SendMessage<'a> {
+impl SendMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2001,14 +2018,14 @@ impl<'a> SendMessage<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}` ([`Client::get_message`](crate::runtime::Client::get_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetMessage {
+    client: crate::runtime::Client,
     thread_id: i64,
     message_id: ::std::string::String,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetMessage<'a> {
+impl GetMessage {
     /// Name of an extra property to include on the message.
     pub fn property(
         mut self,
@@ -2060,14 +2077,14 @@ impl<'a> GetMessage<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content` ([`Client::get_original_content`](crate::runtime::Client::get_original_content)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetOriginalContent<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetOriginalContent {
+    client: crate::runtime::Client,
     thread_id: i64,
     message_id: ::std::string::String,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetOriginalContent<'a> {
+impl GetOriginalContent {
     /// Name of an extra property to include in the response.
     pub fn property(
         mut self,
@@ -2119,13 +2136,13 @@ impl<'a> GetOriginalContent<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/actors/{actorId}` ([`Client::get_actor`](crate::runtime::Client::get_actor)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetActor<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetActor {
+    client: crate::runtime::Client,
     actor_id: ::std::string::String,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetActor<'a> {
+impl GetActor {
     /// Name of an extra property to include on the actor.
     pub fn property(
         mut self,
@@ -2176,13 +2193,13 @@ impl<'a> GetActor<'a> {
 /// Request builder for `POST /conversations/conversations/2026-09/actors/batch/read` ([`Client::batch_read_actors`](crate::runtime::Client::batch_read_actors)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct BatchReadActors<'a> {
-    client: &'a crate::runtime::Client,
+pub struct BatchReadActors {
+    client: crate::runtime::Client,
     property: ::std::option::Option<::std::string::String>,
     body: models::ActorBatchRequest,
 }
 
-impl<'a> BatchReadActors<'a> {
+impl BatchReadActors {
     /// Name of an extra property to include on each actor.
     pub fn property(
         mut self,
@@ -2237,8 +2254,8 @@ impl<'a> BatchReadActors<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09` ([`Client::list_custom_channels`](crate::runtime::Client::list_custom_channels)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListCustomChannels<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListCustomChannels {
+    client: crate::runtime::Client,
     app_id: ::std::option::Option<i64>,
     after: ::std::option::Option<::std::string::String>,
     default_page_length: ::std::option::Option<i32>,
@@ -2246,7 +2263,7 @@ pub struct ListCustomChannels<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListCustomChannels<'a> {
+impl ListCustomChannels {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: i64) -> Self {
         self.app_id = ::std::option::Option::Some(value);
@@ -2275,11 +2292,13 @@ impl<'a> ListCustomChannels<'a> {
     }
 
     /// Fields to order the custom channels by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -2330,7 +2349,7 @@ impl<'a> ListCustomChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::CustomChannelPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -2354,7 +2373,7 @@ impl<'a> ListCustomChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::CustomChannel, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::CustomChannelPage| page.results,
@@ -2365,13 +2384,13 @@ impl<'a> ListCustomChannels<'a> {
 /// Request builder for `POST /conversations/custom-channels/2026-09` ([`Client::create_custom_channel`](crate::runtime::Client::create_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct CreateCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct CreateCustomChannel {
+    client: crate::runtime::Client,
     app_id: ::std::option::Option<i64>,
     body: models::CustomChannelDraft,
 }
 
-impl<'a> CreateCustomChannel<'a> {
+impl CreateCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: i64) -> Self {
         self.app_id = ::std::option::Option::Some(value);
@@ -2416,13 +2435,13 @@ impl<'a> CreateCustomChannel<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}` ([`Client::get_custom_channel`](crate::runtime::Client::get_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetCustomChannel {
+    client: crate::runtime::Client,
     channel_id: i32,
     app_id: ::std::option::Option<i64>,
 }
 
-impl<'a> GetCustomChannel<'a> {
+impl GetCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: i64) -> Self {
         self.app_id = ::std::option::Option::Some(value);
@@ -2467,13 +2486,13 @@ impl<'a> GetCustomChannel<'a> {
 /// Request builder for `DELETE /conversations/custom-channels/2026-09/{channelId}` ([`Client::delete_custom_channel`](crate::runtime::Client::delete_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct DeleteCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct DeleteCustomChannel {
+    client: crate::runtime::Client,
     channel_id: i32,
     app_id: ::std::option::Option<i64>,
 }
 
-impl<'a> DeleteCustomChannel<'a> {
+impl DeleteCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: i64) -> Self {
         self.app_id = ::std::option::Option::Some(value);
@@ -2515,14 +2534,14 @@ impl<'a> DeleteCustomChannel<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}` ([`Client::update_custom_channel`](crate::runtime::Client::update_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateCustomChannel {
+    client: crate::runtime::Client,
     channel_id: i32,
     app_id: ::std::option::Option<i64>,
     body: models::CustomChannelUpdate,
 }
 
-impl<'a> UpdateCustomChannel<'a> {
+impl UpdateCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: i64) -> Self {
         self.app_id = ::std::option::Option::Some(value);
@@ -2571,8 +2590,8 @@ impl<'a> UpdateCustomChannel<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts` ([`Client::list_custom_channel_accounts`](crate::runtime::Client::list_custom_channel_accounts)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListCustomChannelAccounts<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListCustomChannelAccounts {
+    client: crate::runtime::Client,
     channel_id: i32,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
@@ -2587,7 +2606,7 @@ pub struct ListCustomChannelAccounts<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListCustomChannelAccounts<'a> {
+impl ListCustomChannelAccounts {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -2610,24 +2629,28 @@ impl<'a> ListCustomChannelAccounts<'a> {
     }
 
     /// Keep only accounts whose address is of these kinds; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn delivery_identifier_type(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = models::DeliveryIdentifierType>,
     ) -> Self {
-        self.delivery_identifier_type = ::std::option::Option::Some(
-            value.into_iter().collect(),
-        );
+        self.delivery_identifier_type
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value);
         self
     }
 
     /// Keep only accounts with these addresses; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn delivery_identifier_value(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.delivery_identifier_value = ::std::option::Option::Some(
-            value.into_iter().collect(),
-        );
+        self.delivery_identifier_value
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value);
         self
     }
 
@@ -2638,11 +2661,13 @@ impl<'a> ListCustomChannelAccounts<'a> {
     }
 
     /// Fields to order the accounts by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -2706,7 +2731,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -2730,7 +2755,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,
@@ -2741,13 +2766,13 @@ impl<'a> ListCustomChannelAccounts<'a> {
 /// Request builder for `POST /conversations/custom-channels/2026-09/{channelId}/channel-accounts` ([`Client::create_custom_channel_account`](crate::runtime::Client::create_custom_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct CreateCustomChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct CreateCustomChannelAccount {
+    client: crate::runtime::Client,
     channel_id: i32,
     body: models::ChannelAccountDraft,
 }
 
-impl<'a> CreateCustomChannelAccount<'a> {
+impl CreateCustomChannelAccount {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2790,14 +2815,14 @@ impl<'a> CreateCustomChannelAccount<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}` ([`Client::get_custom_channel_account`](crate::runtime::Client::get_custom_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetCustomChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetCustomChannelAccount {
+    client: crate::runtime::Client,
     channel_id: i32,
     channel_account_id: i64,
     archived: ::std::option::Option<bool>,
 }
 
-impl<'a> GetCustomChannelAccount<'a> {
+impl GetCustomChannelAccount {
     /// Set to true to look the account up among archived ones.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -2846,14 +2871,14 @@ impl<'a> GetCustomChannelAccount<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}` ([`Client::update_custom_channel_account`](crate::runtime::Client::update_custom_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateCustomChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateCustomChannelAccount {
+    client: crate::runtime::Client,
     channel_id: i32,
     channel_account_id: i64,
     body: models::ChannelAccountUpdate,
 }
 
-impl<'a> UpdateCustomChannelAccount<'a> {
+impl UpdateCustomChannelAccount {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2897,14 +2922,14 @@ impl<'a> UpdateCustomChannelAccount<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}` ([`Client::update_channel_account_staging_token`](crate::runtime::Client::update_channel_account_staging_token)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateChannelAccountStagingToken<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateChannelAccountStagingToken {
+    client: crate::runtime::Client,
     channel_id: i32,
     account_token: ::std::string::String,
     body: models::ChannelAccountStagingTokenUpdate,
 }
 
-impl<'a> UpdateChannelAccountStagingToken<'a> {
+impl UpdateChannelAccountStagingToken {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2951,13 +2976,13 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
 /// Request builder for `POST /conversations/custom-channels/2026-09/{channelId}/messages` ([`Client::publish_custom_channel_message`](crate::runtime::Client::publish_custom_channel_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct PublishCustomChannelMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct PublishCustomChannelMessage {
+    client: crate::runtime::Client,
     channel_id: i32,
     body: models::CustomChannelMessageDraft,
 }
 
-impl<'a> PublishCustomChannelMessage<'a> {
+impl PublishCustomChannelMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -3000,13 +3025,13 @@ impl<'a> PublishCustomChannelMessage<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}` ([`Client::get_custom_channel_message`](crate::runtime::Client::get_custom_channel_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetCustomChannelMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetCustomChannelMessage {
+    client: crate::runtime::Client,
     channel_id: i32,
     message_id: ::std::string::String,
 }
 
-impl<'a> GetCustomChannelMessage<'a> {
+impl GetCustomChannelMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -3046,14 +3071,14 @@ impl<'a> GetCustomChannelMessage<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}` ([`Client::update_custom_channel_message`](crate::runtime::Client::update_custom_channel_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateCustomChannelMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateCustomChannelMessage {
+    client: crate::runtime::Client,
     channel_id: i32,
     message_id: ::std::string::String,
     body: models::CustomChannelMessageStatusUpdate,
 }
 
-impl<'a> UpdateCustomChannelMessage<'a> {
+impl UpdateCustomChannelMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -3097,12 +3122,12 @@ impl<'a> UpdateCustomChannelMessage<'a> {
 /// Request builder for `POST /visitor-identification/2026-09/tokens/create` ([`Client::create_visitor_token`](crate::runtime::Client::create_visitor_token)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct CreateVisitorToken<'a> {
-    client: &'a crate::runtime::Client,
+pub struct CreateVisitorToken {
+    client: crate::runtime::Client,
     body: models::VisitorTokenRequest,
 }
 
-impl<'a> CreateVisitorToken<'a> {
+impl CreateVisitorToken {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,

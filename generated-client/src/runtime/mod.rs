@@ -1,6 +1,7 @@
 //! The hand-written runtime the generated operations call into: the client and its
-//! configuration, authentication and security schemes, retries, rate limiting, request and
-//! response plumbing, parameter encoding, pagination, errors and serde helpers.
+//! configuration, authentication and security schemes, retries, rate limiting and pacing,
+//! request and response plumbing, parameter encoding, pagination, errors, tracing and serde
+//! helpers.
 
 mod auth;
 mod base_url;
@@ -19,6 +20,7 @@ mod retry;
 mod security;
 pub mod serde_support;
 mod tagged;
+mod telemetry;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;
@@ -28,7 +30,7 @@ pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, ApiErrorBody, ApiErrorDetail, Error};
 pub use futures::Stream;
 pub use param::{encode_path, ParamValue};
-pub use rate_limit::RateLimit;
+pub use rate_limit::{Pacing, RateLimit};
 pub use raw::RawRequest;
 pub use request::{ObjectStyle, Request};
 pub use reqwest::Method;
