@@ -95,20 +95,18 @@ impl Client {
         let span = telemetry::request_span(&request, &self.inner.base_url);
         if span.is_disabled() {
             // Nobody listens: skip entering and leaving the span on every poll.
-            return self.inner.execute_with_retries(request, &span).await;
+            return self.execute_with_retries(request, &span).await;
         }
-        let attempts = self.inner.execute_with_retries(request, &span);
+        let attempts = self.execute_with_retries(request, &span);
         attempts.instrument(span.clone()).await
     }
-}
 
-impl Inner {
     async fn execute_with_retries(
         &self,
         request: Request,
         span: &tracing::Span,
     ) -> Result<Response, Error> {
-        let Some(schemes) = self.auth.choose(&request.security) else {
+        let Some(schemes) = self.inner.auth.choose(&request.security) else {
             let error = missing_credentials(&request);
             telemetry::record_error(span, &error);
             return Err(error);
@@ -129,7 +127,8 @@ impl Inner {
                 Err(error) => error,
             };
             let delay =
-                self.retry
+                self.inner
+                    .retry
                     .next_delay(&error, attempt, request.idempotent, started.elapsed());
             let Some(delay) = delay else {
                 telemetry::record_error(span, &error);
@@ -143,10 +142,10 @@ impl Inner {
 
     /// Waits for the client-side limits: the token bucket, then the pace HubSpot's headers set.
     async fn wait_for_limits(&self) {
-        if let Some(limit) = &self.rate_limit {
+        if let Some(limit) = &self.inner.rate_limit {
             limit.acquire().await;
         }
-        if let Some(pacer) = &self.pacer {
+        if let Some(pacer) = &self.inner.pacer {
             let waited = pacer.wait().await;
             if !waited.is_zero() {
                 tracing::debug!(
@@ -161,8 +160,8 @@ impl Inner {
     /// query is appended after the operation's own parameters, and errors name the URL without it.
     async fn attempt(&self, request: &Request, schemes: &[Scheme]) -> Result<Response, Error> {
         self.wait_for_limits().await;
-        let credentials = self.auth.credentials(schemes).await?;
-        let mut url = request.url(&self.base_url)?;
+        let credentials = self.inner.auth.credentials(schemes).await?;
+        let mut url = request.url(&self.inner.base_url)?;
         let shown_url = (!credentials.query.is_empty()).then(|| url.clone());
         if shown_url.is_some() {
             let keys = credentials.query.join("&");
@@ -173,12 +172,12 @@ impl Inner {
             url.set_query(Some(&query));
         }
         let from_reqwest = |e| Error::from_reqwest(e, shown_url.as_ref());
-        let mut builder = self.http.request(request.method.clone(), url);
-        if let Some(timeout) = self.timeout {
+        let mut builder = self.inner.http.request(request.method.clone(), url);
+        if let Some(timeout) = self.inner.timeout {
             builder = builder.timeout(timeout);
         }
-        if !self.default_headers.is_empty() {
-            builder = builder.headers(self.default_headers.clone());
+        if !self.inner.default_headers.is_empty() {
+            builder = builder.headers(self.inner.default_headers.clone());
         }
         if let Some(authorization) = credentials.authorization {
             builder = builder.header(AUTHORIZATION, authorization);
@@ -212,7 +211,7 @@ impl Inner {
         let mut response = builder.send().await.map_err(from_reqwest)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        if let Some(pacer) = &self.pacer {
+        if let Some(pacer) = &self.inner.pacer {
             pacer.observe(&RateLimitInfo::from_headers(&headers));
         }
         let body = response.bytes().await.map_err(from_reqwest)?;

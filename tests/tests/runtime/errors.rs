@@ -151,18 +151,20 @@ async fn a_transport_error_says_what_failed_and_leaves_the_cause_to_its_source()
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     drop(listener);
-    let client = generated_client::Client::builder(generated_client::Auth::private_app_token(
-        crate::TOKEN,
-    ))
-    .base_url(format!("http://127.0.0.1:{port}"))
-    .retry(RetryPolicy::disabled())
-    .build()
-    .unwrap();
+    let client =
+        generated_client::Client::builder(generated_client::Auth::private_app_token(crate::TOKEN))
+            .base_url(format!("http://127.0.0.1:{port}"))
+            .retry(RetryPolicy::disabled())
+            .build()
+            .unwrap();
     let err = client.get_thread(1).send().await.unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     let messages = chain(&err);
     assert_eq!(messages[0], "the request to HubSpot failed");
-    assert!(messages.len() >= 2, "the cause is the source: {messages:#?}");
+    assert!(
+        messages.len() >= 2,
+        "the cause is the source: {messages:#?}"
+    );
     assert_each_cause_once(&messages);
     assert!(!err.is_timeout() && !err.is_server_error() && err.status().is_none());
     assert_redacted(&err);
@@ -184,7 +186,10 @@ async fn a_timeout_says_so_once() {
     assert!(err.is_timeout(), "{err:?}");
     let messages = chain(&err);
     assert_eq!(messages[0], "the request to HubSpot timed out");
-    assert!(messages.len() >= 2, "the cause is the source: {messages:#?}");
+    assert!(
+        messages.len() >= 2,
+        "the cause is the source: {messages:#?}"
+    );
     assert_each_cause_once(&messages);
 }
 
@@ -229,7 +234,10 @@ async fn predicates_tell_hubspots_answers_apart() {
     for (status, expected) in cases {
         let server = MockServer::start().await;
         Mock::given(method("GET"))
-            .respond_with(json_response(status, json!({"status": "error", "message": "no"})))
+            .respond_with(json_response(
+                status,
+                json!({"status": "error", "message": "no"}),
+            ))
             .mount(&server)
             .await;
         let client = builder(&server)

@@ -137,7 +137,12 @@ async fn the_rate_limiter_paces_a_burst() {
 async fn pacing_spaces_each_replicas_requests_while_the_headers_say_the_budget_is_low() {
     let server = MockServer::start().await;
     // One left of 100 per 400 ms: each client spaces its requests by 400 ms.
-    let seq = mount_sequence(&server, "GET", Sequence::new(vec![channel_with_budget(1, 400)])).await;
+    let seq = mount_sequence(
+        &server,
+        "GET",
+        Sequence::new(vec![channel_with_budget(1, 400)]),
+    )
+    .await;
     let replica = || {
         builder(&server)
             .pacing(Pacing::hubspot_headers())
@@ -146,11 +151,14 @@ async fn pacing_spaces_each_replicas_requests_while_the_headers_say_the_budget_i
     };
     let (first, second) = (replica(), replica());
     let started = Instant::now();
-    let both = futures::future::join(
-        one_after_another(&first, 3),
-        one_after_another(&second, 3),
+    let both = futures::future::join(one_after_another(&first, 3), one_after_another(&second, 3));
+    assert_eq!(
+        times_paced(async {
+            both.await;
+        })
+        .await,
+        4
     );
-    assert_eq!(times_paced(async { both.await; }).await, 4);
     let elapsed = started.elapsed();
     assert_eq!(seq.count(), 6);
     // Each replica's third request waited two spacings after its first was sent.

@@ -63,10 +63,20 @@ async fn each_request_is_traced_in_a_span_without_secrets_or_bodies() {
         ("server.address", "127.0.0.1"),
         ("hubspot.operation", "getThread"),
     ] {
-        assert!(has_field(&out, name, value), "{name}={value} missing from:\n{out}");
+        assert!(
+            has_field(&out, name, value),
+            "{name}={value} missing from:\n{out}"
+        );
     }
-    for absent in ["http.request.resend_count", "error.type", "otel.status_code"] {
-        assert!(!out.contains(absent), "{absent} on a first attempt that succeeded:\n{out}");
+    for absent in [
+        "http.request.resend_count",
+        "error.type",
+        "otel.status_code",
+    ] {
+        assert!(
+            !out.contains(absent),
+            "{absent} on a first attempt that succeeded:\n{out}"
+        );
     }
     assert!(!out.contains(TOKEN), "token in the logs:\n{out}");
     assert!(!out.contains("Bearer"), "credentials in the logs:\n{out}");
@@ -132,5 +142,8 @@ async fn a_failed_call_records_its_error_type_and_status() {
     assert!(out.contains("http.response.status_code=404"), "{out}");
     assert!(has_field(&out, "error.type", "404"), "{out}");
     assert!(has_field(&out, "otel.status_code", "ERROR"), "{out}");
-    assert!(!out.contains("Thread not found"), "error body in the logs:\n{out}");
+    assert!(
+        !out.contains("Thread not found"),
+        "error body in the logs:\n{out}"
+    );
 }
