@@ -1439,7 +1439,7 @@ impl ListThreads {
         self
     }
 
-    /// Name of an extra property to include on each thread.
+    /// Name of one extra property to include on each thread. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1593,7 +1593,7 @@ impl GetThread {
         self
     }
 
-    /// Name of an extra property to include on the thread.
+    /// Name of one extra property to include on the thread. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1862,7 +1862,7 @@ impl ListMessages {
         self
     }
 
-    /// Name of an extra property to include on each item.
+    /// Name of one extra property to include on each item. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2026,7 +2026,7 @@ pub struct GetMessage {
 }
 
 impl GetMessage {
-    /// Name of an extra property to include on the message.
+    /// Name of one extra property to include on the message. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2085,7 +2085,7 @@ pub struct GetOriginalContent {
 }
 
 impl GetOriginalContent {
-    /// Name of an extra property to include in the response.
+    /// Name of one extra property to include in the response. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2143,7 +2143,7 @@ pub struct GetActor {
 }
 
 impl GetActor {
-    /// Name of an extra property to include on the actor.
+    /// Name of one extra property to include on the actor. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2200,7 +2200,7 @@ pub struct BatchReadActors {
 }
 
 impl BatchReadActors {
-    /// Name of an extra property to include on each actor.
+    /// Name of one extra property to include on each actor. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
