@@ -1,13 +1,16 @@
-//! Request builders: one struct per operation holding its arguments, optional parameters and
-//! body as chained setters, `send()` to run it ([`super::send`]) and, for paged lists, streams
-//! ([`super::pagination`]).
+//! Request builders: one struct per operation holding its own clone of the client (so builders
+//! are `Send + 'static`), its arguments, optional parameters and body as chained setters (a list
+//! parameter's setter adds to the values set before), `send()` to run it ([`super::send`]) and,
+//! for paged lists, streams ([`super::pagination`]).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{argument, body_argument, body_type, ident, is_argument, rust_type, Scope};
+use super::types::{
+    argument, body_argument, body_type, ident, is_argument, is_id, rust_type, Scope,
+};
 use super::{contract, docs, pagination, responses, send};
-use crate::ir::{Api, Operation, ParamLocation};
+use crate::ir::{Api, Operation, ParamLocation, TypeRef};
 
 /// The builder struct of `op`, its methods and its response enum (when it needs one).
 pub(super) fn builder(api: &Api, op: &Operation) -> TokenStream {
@@ -28,12 +31,12 @@ pub(super) fn builder(api: &Api, op: &Operation) -> TokenStream {
         #[doc = #doc]
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until `send()` is awaited"]
-        pub struct #name<'a> {
-            client: &'a #client,
+        pub struct #name {
+            client: #client,
             #(#fields,)*
         }
 
-        impl<'a> #name<'a> {
+        impl #name {
             #(#setters)*
             #send
             #streams
@@ -60,12 +63,40 @@ fn members(api: &Api, op: &Operation) -> (Vec<TokenStream>, Vec<TokenStream>) {
             p.wire_name,
             location_name(p.location())
         );
-        let docs = docs::doc_or(p.docs.as_deref(), &fallback);
+        let text = p
+            .docs
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&fallback);
         let (arg, convert) = argument(api, &p.ty);
+        // A list accumulates: each call adds its values to those set before.
+        let (text, set) = match &p.ty {
+            TypeRef::List(item) => {
+                let values = if is_id(api, item) {
+                    quote!(value.into_iter().map(::std::convert::Into::into))
+                } else {
+                    quote!(value)
+                };
+                (
+                    format!(
+                        "{text}
+
+Each call adds its values to those set before."
+                    ),
+                    quote!(self.#field.get_or_insert_with(::std::vec::Vec::new).extend(#values);),
+                )
+            }
+            _ => (
+                text.to_owned(),
+                quote!(self.#field = ::std::option::Option::Some(value #convert);),
+            ),
+        };
+        let docs = docs::doc(&text);
         setters.push(quote! {
             #docs
             pub fn #field(mut self, value: #arg) -> Self {
-                self.#field = ::std::option::Option::Some(value #convert);
+                #set
                 self
             }
         });

@@ -23,7 +23,7 @@ fn item(name: TokenStream) -> TokenStream {
     quote!(#runtime::#name)
 }
 
-/// `Client`: the handle every request builder borrows.
+/// `Client`: the handle every request builder holds a clone of.
 pub(super) fn client() -> TokenStream {
     item(quote!(Client))
 }

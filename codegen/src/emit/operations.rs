@@ -140,8 +140,8 @@ fn client_method(api: &Api, op: &Operation) -> TokenStream {
     }
     quote! {
         #docs
-        pub fn #method(&self, #(#args),*) -> #builder<'_> {
-            #builder { client: self, #(#inits),* }
+        pub fn #method(&self, #(#args),*) -> #builder {
+            #builder { client: ::std::clone::Clone::clone(self), #(#inits),* }
         }
     }
 }

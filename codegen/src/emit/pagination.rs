@@ -1,5 +1,5 @@
 //! Streams for cursor-paged list operations: `pages()` yields each page, `into_stream()` each
-//! item, both fetching lazily through the runtime's paginator.
+//! item, both fetching lazily through the runtime's paginator; both are `Send + 'static`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -39,7 +39,7 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         #[doc = #pages_doc]
         pub fn pages(
             self,
-        ) -> impl #stream<Item = ::std::result::Result<#page, #error>> + ::std::marker::Unpin + 'a {
+        ) -> impl #stream<Item = ::std::result::Result<#page, #error>> + ::std::marker::Send + ::std::marker::Unpin + 'static {
             #pages_fn(
                 self,
                 |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -57,7 +57,7 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         /// Every item of every page, fetched lazily page by page; memory stays that of one page.
         pub fn into_stream(
             self,
-        ) -> impl #stream<Item = ::std::result::Result<#item, #error>> + ::std::marker::Unpin + 'a {
+        ) -> impl #stream<Item = ::std::result::Result<#item, #error>> + ::std::marker::Send + ::std::marker::Unpin + 'static {
             #items_fn(self.pages(), |page: #page| page.#items)
         }
     }

@@ -19,9 +19,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_inboxes(&self) -> ListInboxes<'_> {
+    pub fn list_inboxes(&self) -> ListInboxes {
         ListInboxes {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
@@ -46,9 +46,9 @@ impl crate::runtime::Client {
     pub fn get_inbox(
         &self,
         inbox_id: impl ::std::convert::Into<models::InboxId>,
-    ) -> GetInbox<'_> {
+    ) -> GetInbox {
         GetInbox {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             inbox_id: inbox_id.into(),
             archived: ::std::option::Option::None,
         }
@@ -63,9 +63,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_channels(&self) -> ListChannels<'_> {
+    pub fn list_channels(&self) -> ListChannels {
         ListChannels {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
             limit: ::std::option::Option::None,
@@ -89,9 +89,9 @@ impl crate::runtime::Client {
     pub fn get_channel(
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
-    ) -> GetChannel<'_> {
+    ) -> GetChannel {
         GetChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
         }
     }
@@ -105,9 +105,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_channel_accounts(&self) -> ListChannelAccounts<'_> {
+    pub fn list_channel_accounts(&self) -> ListChannelAccounts {
         ListChannelAccounts {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             channel_id: ::std::option::Option::None,
@@ -134,9 +134,9 @@ impl crate::runtime::Client {
     pub fn get_channel_account(
         &self,
         channel_account_id: impl ::std::convert::Into<models::ChannelAccountId>,
-    ) -> GetChannelAccount<'_> {
+    ) -> GetChannelAccount {
         GetChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_account_id: channel_account_id.into(),
             archived: ::std::option::Option::None,
         }
@@ -151,9 +151,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_threads(&self) -> ListThreads<'_> {
+    pub fn list_threads(&self) -> ListThreads {
         ListThreads {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
             associated_contact_id: ::std::option::Option::None,
@@ -184,9 +184,9 @@ impl crate::runtime::Client {
     pub fn get_thread(
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
-    ) -> GetThread<'_> {
+    ) -> GetThread {
         GetThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             archived: ::std::option::Option::None,
             association: ::std::option::Option::None,
@@ -210,9 +210,9 @@ impl crate::runtime::Client {
     pub fn archive_thread(
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
-    ) -> ArchiveThread<'_> {
+    ) -> ArchiveThread {
         ArchiveThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
         }
     }
@@ -235,9 +235,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
         body: models::ThreadUpdate,
-    ) -> UpdateThread<'_> {
+    ) -> UpdateThread {
         UpdateThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             archived: ::std::option::Option::None,
             body,
@@ -262,9 +262,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
         body: models::ThreadAssignment,
-    ) -> AssignThread<'_> {
+    ) -> AssignThread {
         AssignThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             body,
         }
@@ -286,9 +286,9 @@ impl crate::runtime::Client {
     pub fn unassign_thread(
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
-    ) -> UnassignThread<'_> {
+    ) -> UnassignThread {
         UnassignThread {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
         }
     }
@@ -309,9 +309,9 @@ impl crate::runtime::Client {
     pub fn list_messages(
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
-    ) -> ListMessages<'_> {
+    ) -> ListMessages {
         ListMessages {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
@@ -339,9 +339,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
         body: models::MessageDraft,
-    ) -> SendMessage<'_> {
+    ) -> SendMessage {
         SendMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             body,
         }
@@ -365,9 +365,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
         message_id: impl ::std::convert::Into<models::MessageId>,
-    ) -> GetMessage<'_> {
+    ) -> GetMessage {
         GetMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             message_id: message_id.into(),
             property: ::std::option::Option::None,
@@ -392,9 +392,9 @@ impl crate::runtime::Client {
         &self,
         thread_id: impl ::std::convert::Into<models::ThreadId>,
         message_id: impl ::std::convert::Into<models::MessageId>,
-    ) -> GetOriginalContent<'_> {
+    ) -> GetOriginalContent {
         GetOriginalContent {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             thread_id: thread_id.into(),
             message_id: message_id.into(),
             property: ::std::option::Option::None,
@@ -417,9 +417,9 @@ impl crate::runtime::Client {
     pub fn get_actor(
         &self,
         actor_id: impl ::std::convert::Into<models::ActorId>,
-    ) -> GetActor<'_> {
+    ) -> GetActor {
         GetActor {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             actor_id: actor_id.into(),
             property: ::std::option::Option::None,
         }
@@ -438,12 +438,9 @@ impl crate::runtime::Client {
     /// Auth: a bearer token (`private_apps` with scope `conversations.read`, or `oauth2` with scope `conversations.read`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn batch_read_actors(
-        &self,
-        body: models::ActorBatchRequest,
-    ) -> BatchReadActors<'_> {
+    pub fn batch_read_actors(&self, body: models::ActorBatchRequest) -> BatchReadActors {
         BatchReadActors {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             property: ::std::option::Option::None,
             body,
         }
@@ -458,9 +455,9 @@ impl crate::runtime::Client {
     /// Auth: the API key [`security::DEVELOPER_HAPIKEY`](super::security::DEVELOPER_HAPIKEY) (query parameter `hapikey`).
     ///
     /// Error bodies: [`models::ErrorResponse`](super::models::ErrorResponse) (see [errors](self#errors)).
-    pub fn list_custom_channels(&self) -> ListCustomChannels<'_> {
+    pub fn list_custom_channels(&self) -> ListCustomChannels {
         ListCustomChannels {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             app_id: ::std::option::Option::None,
             after: ::std::option::Option::None,
             default_page_length: ::std::option::Option::None,
@@ -485,9 +482,9 @@ impl crate::runtime::Client {
     pub fn create_custom_channel(
         &self,
         body: models::CustomChannelDraft,
-    ) -> CreateCustomChannel<'_> {
+    ) -> CreateCustomChannel {
         CreateCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             app_id: ::std::option::Option::None,
             body,
         }
@@ -509,9 +506,9 @@ impl crate::runtime::Client {
     pub fn get_custom_channel(
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
-    ) -> GetCustomChannel<'_> {
+    ) -> GetCustomChannel {
         GetCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             app_id: ::std::option::Option::None,
         }
@@ -533,9 +530,9 @@ impl crate::runtime::Client {
     pub fn delete_custom_channel(
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
-    ) -> DeleteCustomChannel<'_> {
+    ) -> DeleteCustomChannel {
         DeleteCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             app_id: ::std::option::Option::None,
         }
@@ -559,9 +556,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         body: models::CustomChannelUpdate,
-    ) -> UpdateCustomChannel<'_> {
+    ) -> UpdateCustomChannel {
         UpdateCustomChannel {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             app_id: ::std::option::Option::None,
             body,
@@ -584,9 +581,9 @@ impl crate::runtime::Client {
     pub fn list_custom_channel_accounts(
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
-    ) -> ListCustomChannelAccounts<'_> {
+    ) -> ListCustomChannelAccounts {
         ListCustomChannelAccounts {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             after: ::std::option::Option::None,
             archived: ::std::option::Option::None,
@@ -616,9 +613,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         body: models::ChannelAccountDraft,
-    ) -> CreateCustomChannelAccount<'_> {
+    ) -> CreateCustomChannelAccount {
         CreateCustomChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             body,
         }
@@ -642,9 +639,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         channel_account_id: impl ::std::convert::Into<models::ChannelAccountId>,
-    ) -> GetCustomChannelAccount<'_> {
+    ) -> GetCustomChannelAccount {
         GetCustomChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             channel_account_id: channel_account_id.into(),
             archived: ::std::option::Option::None,
@@ -671,9 +668,9 @@ impl crate::runtime::Client {
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         channel_account_id: impl ::std::convert::Into<models::ChannelAccountId>,
         body: models::ChannelAccountUpdate,
-    ) -> UpdateCustomChannelAccount<'_> {
+    ) -> UpdateCustomChannelAccount {
         UpdateCustomChannelAccount {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             channel_account_id: channel_account_id.into(),
             body,
@@ -700,9 +697,9 @@ impl crate::runtime::Client {
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         account_token: impl ::std::convert::Into<::std::string::String>,
         body: models::ChannelAccountStagingTokenUpdate,
-    ) -> UpdateChannelAccountStagingToken<'_> {
+    ) -> UpdateChannelAccountStagingToken {
         UpdateChannelAccountStagingToken {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             account_token: account_token.into(),
             body,
@@ -727,9 +724,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         body: models::CustomChannelMessageDraft,
-    ) -> PublishCustomChannelMessage<'_> {
+    ) -> PublishCustomChannelMessage {
         PublishCustomChannelMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             body,
         }
@@ -753,9 +750,9 @@ impl crate::runtime::Client {
         &self,
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         message_id: impl ::std::convert::Into<models::MessageId>,
-    ) -> GetCustomChannelMessage<'_> {
+    ) -> GetCustomChannelMessage {
         GetCustomChannelMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             message_id: message_id.into(),
         }
@@ -781,9 +778,9 @@ impl crate::runtime::Client {
         channel_id: impl ::std::convert::Into<models::ChannelId>,
         message_id: impl ::std::convert::Into<models::MessageId>,
         body: models::CustomChannelMessageStatusUpdate,
-    ) -> UpdateCustomChannelMessage<'_> {
+    ) -> UpdateCustomChannelMessage {
         UpdateCustomChannelMessage {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             channel_id: channel_id.into(),
             message_id: message_id.into(),
             body,
@@ -806,9 +803,9 @@ impl crate::runtime::Client {
     pub fn create_visitor_token(
         &self,
         body: models::VisitorTokenRequest,
-    ) -> CreateVisitorToken<'_> {
+    ) -> CreateVisitorToken {
         CreateVisitorToken {
-            client: self,
+            client: ::std::clone::Clone::clone(self),
             body,
         }
     }
@@ -817,8 +814,8 @@ impl crate::runtime::Client {
 /// Request builder for `GET /conversations/conversations/2026-09/inboxes` ([`Client::list_inboxes`](crate::runtime::Client::list_inboxes)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListInboxes<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListInboxes {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     default_page_length: ::std::option::Option<i32>,
@@ -826,7 +823,7 @@ pub struct ListInboxes<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListInboxes<'a> {
+impl ListInboxes {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -855,11 +852,13 @@ impl<'a> ListInboxes<'a> {
     }
 
     /// Fields to order the inboxes by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -913,7 +912,7 @@ impl<'a> ListInboxes<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::InboxPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -935,7 +934,7 @@ impl<'a> ListInboxes<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Inbox, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::InboxPage| page.results,
@@ -946,13 +945,13 @@ impl<'a> ListInboxes<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/inboxes/{inboxId}` ([`Client::get_inbox`](crate::runtime::Client::get_inbox)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetInbox<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetInbox {
+    client: crate::runtime::Client,
     inbox_id: models::InboxId,
     archived: ::std::option::Option<bool>,
 }
 
-impl<'a> GetInbox<'a> {
+impl GetInbox {
     /// Set to true to look the inbox up among archived inboxes.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1000,15 +999,15 @@ impl<'a> GetInbox<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channels` ([`Client::list_channels`](crate::runtime::Client::list_channels)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListChannels<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListChannels {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     default_page_length: ::std::option::Option<i32>,
     limit: ::std::option::Option<i32>,
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListChannels<'a> {
+impl ListChannels {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1031,11 +1030,13 @@ impl<'a> ListChannels<'a> {
     }
 
     /// Fields to order the channels by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1086,7 +1087,7 @@ impl<'a> ListChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1108,7 +1109,7 @@ impl<'a> ListChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Channel, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelPage| page.results,
@@ -1119,12 +1120,12 @@ impl<'a> ListChannels<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channels/{channelId}` ([`Client::get_channel`](crate::runtime::Client::get_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetChannel {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
 }
 
-impl<'a> GetChannel<'a> {
+impl GetChannel {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -1163,8 +1164,8 @@ impl<'a> GetChannel<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channel-accounts` ([`Client::list_channel_accounts`](crate::runtime::Client::list_channel_accounts)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListChannelAccounts<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListChannelAccounts {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     channel_id: ::std::option::Option<::std::vec::Vec<i32>>,
@@ -1174,7 +1175,7 @@ pub struct ListChannelAccounts<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListChannelAccounts<'a> {
+impl ListChannelAccounts {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1191,11 +1192,13 @@ impl<'a> ListChannelAccounts<'a> {
     }
 
     /// Keep only accounts of these channels; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn channel_id(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = i32>,
     ) -> Self {
-        self.channel_id = ::std::option::Option::Some(value.into_iter().collect());
+        self.channel_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1206,11 +1209,13 @@ impl<'a> ListChannelAccounts<'a> {
     }
 
     /// Keep only accounts that belong to these inboxes; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn inbox_id(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = i32>,
     ) -> Self {
-        self.inbox_id = ::std::option::Option::Some(value.into_iter().collect());
+        self.inbox_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1221,11 +1226,13 @@ impl<'a> ListChannelAccounts<'a> {
     }
 
     /// Fields to order the channel accounts by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1288,7 +1295,7 @@ impl<'a> ListChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1312,7 +1319,7 @@ impl<'a> ListChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,
@@ -1323,13 +1330,13 @@ impl<'a> ListChannelAccounts<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/channel-accounts/{channelAccountId}` ([`Client::get_channel_account`](crate::runtime::Client::get_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetChannelAccount {
+    client: crate::runtime::Client,
     channel_account_id: models::ChannelAccountId,
     archived: ::std::option::Option<bool>,
 }
 
-impl<'a> GetChannelAccount<'a> {
+impl GetChannelAccount {
     /// Set to true to look the channel account up among archived ones.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1377,8 +1384,8 @@ impl<'a> GetChannelAccount<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads` ([`Client::list_threads`](crate::runtime::Client::list_threads)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListThreads<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListThreads {
+    client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
     associated_contact_id: ::std::option::Option<models::ContactId>,
@@ -1394,7 +1401,7 @@ pub struct ListThreads<'a> {
     thread_status: ::std::option::Option<models::ThreadStatus>,
 }
 
-impl<'a> ListThreads<'a> {
+impl ListThreads {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1429,20 +1436,24 @@ impl<'a> ListThreads<'a> {
     }
 
     /// Association types to include in each thread's `threadAssociations`; `TICKET` is the only one today.
+    ///
+    /// Each call adds its values to those set before.
     pub fn association(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = models::ThreadAssociationType>,
     ) -> Self {
-        self.association = ::std::option::Option::Some(value.into_iter().collect());
+        self.association.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
     /// Keep only threads in these inboxes; repeat the parameter for several. Cannot be combined with `associatedContactId`.
+    ///
+    /// Each call adds its values to those set before.
     pub fn inbox_id(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = i32>,
     ) -> Self {
-        self.inbox_id = ::std::option::Option::Some(value.into_iter().collect());
+        self.inbox_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1461,7 +1472,7 @@ impl<'a> ListThreads<'a> {
         self
     }
 
-    /// Name of an extra property to include on each thread.
+    /// Name of one extra property to include on each thread. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1471,11 +1482,13 @@ impl<'a> ListThreads<'a> {
     }
 
     /// Sort key, `id` (the default) or `latestMessageTimestamp`. When filtering by `associatedContactId` a leading `-` sorts descending.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1554,7 +1567,7 @@ impl<'a> ListThreads<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ThreadPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1576,7 +1589,7 @@ impl<'a> ListThreads<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Thread, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ThreadPage| page.results,
@@ -1587,15 +1600,15 @@ impl<'a> ListThreads<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}` ([`Client::get_thread`](crate::runtime::Client::get_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetThread {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     archived: ::std::option::Option<bool>,
     association: ::std::option::Option<::std::vec::Vec<models::ThreadAssociationType>>,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetThread<'a> {
+impl GetThread {
     /// Set to true to look the thread up among archived threads.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1603,15 +1616,17 @@ impl<'a> GetThread<'a> {
     }
 
     /// Association types to include in the thread's `threadAssociations`; `TICKET` is the only one today.
+    ///
+    /// Each call adds its values to those set before.
     pub fn association(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = models::ThreadAssociationType>,
     ) -> Self {
-        self.association = ::std::option::Option::Some(value.into_iter().collect());
+        self.association.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
-    /// Name of an extra property to include on the thread.
+    /// Name of one extra property to include on the thread. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1667,12 +1682,12 @@ impl<'a> GetThread<'a> {
 /// Request builder for `DELETE /conversations/conversations/2026-09/threads/{threadId}` ([`Client::archive_thread`](crate::runtime::Client::archive_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ArchiveThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ArchiveThread {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
 }
 
-impl<'a> ArchiveThread<'a> {
+impl ArchiveThread {
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
@@ -1705,14 +1720,14 @@ impl<'a> ArchiveThread<'a> {
 /// Request builder for `PATCH /conversations/conversations/2026-09/threads/{threadId}` ([`Client::update_thread`](crate::runtime::Client::update_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateThread {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     archived: ::std::option::Option<bool>,
     body: models::ThreadUpdate,
 }
 
-impl<'a> UpdateThread<'a> {
+impl UpdateThread {
     /// Set to true when the thread being updated is currently archived.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -1764,13 +1779,13 @@ impl<'a> UpdateThread<'a> {
 /// Request builder for `PUT /conversations/conversations/2026-09/threads/{threadId}/assignee` ([`Client::assign_thread`](crate::runtime::Client::assign_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct AssignThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct AssignThread {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     body: models::ThreadAssignment,
 }
 
-impl<'a> AssignThread<'a> {
+impl AssignThread {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -1810,12 +1825,12 @@ impl<'a> AssignThread<'a> {
 /// Request builder for `DELETE /conversations/conversations/2026-09/threads/{threadId}/assignee` ([`Client::unassign_thread`](crate::runtime::Client::unassign_thread)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UnassignThread<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UnassignThread {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
 }
 
-impl<'a> UnassignThread<'a> {
+impl UnassignThread {
     /// Sends the request and decodes the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::runtime::Error> {
         self.send_with_response().await.map(crate::runtime::ApiResponse::into_body)
@@ -1848,8 +1863,8 @@ impl<'a> UnassignThread<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages` ([`Client::list_messages`](crate::runtime::Client::list_messages)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListMessages<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListMessages {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
@@ -1858,7 +1873,7 @@ pub struct ListMessages<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListMessages<'a> {
+impl ListMessages {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -1880,7 +1895,7 @@ impl<'a> ListMessages<'a> {
         self
     }
 
-    /// Name of an extra property to include on each item.
+    /// Name of one extra property to include on each item. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1890,11 +1905,13 @@ impl<'a> ListMessages<'a> {
     }
 
     /// Order by creation time, `createdAt` for oldest first or `-createdAt` (the default) for newest first.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -1952,7 +1969,7 @@ impl<'a> ListMessages<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::MessagePage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1974,7 +1991,7 @@ impl<'a> ListMessages<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::Message, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::MessagePage| page.results,
@@ -1985,13 +2002,13 @@ impl<'a> ListMessages<'a> {
 /// Request builder for `POST /conversations/conversations/2026-09/threads/{threadId}/messages` ([`Client::send_message`](crate::runtime::Client::send_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct SendMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct SendMessage {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     body: models::MessageDraft,
 }
 
-impl<'a> SendMessage<'a> {
+impl SendMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2034,15 +2051,15 @@ impl<'a> SendMessage<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}` ([`Client::get_message`](crate::runtime::Client::get_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetMessage {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     message_id: models::MessageId,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetMessage<'a> {
-    /// Name of an extra property to include on the message.
+impl GetMessage {
+    /// Name of one extra property to include on the message. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2093,15 +2110,15 @@ impl<'a> GetMessage<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content` ([`Client::get_original_content`](crate::runtime::Client::get_original_content)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetOriginalContent<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetOriginalContent {
+    client: crate::runtime::Client,
     thread_id: models::ThreadId,
     message_id: models::MessageId,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetOriginalContent<'a> {
-    /// Name of an extra property to include in the response.
+impl GetOriginalContent {
+    /// Name of one extra property to include in the response. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2152,14 +2169,14 @@ impl<'a> GetOriginalContent<'a> {
 /// Request builder for `GET /conversations/conversations/2026-09/actors/{actorId}` ([`Client::get_actor`](crate::runtime::Client::get_actor)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetActor<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetActor {
+    client: crate::runtime::Client,
     actor_id: models::ActorId,
     property: ::std::option::Option<::std::string::String>,
 }
 
-impl<'a> GetActor<'a> {
-    /// Name of an extra property to include on the actor.
+impl GetActor {
+    /// Name of one extra property to include on the actor. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2209,14 +2226,14 @@ impl<'a> GetActor<'a> {
 /// Request builder for `POST /conversations/conversations/2026-09/actors/batch/read` ([`Client::batch_read_actors`](crate::runtime::Client::batch_read_actors)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct BatchReadActors<'a> {
-    client: &'a crate::runtime::Client,
+pub struct BatchReadActors {
+    client: crate::runtime::Client,
     property: ::std::option::Option<::std::string::String>,
     body: models::ActorBatchRequest,
 }
 
-impl<'a> BatchReadActors<'a> {
-    /// Name of an extra property to include on each actor.
+impl BatchReadActors {
+    /// Name of one extra property to include on each actor. HubSpot publishes it as a single name, not a list, and declares no response field that carries the value back.
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2270,8 +2287,8 @@ impl<'a> BatchReadActors<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09` ([`Client::list_custom_channels`](crate::runtime::Client::list_custom_channels)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListCustomChannels<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListCustomChannels {
+    client: crate::runtime::Client,
     app_id: ::std::option::Option<models::AppId>,
     after: ::std::option::Option<::std::string::String>,
     default_page_length: ::std::option::Option<i32>,
@@ -2279,7 +2296,7 @@ pub struct ListCustomChannels<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListCustomChannels<'a> {
+impl ListCustomChannels {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
         self.app_id = ::std::option::Option::Some(value.into());
@@ -2308,11 +2325,13 @@ impl<'a> ListCustomChannels<'a> {
     }
 
     /// Fields to order the custom channels by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -2363,7 +2382,7 @@ impl<'a> ListCustomChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::CustomChannelPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -2387,7 +2406,7 @@ impl<'a> ListCustomChannels<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::CustomChannel, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::CustomChannelPage| page.results,
@@ -2398,13 +2417,13 @@ impl<'a> ListCustomChannels<'a> {
 /// Request builder for `POST /conversations/custom-channels/2026-09` ([`Client::create_custom_channel`](crate::runtime::Client::create_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct CreateCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct CreateCustomChannel {
+    client: crate::runtime::Client,
     app_id: ::std::option::Option<models::AppId>,
     body: models::CustomChannelDraft,
 }
 
-impl<'a> CreateCustomChannel<'a> {
+impl CreateCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
         self.app_id = ::std::option::Option::Some(value.into());
@@ -2449,13 +2468,13 @@ impl<'a> CreateCustomChannel<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}` ([`Client::get_custom_channel`](crate::runtime::Client::get_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetCustomChannel {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     app_id: ::std::option::Option<models::AppId>,
 }
 
-impl<'a> GetCustomChannel<'a> {
+impl GetCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
         self.app_id = ::std::option::Option::Some(value.into());
@@ -2500,13 +2519,13 @@ impl<'a> GetCustomChannel<'a> {
 /// Request builder for `DELETE /conversations/custom-channels/2026-09/{channelId}` ([`Client::delete_custom_channel`](crate::runtime::Client::delete_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct DeleteCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct DeleteCustomChannel {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     app_id: ::std::option::Option<models::AppId>,
 }
 
-impl<'a> DeleteCustomChannel<'a> {
+impl DeleteCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
         self.app_id = ::std::option::Option::Some(value.into());
@@ -2548,14 +2567,14 @@ impl<'a> DeleteCustomChannel<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}` ([`Client::update_custom_channel`](crate::runtime::Client::update_custom_channel)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateCustomChannel<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateCustomChannel {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     app_id: ::std::option::Option<models::AppId>,
     body: models::CustomChannelUpdate,
 }
 
-impl<'a> UpdateCustomChannel<'a> {
+impl UpdateCustomChannel {
     /// ID of the public app the channel belongs to. HubSpot's custom-channel guide sends it with the developer API key; its published file does not declare it (see spec/README.md).
     pub fn app_id(mut self, value: impl ::std::convert::Into<models::AppId>) -> Self {
         self.app_id = ::std::option::Option::Some(value.into());
@@ -2604,8 +2623,8 @@ impl<'a> UpdateCustomChannel<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts` ([`Client::list_custom_channel_accounts`](crate::runtime::Client::list_custom_channel_accounts)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct ListCustomChannelAccounts<'a> {
-    client: &'a crate::runtime::Client,
+pub struct ListCustomChannelAccounts {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
@@ -2620,7 +2639,7 @@ pub struct ListCustomChannelAccounts<'a> {
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl<'a> ListCustomChannelAccounts<'a> {
+impl ListCustomChannelAccounts {
     /// Cursor from `paging.next.after` of the previous page; omit it for the first page.
     pub fn after(
         mut self,
@@ -2643,24 +2662,28 @@ impl<'a> ListCustomChannelAccounts<'a> {
     }
 
     /// Keep only accounts whose address is of these kinds; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn delivery_identifier_type(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = models::DeliveryIdentifierType>,
     ) -> Self {
-        self.delivery_identifier_type = ::std::option::Option::Some(
-            value.into_iter().collect(),
-        );
+        self.delivery_identifier_type
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value);
         self
     }
 
     /// Keep only accounts with these addresses; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn delivery_identifier_value(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.delivery_identifier_value = ::std::option::Option::Some(
-            value.into_iter().collect(),
-        );
+        self.delivery_identifier_value
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value);
         self
     }
 
@@ -2671,11 +2694,13 @@ impl<'a> ListCustomChannelAccounts<'a> {
     }
 
     /// Fields to order the accounts by; repeat the parameter for several.
+    ///
+    /// Each call adds its values to those set before.
     pub fn sort(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
-        self.sort = ::std::option::Option::Some(value.into_iter().collect());
+        self.sort.get_or_insert_with(::std::vec::Vec::new).extend(value);
         self
     }
 
@@ -2739,7 +2764,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -2763,7 +2788,7 @@ impl<'a> ListCustomChannelAccounts<'a> {
         self,
     ) -> impl crate::runtime::Stream<
         Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + ::std::marker::Unpin + 'a {
+    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,
@@ -2774,13 +2799,13 @@ impl<'a> ListCustomChannelAccounts<'a> {
 /// Request builder for `POST /conversations/custom-channels/2026-09/{channelId}/channel-accounts` ([`Client::create_custom_channel_account`](crate::runtime::Client::create_custom_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct CreateCustomChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct CreateCustomChannelAccount {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     body: models::ChannelAccountDraft,
 }
 
-impl<'a> CreateCustomChannelAccount<'a> {
+impl CreateCustomChannelAccount {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2823,14 +2848,14 @@ impl<'a> CreateCustomChannelAccount<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}` ([`Client::get_custom_channel_account`](crate::runtime::Client::get_custom_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetCustomChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetCustomChannelAccount {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     channel_account_id: models::ChannelAccountId,
     archived: ::std::option::Option<bool>,
 }
 
-impl<'a> GetCustomChannelAccount<'a> {
+impl GetCustomChannelAccount {
     /// Set to true to look the account up among archived ones.
     pub fn archived(mut self, value: bool) -> Self {
         self.archived = ::std::option::Option::Some(value);
@@ -2879,14 +2904,14 @@ impl<'a> GetCustomChannelAccount<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}` ([`Client::update_custom_channel_account`](crate::runtime::Client::update_custom_channel_account)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateCustomChannelAccount<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateCustomChannelAccount {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     channel_account_id: models::ChannelAccountId,
     body: models::ChannelAccountUpdate,
 }
 
-impl<'a> UpdateCustomChannelAccount<'a> {
+impl UpdateCustomChannelAccount {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2930,14 +2955,14 @@ impl<'a> UpdateCustomChannelAccount<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}` ([`Client::update_channel_account_staging_token`](crate::runtime::Client::update_channel_account_staging_token)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateChannelAccountStagingToken<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateChannelAccountStagingToken {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     account_token: ::std::string::String,
     body: models::ChannelAccountStagingTokenUpdate,
 }
 
-impl<'a> UpdateChannelAccountStagingToken<'a> {
+impl UpdateChannelAccountStagingToken {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -2984,13 +3009,13 @@ impl<'a> UpdateChannelAccountStagingToken<'a> {
 /// Request builder for `POST /conversations/custom-channels/2026-09/{channelId}/messages` ([`Client::publish_custom_channel_message`](crate::runtime::Client::publish_custom_channel_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct PublishCustomChannelMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct PublishCustomChannelMessage {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     body: models::CustomChannelMessageDraft,
 }
 
-impl<'a> PublishCustomChannelMessage<'a> {
+impl PublishCustomChannelMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -3033,13 +3058,13 @@ impl<'a> PublishCustomChannelMessage<'a> {
 /// Request builder for `GET /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}` ([`Client::get_custom_channel_message`](crate::runtime::Client::get_custom_channel_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct GetCustomChannelMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct GetCustomChannelMessage {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     message_id: models::MessageId,
 }
 
-impl<'a> GetCustomChannelMessage<'a> {
+impl GetCustomChannelMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -3079,14 +3104,14 @@ impl<'a> GetCustomChannelMessage<'a> {
 /// Request builder for `PATCH /conversations/custom-channels/2026-09/{channelId}/messages/{messageId}` ([`Client::update_custom_channel_message`](crate::runtime::Client::update_custom_channel_message)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct UpdateCustomChannelMessage<'a> {
-    client: &'a crate::runtime::Client,
+pub struct UpdateCustomChannelMessage {
+    client: crate::runtime::Client,
     channel_id: models::ChannelId,
     message_id: models::MessageId,
     body: models::CustomChannelMessageStatusUpdate,
 }
 
-impl<'a> UpdateCustomChannelMessage<'a> {
+impl UpdateCustomChannelMessage {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,
@@ -3130,12 +3155,12 @@ impl<'a> UpdateCustomChannelMessage<'a> {
 /// Request builder for `POST /visitor-identification/2026-09/tokens/create` ([`Client::create_visitor_token`](crate::runtime::Client::create_visitor_token)).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct CreateVisitorToken<'a> {
-    client: &'a crate::runtime::Client,
+pub struct CreateVisitorToken {
+    client: crate::runtime::Client,
     body: models::VisitorTokenRequest,
 }
 
-impl<'a> CreateVisitorToken<'a> {
+impl CreateVisitorToken {
     /// Sends the request and decodes the response.
     pub async fn send(
         self,

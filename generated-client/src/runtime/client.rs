@@ -1,6 +1,6 @@
 //! The client: configuration, credentials, the HTTP connection pool, and [`Client::execute`],
-//! which every operation calls — auth, optional rate limiting, retries with backoff, timeouts,
-//! tracing and error mapping happen here, once, for all operations.
+//! which every operation calls — auth, optional rate limiting and pacing, retries with backoff,
+//! timeouts, tracing and error mapping happen here, once, for all operations.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,16 +11,26 @@ use reqwest::header::{
 use tracing::Instrument;
 
 use super::base_url::BaseUrl;
+use super::rate_limit::Pacer;
 use super::security::Scheme;
-use super::tls;
-use super::{Auth, Error, RateLimit, RawRequest, Request, Response, RetryPolicy};
+use super::{telemetry, tls};
+use super::{
+    Auth, Error, Pacing, RateLimit, RateLimitInfo, RawRequest, Request, Response, RetryPolicy,
+};
 
 const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-/// A HubSpot Conversations client. Cheap to clone: clones share one connection pool and one
-/// rate limiter.
+/// A HubSpot Conversations client. Cheap to clone (one reference count): clones share one
+/// connection pool, one rate limiter and one pacer, and each request builder holds its own
+/// clone, so builders and streams are `Send + 'static` and can move into `tokio::spawn`.
 #[derive(Debug, Clone)]
 pub struct Client {
+    inner: Arc<Inner>,
+}
+
+/// What a [`Client`] shares with its clones.
+#[derive(Debug, Clone)]
+struct Inner {
     http: reqwest::Client,
     base_url: BaseUrl,
     auth: Auth,
@@ -30,6 +40,7 @@ pub struct Client {
     default_headers: HeaderMap,
     retry: RetryPolicy,
     rate_limit: Option<Arc<RateLimit>>,
+    pacer: Option<Arc<Pacer>>,
 }
 
 impl Client {
@@ -56,18 +67,19 @@ impl Client {
             http: None,
             retry: RetryPolicy::default(),
             rate_limit: None,
+            pacing: None,
         }
     }
 
     /// This client sending to `base_url` instead (a sandbox, a proxy, or a test server).
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = BaseUrl::new(base_url);
+        Arc::make_mut(&mut self.inner).base_url = BaseUrl::new(base_url);
         self
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        self.base_url.as_str()
+        self.inner.base_url.as_str()
     }
 
     /// A request to an endpoint the spec does not cover yet, sent through the same auth,
@@ -75,21 +87,13 @@ impl Client {
     /// given, so percent-encode any value placed in it (the path must stay on the base URL's
     /// origin or the request is refused). It sends the bearer
     /// token unless [`RawRequest::auth_scheme`] or [`RawRequest::without_auth`] says otherwise.
-    pub fn request(&self, method: reqwest::Method, path: impl Into<String>) -> RawRequest<'_> {
-        RawRequest::new(self, Request::new(method, path.into()))
+    pub fn request(&self, method: reqwest::Method, path: impl Into<String>) -> RawRequest {
+        RawRequest::new(self.clone(), Request::new(method, path.into()))
     }
 
     /// Sends a request built by an operation. Non-2xx answers become [`Error::Api`].
     pub(crate) async fn execute(&self, request: Request) -> Result<Response, Error> {
-        let span = tracing::info_span!(
-            "hubspot.request",
-            operation = request.operation,
-            method = %request.method,
-            path = request.path_template,
-            status = tracing::field::Empty,
-            attempt = tracing::field::Empty,
-            latency_ms = tracing::field::Empty,
-        );
+        let span = telemetry::request_span(&request, &self.inner.base_url);
         if span.is_disabled() {
             // Nobody listens: skip entering and leaving the span on every poll.
             return self.execute_with_retries(request, &span).await;
@@ -103,32 +107,32 @@ impl Client {
         request: Request,
         span: &tracing::Span,
     ) -> Result<Response, Error> {
-        let Some(schemes) = self.auth.choose(&request.security) else {
-            return Err(missing_credentials(&request));
+        let Some(schemes) = self.inner.auth.choose(&request.security) else {
+            let error = missing_credentials(&request);
+            telemetry::record_error(span, &error);
+            return Err(error);
         };
         let started = tokio::time::Instant::now();
         let mut attempt = 1;
         loop {
-            span.record("attempt", attempt);
             let sent = (!span.is_disabled()).then(tokio::time::Instant::now);
             let outcome = self.attempt(&request, schemes).await;
-            if let Some(sent) = sent {
-                span.record("latency_ms", sent.elapsed().as_millis() as u64);
-            }
-            if let Some(status) = match &outcome {
+            let status = match &outcome {
                 Ok(response) => Some(response.status()),
                 Err(error) => error.status(),
-            } {
-                span.record("status", status.as_u16());
-            }
+            };
+            let latency = sent.map(|sent| sent.elapsed());
+            telemetry::record_attempt(span, attempt, latency, status.map(|s| s.as_u16()));
             let error = match outcome {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
             let delay =
-                self.retry
+                self.inner
+                    .retry
                     .next_delay(&error, attempt, request.idempotent, started.elapsed());
             let Some(delay) = delay else {
+                telemetry::record_error(span, &error);
                 return Err(error);
             };
             tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
@@ -137,14 +141,28 @@ impl Client {
         }
     }
 
+    /// Waits for the client-side limits: the token bucket, then the pace HubSpot's headers set.
+    async fn wait_for_limits(&self) {
+        if let Some(limit) = &self.inner.rate_limit {
+            limit.acquire().await;
+        }
+        if let Some(pacer) = &self.inner.pacer {
+            let waited = pacer.wait().await;
+            if !waited.is_zero() {
+                tracing::debug!(
+                    wait_ms = waited.as_millis() as u64,
+                    "paced: HubSpot's rate-limit headers say the interval's budget is running low"
+                );
+            }
+        }
+    }
+
     /// One attempt: the chosen credentials `schemes` go in with the request. An API key in the
     /// query is appended after the operation's own parameters, and errors name the URL without it.
     async fn attempt(&self, request: &Request, schemes: &[Scheme]) -> Result<Response, Error> {
-        if let Some(limit) = &self.rate_limit {
-            limit.acquire().await;
-        }
-        let credentials = self.auth.credentials(schemes).await?;
-        let mut url = request.url(&self.base_url)?;
+        self.wait_for_limits().await;
+        let credentials = self.inner.auth.credentials(schemes).await?;
+        let mut url = request.url(&self.inner.base_url)?;
         let shown_url = (!credentials.query.is_empty()).then(|| url.clone());
         if shown_url.is_some() {
             let keys = credentials.query.join("&");
@@ -155,12 +173,12 @@ impl Client {
             url.set_query(Some(&query));
         }
         let from_reqwest = |e| Error::from_reqwest(e, shown_url.as_ref());
-        let mut builder = self.http.request(request.method.clone(), url);
-        if let Some(timeout) = self.timeout {
+        let mut builder = self.inner.http.request(request.method.clone(), url);
+        if let Some(timeout) = self.inner.timeout {
             builder = builder.timeout(timeout);
         }
-        if !self.default_headers.is_empty() {
-            builder = builder.headers(self.default_headers.clone());
+        if !self.inner.default_headers.is_empty() {
+            builder = builder.headers(self.inner.default_headers.clone());
         }
         if let Some(authorization) = credentials.authorization {
             builder = builder.header(AUTHORIZATION, authorization);
@@ -194,6 +212,9 @@ impl Client {
         let mut response = builder.send().await.map_err(from_reqwest)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
+        if let Some(pacer) = &self.inner.pacer {
+            pacer.observe(&RateLimitInfo::from_headers(&headers));
+        }
         let body = response.bytes().await.map_err(from_reqwest)?;
         let response = Response::new(status, headers, body);
         if status.is_success() {
@@ -243,6 +264,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     retry: RetryPolicy,
     rate_limit: Option<RateLimit>,
+    pacing: Option<Pacing>,
 }
 
 impl ClientBuilder {
@@ -290,9 +312,18 @@ impl ClientBuilder {
         self
     }
 
-    /// Paces requests client-side (off by default), e.g. [`RateLimit::hubspot_standard`].
+    /// Paces requests client-side (off by default), e.g. [`RateLimit::hubspot_standard`]: a
+    /// budget for this process alone.
     pub fn rate_limit(mut self, limit: RateLimit) -> Self {
         self.rate_limit = Some(limit);
+        self
+    }
+
+    /// Spaces requests when HubSpot's rate-limit headers say the app's budget for the interval
+    /// is running low (off by default), e.g. [`Pacing::hubspot_headers`]: the headers count the
+    /// requests of every process using the app, so replicas stay under the limit together.
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = Some(pacing);
         self
     }
 
@@ -321,7 +352,7 @@ impl ClientBuilder {
                 (http, None, HeaderMap::new())
             }
         };
-        Ok(Client {
+        let inner = Inner {
             http,
             base_url: BaseUrl::new(self.base_url),
             auth: self.auth,
@@ -329,6 +360,10 @@ impl ClientBuilder {
             default_headers,
             retry: self.retry,
             rate_limit: self.rate_limit.map(Arc::new),
+            pacer: self.pacing.map(|pacing| Arc::new(Pacer::new(pacing))),
+        };
+        Ok(Client {
+            inner: Arc::new(inner),
         })
     }
 }

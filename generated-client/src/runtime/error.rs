@@ -1,5 +1,7 @@
-//! The one error type every operation returns.
+//! The one error type every operation returns. Its `Display` says what failed and `source()`
+//! carries the cause, so a reporter walking the chain prints each cause once.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
@@ -19,14 +21,17 @@ pub enum Error {
     /// HubSpot answered with a non-success status.
     #[error("{0}")]
     Api(Box<ApiError>),
-    /// The request never got an answer (connection, TLS, DNS, I/O).
-    #[error("request failed: {0}")]
+    /// The request never got an answer (connection, TLS, DNS, I/O); the cause is the
+    /// error's `source()`.
+    #[error("the request to HubSpot failed")]
     Transport(#[source] reqwest::Error),
-    /// The request took longer than the configured timeout.
-    #[error("request timed out: {0}")]
+    /// The request took longer than the configured timeout; the cause is the error's
+    /// `source()`.
+    #[error("the request to HubSpot timed out")]
     Timeout(#[source] reqwest::Error),
-    /// A success response whose body does not match the expected type.
-    #[error("cannot decode the {status} response at `{path}`: {source} (body starts: {snippet})")]
+    /// A success response whose body does not match the expected type; what serde could not
+    /// decode is the error's `source()`.
+    #[error("cannot decode the {status} response at `{path}` (body starts: {snippet})")]
     Decode {
         /// The response status.
         status: StatusCode,
@@ -69,6 +74,74 @@ impl Error {
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
             Error::InvalidArgument(_) | Error::MissingCredentials { .. } => None,
+        }
+    }
+
+    /// HubSpot's answer, when it answered with an error status.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether HubSpot answered 400 Bad Request (e.g. a `VALIDATION_ERROR`).
+    pub fn is_bad_request(&self) -> bool {
+        self.api_status() == Some(400)
+    }
+
+    /// Whether HubSpot answered 401 Unauthorized: the token is missing, invalid or expired.
+    pub fn is_unauthorized(&self) -> bool {
+        self.api_status() == Some(401)
+    }
+
+    /// Whether HubSpot answered 403 Forbidden: the credentials lack a scope or access.
+    pub fn is_forbidden(&self) -> bool {
+        self.api_status() == Some(403)
+    }
+
+    /// Whether HubSpot answered 404 Not Found.
+    pub fn is_not_found(&self) -> bool {
+        self.api_status() == Some(404)
+    }
+
+    /// Whether HubSpot answered 409 Conflict.
+    pub fn is_conflict(&self) -> bool {
+        self.api_status() == Some(409)
+    }
+
+    /// Whether HubSpot answered 429 Too Many Requests (after any retries); see
+    /// [`Error::rate_limit_policy`] for which limit.
+    pub fn is_rate_limited(&self) -> bool {
+        self.api_status() == Some(429)
+    }
+
+    /// Whether HubSpot answered with a 5xx status (after any retries).
+    pub fn is_server_error(&self) -> bool {
+        self.api_status().is_some_and(|status| status >= 500)
+    }
+
+    /// Whether the request timed out (after any retries).
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout(_))
+    }
+
+    /// The status of HubSpot's error answer.
+    fn api_status(&self) -> Option<u16> {
+        self.api_error().map(|e| e.status.as_u16())
+    }
+
+    /// A short, low-cardinality name of what failed, for OpenTelemetry's `error.type`: the
+    /// status code of an error answer, else the kind of failure.
+    pub(crate) fn error_type(&self) -> Cow<'static, str> {
+        match self {
+            Error::Api(e) => Cow::Owned(e.status.as_u16().to_string()),
+            Error::Transport(_) => Cow::Borrowed("transport"),
+            Error::Timeout(_) => Cow::Borrowed("timeout"),
+            Error::Decode { .. } => Cow::Borrowed("decode"),
+            Error::UnexpectedStatus { .. } => Cow::Borrowed("unexpected_status"),
+            Error::InvalidArgument(_) => Cow::Borrowed("invalid_argument"),
+            Error::MissingCredentials { .. } => Cow::Borrowed("missing_credentials"),
         }
     }
 

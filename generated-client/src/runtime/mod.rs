@@ -1,6 +1,7 @@
 //! The hand-written runtime the generated operations call into: the client and its
-//! configuration, authentication and security schemes, retries, rate limiting, request and
-//! response plumbing, parameter encoding, pagination, errors and serde helpers.
+//! configuration, authentication and security schemes, retries, rate limiting and pacing,
+//! request and response plumbing, parameter encoding, pagination, errors, tracing and serde
+//! helpers.
 //!
 //! Public here is what users call: the client and its builder, auth, errors, responses, retry
 //! and rate-limit configuration, and the raw-request escape hatch ([`Client::request`]). The
@@ -34,6 +35,7 @@ mod security;
 pub(crate) mod serde_support;
 #[allow(dead_code)]
 mod tagged;
+mod telemetry;
 mod tls;
 mod unknown_variant;
 
@@ -50,7 +52,7 @@ pub(crate) use multipart::Multipart;
 #[allow(unused_imports)]
 pub(crate) use param::encode_path;
 pub use param::ParamValue;
-pub use rate_limit::RateLimit;
+pub use rate_limit::{Pacing, RateLimit};
 pub use raw::RawRequest;
 // `ObjectStyle` is named by generated code only for specs with object query parameters.
 #[allow(unused_imports)]

@@ -1,6 +1,7 @@
 //! Cursor pagination for HubSpot's list operations: fetch a page, follow `paging.next.after`,
 //! stop after the last page. Pages are fetched lazily, one at a time, so memory does not grow
-//! with the number of items.
+//! with the number of items. The streams own what they need (the builder holds its own client),
+//! so they are `Send + 'static` and can move into `tokio::spawn`.
 
 use std::future::Future;
 
@@ -19,11 +20,12 @@ pub fn pages<B, P, F, Fut>(
     builder: B,
     mut fetch: F,
     next_cursor: fn(&P) -> Option<String>,
-) -> impl Stream<Item = Result<P, Error>> + Unpin
+) -> impl Stream<Item = Result<P, Error>> + Send + Unpin + 'static
 where
-    B: Clone,
-    F: FnMut(B, Option<String>) -> Fut,
-    Fut: Future<Output = Result<P, Error>>,
+    B: Clone + Send + 'static,
+    P: Send + 'static,
+    F: FnMut(B, Option<String>) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<P, Error>> + Send + 'static,
 {
     stream::try_unfold(State::Next(builder, None), move |state| {
         let request = match state {
@@ -52,9 +54,13 @@ where
 
 /// Every item of every page, in order.
 pub fn items<P, T>(
-    pages: impl Stream<Item = Result<P, Error>> + Unpin,
+    pages: impl Stream<Item = Result<P, Error>> + Send + Unpin + 'static,
     results: fn(P) -> Vec<T>,
-) -> impl Stream<Item = Result<T, Error>> + Unpin {
+) -> impl Stream<Item = Result<T, Error>> + Send + Unpin + 'static
+where
+    P: Send + 'static,
+    T: Send + 'static,
+{
     pages
         .map_ok(move |page| stream::iter(results(page).into_iter().map(Ok)))
         .try_flatten()

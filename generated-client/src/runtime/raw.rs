@@ -10,17 +10,18 @@ use serde::Serialize;
 
 use super::{ApiResponse, Client, Error, ParamValue, Request, Response, Scheme};
 
-/// A hand-built request; invalid arguments surface when it is sent.
+/// A hand-built request; invalid arguments surface when it is sent. It holds its own clone of
+/// the client, so it is `Send + 'static`.
 #[derive(Debug)]
 #[must_use = "a request does nothing until `send()` is awaited"]
-pub struct RawRequest<'a> {
-    client: &'a Client,
+pub struct RawRequest {
+    client: Client,
     request: Request,
     invalid: Option<Error>,
 }
 
-impl<'a> RawRequest<'a> {
-    pub(crate) fn new(client: &'a Client, request: Request) -> Self {
+impl RawRequest {
+    pub(crate) fn new(client: Client, request: Request) -> Self {
         RawRequest {
             client,
             request,

@@ -1,10 +1,17 @@
-//! HubSpot's error body: every field parsed into `Error::Api`, and what the error says.
+//! HubSpot's error body: every field parsed into `Error::Api`, what the error says (each cause
+//! once along its `source()` chain), and the predicates that tell failures apart.
 
-use generated_client::runtime::Error;
+use std::error::Error as _;
+use std::time::Duration;
+
+use generated_client::runtime::{Error, RetryPolicy};
 use serde_json::{json, Value};
-use wiremock::MockServer;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer};
 
-use crate::{assert_redacted, client, json_response, mount_sequence, Sequence};
+use crate::{
+    assert_redacted, builder, client, json_response, mount_sequence, thread_json, Sequence,
+};
 
 /// HubSpot's answer to an invalid request, with every field its error body can carry.
 fn validation_error_body() -> Value {
@@ -113,4 +120,140 @@ async fn a_400_carries_every_field_of_hubspots_error_body() {
     assert_eq!(parsed.error_type, None);
     assert_eq!(parsed.policy_name, None);
     assert_eq!(parsed.request_id, None);
+}
+
+/// The `Display` of `err` and of each error along its `source()` chain.
+fn chain(err: &Error) -> Vec<String> {
+    let mut messages = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(inner) = source {
+        messages.push(inner.to_string());
+        source = inner.source();
+    }
+    messages
+}
+
+/// No error of the chain repeats the message of one below it, so a reporter printing the whole
+/// chain says each cause once.
+fn assert_each_cause_once(messages: &[String]) {
+    for (i, outer) in messages.iter().enumerate() {
+        for inner in &messages[i + 1..] {
+            assert!(
+                !outer.contains(inner.as_str()),
+                "{outer:?} repeats its cause {inner:?}; chain: {messages:#?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_transport_error_says_what_failed_and_leaves_the_cause_to_its_source() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let client =
+        generated_client::Client::builder(generated_client::Auth::private_app_token(crate::TOKEN))
+            .base_url(format!("http://127.0.0.1:{port}"))
+            .retry(RetryPolicy::disabled())
+            .build()
+            .unwrap();
+    let err = client.get_thread(1).send().await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    let messages = chain(&err);
+    assert_eq!(messages[0], "the request to HubSpot failed");
+    assert!(
+        messages.len() >= 2,
+        "the cause is the source: {messages:#?}"
+    );
+    assert_each_cause_once(&messages);
+    assert!(!err.is_timeout() && !err.is_server_error() && err.status().is_none());
+    assert_redacted(&err);
+}
+
+#[tokio::test]
+async fn a_timeout_says_so_once() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(json_response(200, thread_json("1")).set_delay(Duration::from_secs(2)))
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .timeout(Duration::from_millis(100))
+        .retry(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let err = client.get_thread(1).send().await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    let messages = chain(&err);
+    assert_eq!(messages[0], "the request to HubSpot timed out");
+    assert!(
+        messages.len() >= 2,
+        "the cause is the source: {messages:#?}"
+    );
+    assert_each_cause_once(&messages);
+}
+
+#[tokio::test]
+async fn a_decode_error_names_the_field_and_leaves_serdes_message_to_its_source() {
+    let server = MockServer::start().await;
+    let mut body = thread_json("1");
+    body["spam"] = json!("not a bool");
+    Mock::given(method("GET"))
+        .respond_with(json_response(200, body))
+        .mount(&server)
+        .await;
+    let err = client(&server).get_thread(1).send().await.unwrap_err();
+    let messages = chain(&err);
+    assert!(messages[0].contains("at `spam`"), "{messages:#?}");
+    assert!(messages[1].contains("invalid type"), "{messages:#?}");
+    assert_each_cause_once(&messages);
+}
+
+#[tokio::test]
+async fn predicates_tell_hubspots_answers_apart() {
+    type Predicate = fn(&Error) -> bool;
+    let predicates: [(&str, Predicate); 7] = [
+        ("bad request", Error::is_bad_request),
+        ("unauthorized", Error::is_unauthorized),
+        ("forbidden", Error::is_forbidden),
+        ("not found", Error::is_not_found),
+        ("conflict", Error::is_conflict),
+        ("rate limited", Error::is_rate_limited),
+        ("server error", Error::is_server_error),
+    ];
+    let cases = [
+        (400, "bad request"),
+        (401, "unauthorized"),
+        (403, "forbidden"),
+        (404, "not found"),
+        (409, "conflict"),
+        (429, "rate limited"),
+        (500, "server error"),
+        (503, "server error"),
+    ];
+    for (status, expected) in cases {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(json_response(
+                status,
+                json!({"status": "error", "message": "no"}),
+            ))
+            .mount(&server)
+            .await;
+        let client = builder(&server)
+            .retry(RetryPolicy::disabled())
+            .build()
+            .unwrap();
+        let err = client.get_thread(1).send().await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+        assert_eq!(err.api_error().map(|e| e.status.as_u16()), Some(status));
+        assert!(!err.is_timeout(), "{status}");
+        for (name, predicate) in predicates {
+            assert_eq!(predicate(&err), name == expected, "{name} for {status}");
+        }
+        assert_each_cause_once(&chain(&err));
+    }
+    let invalid = Error::InvalidArgument("x".into());
+    assert!(invalid.api_error().is_none());
+    assert!(predicates.iter().all(|(_, predicate)| !predicate(&invalid)));
 }

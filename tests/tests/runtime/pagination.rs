@@ -1,5 +1,5 @@
 //! Pagination: `into_stream` and `pages` follow `paging.next.after` across pages; an error
-//! ends the stream.
+//! ends the stream; streams own their client, so they outlive it and move into tasks.
 
 use futures::{StreamExt, TryStreamExt};
 use serde_json::json;
@@ -77,6 +77,37 @@ async fn into_stream_follows_cursors_across_pages() {
         query_pairs(&received[2]),
         [pair("after", "c3"), pair("limit", "2")]
     );
+}
+
+/// Builders and their streams hold their own client: `Send + 'static`, checked by the compiler.
+const _: () = {
+    fn send_static<T: Send + 'static>(_: &T) {}
+    #[allow(dead_code)]
+    fn builders_and_streams_are_send_and_static(client: &generated_client::Client) {
+        send_static(&client.list_threads());
+        send_static(&client.list_threads().into_stream());
+        send_static(&client.list_messages(1).pages());
+        send_static(&client.get_thread(1).send());
+        send_static(&client.request(generated_client::runtime::Method::GET, "/x"));
+    }
+};
+
+#[tokio::test]
+async fn a_stream_moves_into_a_spawned_task_and_outlives_its_client() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let stream = {
+        let client = client(&server);
+        client.list_threads().limit(2).into_stream()
+    };
+    let task = tokio::spawn(async move {
+        let threads: Vec<_> = stream.try_collect().await?;
+        Ok::<_, generated_client::Error>(threads)
+    });
+    let threads = task.await.expect("the task ran").unwrap();
+    let ids: Vec<&str> = threads.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5"]);
+    assert_eq!(requests(&server).await.len(), 3);
 }
 
 #[tokio::test]
