@@ -59,7 +59,10 @@
 
 #[rustfmt::skip]
 mod generated;
+mod hubspot;
 pub mod runtime;
 
 pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
+#[cfg(feature = "oauth")]
+pub use hubspot::oauth;
 pub use runtime::{Auth, Client, ClientBuilder, Error};

@@ -59,6 +59,11 @@ pub enum Error {
         /// parameter `hapikey`)".
         accepted: String,
     },
+    /// The client's [`TokenProvider`](super::TokenProvider) could not supply a bearer token
+    /// (e.g. refreshing an OAuth token failed), so nothing was sent. Shown as the provider's
+    /// error, which can be downcast to its own type; not retried.
+    #[error(transparent)]
+    TokenProvider(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl Error {
@@ -68,7 +73,9 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
-            Error::InvalidArgument(_) | Error::MissingCredentials { .. } => None,
+            Error::InvalidArgument(_)
+            | Error::MissingCredentials { .. }
+            | Error::TokenProvider(_) => None,
         }
     }
 
@@ -93,7 +100,8 @@ impl Error {
             Error::Decode { .. }
             | Error::UnexpectedStatus { .. }
             | Error::InvalidArgument(_)
-            | Error::MissingCredentials { .. } => false,
+            | Error::MissingCredentials { .. }
+            | Error::TokenProvider(_) => false,
         }
     }
 
