@@ -101,7 +101,11 @@ pub struct Rejection {
 
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HubSpot refused the OAuth token request ({})", self.status)?;
+        write!(
+            f,
+            "HubSpot refused the OAuth token request ({})",
+            self.status
+        )?;
         let Some(body) = &self.body else {
             if !self.snippet.is_empty() {
                 write!(f, "; body starts: {}", self.snippet)?;
@@ -115,7 +119,10 @@ impl fmt::Display for Rejection {
             (Some(description), _) | (None, Some(description)) => write!(f, ": {description}")?,
             (None, None) => {}
         }
-        let details = [("status", &body.status), ("correlationId", &body.correlation_id)];
+        let details = [
+            ("status", &body.status),
+            ("correlationId", &body.correlation_id),
+        ];
         for (name, value) in details {
             if let Some(value) = value {
                 write!(f, " ({name} {value})")?;
@@ -208,7 +215,10 @@ mod tests {
         let html = b"<html>bad gateway for client_secret=cs-123&refresh_token=rt-456</html>";
         let err = OAuthError::rejected(StatusCode::BAD_GATEWAY, html, &["cs-123", "rt-456"]);
         let shown = format!("{err} {err:?}");
-        assert!(!shown.contains("cs-123") && !shown.contains("rt-456"), "{shown}");
+        assert!(
+            !shown.contains("cs-123") && !shown.contains("rt-456"),
+            "{shown}"
+        );
         assert!(shown.contains("client_secret=<redacted>"), "{shown}");
         assert!(err.is_retryable());
         let json = br#"{"error":"invalid_grant","error_description":"unknown token rt-456"}"#;

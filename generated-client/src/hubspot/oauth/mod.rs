@@ -209,7 +209,11 @@ impl OAuthApp {
             .await
             .map_err(OAuthError::Transport)?;
         let status = response.status();
-        tracing::debug!(grant_type, status = status.as_u16(), "HubSpot OAuth token request");
+        tracing::debug!(
+            grant_type,
+            status = status.as_u16(),
+            "HubSpot OAuth token request"
+        );
         let body = response.bytes().await.map_err(OAuthError::Transport)?;
         if !status.is_success() {
             let secrets = [self.client_secret.expose(), grant_secret];

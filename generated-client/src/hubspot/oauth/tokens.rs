@@ -147,11 +147,13 @@ mod tests {
     #[test]
     fn lifetimes_count_from_the_request_and_are_capped() {
         let sent = Instant::now();
-        let body = br#"{"access_token":"a","refresh_token":"r","expires_in":1800,"token_type":"bearer"}"#;
+        let body =
+            br#"{"access_token":"a","refresh_token":"r","expires_in":1800,"token_type":"bearer"}"#;
         let tokens = Tokens::decode(StatusCode::OK, body, sent, None).unwrap();
         assert_eq!(tokens.expires_at, sent + Duration::from_secs(1800));
         assert_eq!(tokens.token_type.as_deref(), Some("bearer"));
-        let forever = br#"{"access_token":"a","refresh_token":"r","expires_in":18446744073709551615}"#;
+        let forever =
+            br#"{"access_token":"a","refresh_token":"r","expires_in":18446744073709551615}"#;
         let tokens = Tokens::decode(StatusCode::OK, forever, sent, None).unwrap();
         assert_eq!(tokens.expires_in, MAX_LIFETIME);
     }
