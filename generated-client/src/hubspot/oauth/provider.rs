@@ -32,8 +32,11 @@ pub struct RefreshingTokenProvider {
     app: OAuthApp,
     margin: Duration,
     state: Arc<Mutex<State>>,
-    on_refresh: Option<Arc<dyn Fn(&Tokens) + Send + Sync>>,
+    on_refresh: Option<Arc<RefreshHook>>,
 }
+
+/// What [`RefreshingTokenProvider::on_refresh`] registers.
+type RefreshHook = dyn Fn(&Tokens) + Send + Sync;
 
 struct State {
     access: Option<Access>,
