@@ -6,6 +6,7 @@
 //! use generated_client::oauth::{OAuthApp, RefreshingTokenProvider};
 //! use generated_client::{Auth, Client};
 //!
+//! # fn store(_refresh_token: &str) {}
 //! # async fn run(code_from_redirect: &str) -> Result<(), Box<dyn std::error::Error>> {
 //! let app = OAuthApp::new("client-id", "client-secret", "https://example.com/oauth/callback");
 //!
@@ -15,16 +16,17 @@
 //!     .state("per-user-nonce");
 //! println!("open {url}");
 //!
-//! // 2. Exchange the code (check `state` first) for an access token and a refresh token.
+//! // 2. Exchange the code (after checking `state`) for an access and a refresh token.
 //! let tokens = app.exchange_code(code_from_redirect).await?;
-//! let refresh_token = tokens.refresh_token.expose().to_owned(); // store this one
+//! store(tokens.refresh_token.expose());
 //!
-//! // 3. A client whose token refreshes itself, once, shortly before it expires.
-//! let provider = RefreshingTokenProvider::from_tokens(app, tokens);
-//! let client = Client::new(Auth::provider(provider.clone()));
+//! // 3. A client whose token refreshes itself, once, shortly before it expires; a refresh
+//! //    token HubSpot rotates is stored again.
+//! let provider = RefreshingTokenProvider::from_tokens(app, tokens)
+//!     .on_refresh(|tokens| store(tokens.refresh_token.expose()));
+//! let client = Client::new(Auth::provider(provider));
 //! let inboxes = client.list_inboxes().send().await?;
 //! println!("{} inboxes", inboxes.results.len());
-//! # let _ = refresh_token;
 //! # Ok(())
 //! # }
 //! ```
@@ -129,8 +131,7 @@ impl OAuthApp {
     }
 
     /// This app sending users to the authorize page at `app_url` instead of
-    /// [`DEFAULT_APP_URL`] (e.g. `https://app-eu1.hubspot.com` for accounts in HubSpot's EU
-    /// data centre).
+    /// [`DEFAULT_APP_URL`] (another HubSpot host, or a test server).
     pub fn with_app_url(mut self, app_url: impl Into<String>) -> Self {
         self.app_url = app_url.into().trim_end_matches('/').to_owned();
         self
