@@ -11,7 +11,9 @@
 //! token or [`runtime::TokenProvider`]), an API key of a scheme in [`security`]
 //! ([`Auth::api_key`], [`Auth::with_api_key`]) or HTTP basic credentials. A call whose operation
 //! accepts nothing the client holds fails with [`Error::MissingCredentials`] before anything is
-//! sent. Secrets never appear in `Debug` output, errors or logs.
+//! sent. Secrets never appear in `Debug` output, errors or logs. HubSpot OAuth apps get the
+//! authorize URL, code exchange, refresh and a refreshing token provider from the `oauth` module
+//! (feature `oauth`).
 //!
 //! ```no_run
 //! use generated_client::models::{ConversationMessageDraft, FileAttachmentDraft, RecipientDraft};
@@ -48,9 +50,12 @@
 
 #[rustfmt::skip]
 mod generated;
+mod hubspot;
 pub mod runtime;
 
 pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
+#[cfg(feature = "oauth")]
+pub use hubspot::oauth;
 pub use runtime::{Auth, Client, ClientBuilder, Error};
 
 // Crates whose types appear in this crate's API (headers, status codes and methods; timestamps;

@@ -64,6 +64,11 @@ pub enum Error {
         /// parameter `hapikey`)".
         accepted: String,
     },
+    /// The client's [`TokenProvider`](super::TokenProvider) could not supply a bearer token
+    /// (e.g. refreshing an OAuth token failed), so nothing was sent. Shown as the provider's
+    /// error, which can be downcast to its own type; not retried.
+    #[error(transparent)]
+    TokenProvider(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl Error {
@@ -73,7 +78,9 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
-            Error::InvalidArgument(_) | Error::MissingCredentials { .. } => None,
+            Error::InvalidArgument(_)
+            | Error::MissingCredentials { .. }
+            | Error::TokenProvider(_) => None,
         }
     }
 
@@ -142,6 +149,7 @@ impl Error {
             Error::UnexpectedStatus { .. } => Cow::Borrowed("unexpected_status"),
             Error::InvalidArgument(_) => Cow::Borrowed("invalid_argument"),
             Error::MissingCredentials { .. } => Cow::Borrowed("missing_credentials"),
+            Error::TokenProvider(_) => Cow::Borrowed("token_provider"),
         }
     }
 
@@ -166,7 +174,8 @@ impl Error {
             Error::Decode { .. }
             | Error::UnexpectedStatus { .. }
             | Error::InvalidArgument(_)
-            | Error::MissingCredentials { .. } => false,
+            | Error::MissingCredentials { .. }
+            | Error::TokenProvider(_) => false,
         }
     }
 
