@@ -9,6 +9,8 @@ mod body;
 mod client;
 mod error;
 mod idempotency;
+#[cfg(feature = "testing")]
+mod mock;
 pub mod pagination;
 mod param;
 mod rate_limit;
@@ -35,3 +37,11 @@ pub use reqwest::Method;
 pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;
 pub use security::{ApiKeyLocation, ApiKeyScheme, Scheme};
+
+/// Test support, public as the generated `testing` module (feature `testing`).
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+pub use mock::{
+    bytes_response, empty_response, json_response, text_response, Expectation, MockApi, NotPaged,
+    Paged, TEST_API_KEY, TEST_PASSWORD, TEST_TOKEN, TEST_USERNAME,
+};
