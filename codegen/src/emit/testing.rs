@@ -249,3 +249,32 @@ fn media_type(r: &Response) -> String {
         _ => "application/json".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every method the module adds to `MockApi` that is not an operation's is one `naming`
+    /// reserves, so no operation can take its name.
+    #[test]
+    fn generated_mock_members_are_reserved_in_naming() {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /t:\n    get:\n      operationId: getT\n      responses:\n        '204': {description: ok}\n";
+        let api = crate::parse_api(Path::new("t.yaml"), spec).unwrap();
+        let file: syn::File = syn::parse2(super::module(&api)).unwrap();
+        let operations: Vec<&str> = api.operations.iter().map(|o| o.method_name.as_str()).collect();
+        let reserved = crate::naming::mock_members();
+        let mut members = Vec::new();
+        for item in &file.items {
+            if let syn::Item::Impl(block) = item {
+                members.extend(block.items.iter().filter_map(|i| match i {
+                    syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+                    _ => None,
+                }));
+            }
+        }
+        assert_eq!(members, ["start", "get_t"]);
+        for member in members.iter().filter(|m| !operations.contains(&m.as_str())) {
+            assert!(reserved.contains(member), "`{member}` is not reserved in naming");
+        }
+    }
+}

@@ -10,4 +10,5 @@ mod determinism;
 mod models;
 mod operations;
 mod security;
+mod testing;
 mod unions;
