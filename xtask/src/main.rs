@@ -13,11 +13,13 @@
 //! - `cargo xtask reduce-published --out DIR FILE…` writes copies of published specs reduced to
 //!   wire facts (no descriptions, summaries or examples), as checked in under `spec/published/`;
 //! - `cargo xtask contract` runs the contract suite against Prism (see `contract`);
+//! - `cargo xtask prism-spec --out FILE` writes the copy of the spec Prism can serve;
 //! - `cargo xtask bench-report` runs the benchmarks and writes `BENCHMARKS.md`.
 
 mod bench_report;
 mod contract;
 mod diff;
+mod prism_spec;
 mod reduce;
 mod spec_source;
 mod upstream;
@@ -79,6 +81,9 @@ enum Command {
     ReducePublished(reduce::Args),
     /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
     Contract(contract::Args),
+    /// Write the copy of the spec Prism can serve (as the contract tests serve it), for mocking
+    /// the API with `npx @stoplight/prism-cli mock FILE`.
+    PrismSpec(prism_spec::Args),
     /// Run the benchmarks and measurements and write BENCHMARKS.md (see that file).
     BenchReport(bench_report::Args),
 }
@@ -98,6 +103,7 @@ fn main() -> ExitCode {
         Command::Upstream(args) => upstream::run(&root, &args),
         Command::ReducePublished(args) => reduce::run(&args),
         Command::Contract(args) => contract::run(&root, &args),
+        Command::PrismSpec(args) => prism_spec::run(&root, &args),
         Command::BenchReport(args) => bench_report::run(&root, &args),
     };
     match result {
