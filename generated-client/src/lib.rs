@@ -61,7 +61,7 @@
 mod generated;
 pub mod runtime;
 
-pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 #[cfg(feature = "testing")]
 pub use generated::testing;
+pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 pub use runtime::{Auth, Client, ClientBuilder, Error};

@@ -24,7 +24,13 @@ fn the_vendored_spec_generates_the_five_module_files() {
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["mod.rs", "models.rs", "operations.rs", "security.rs", "testing.rs"]
+        [
+            "mod.rs",
+            "models.rs",
+            "operations.rs",
+            "security.rs",
+            "testing.rs"
+        ]
     );
 }
 

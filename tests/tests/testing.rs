@@ -13,7 +13,17 @@ use generated_client::{Auth, Error};
 
 fn thread(id: &str) -> Thread {
     let created = "2024-05-01T10:00:00Z".parse().unwrap();
-    Thread::new(false, "c-1", created, id, "i-1", "ca-1", "ch-1", false, ThreadStatus::Open)
+    Thread::new(
+        false,
+        "c-1",
+        created,
+        id,
+        "i-1",
+        "ca-1",
+        "ch-1",
+        false,
+        ThreadStatus::Open,
+    )
 }
 
 /// A page of `threads` whose next page is asked for with `next`.
@@ -35,10 +45,11 @@ async fn two_pages_of_threads_then_a_404() {
     mock.get_thread(3).returns_status(404).await;
     let client = mock.client();
 
-    let threads: Vec<Thread> = client.list_threads().into_stream().try_collect().await.unwrap();
+    let stream = client.list_threads().into_stream();
+    let threads: Vec<Thread> = stream.try_collect().await.unwrap();
     assert_eq!(threads, [thread("1"), thread("2")]);
     let error = client.get_thread(3).send().await.unwrap_err();
-    assert!(matches!(&error, Error::Api(api) if api.status == 404), "{error}");
+    assert!(matches!(error, Error::Api(ref api) if api.status == 404));
 }
 
 #[tokio::test]
@@ -115,7 +126,10 @@ async fn start_with_hands_out_clients_holding_other_credentials() {
 async fn responds_with_any_response_and_the_builder_configures_the_client() {
     let mock = MockApi::start().await;
     let unavailable = ResponseTemplate::new(503).insert_header("Retry-After", "1");
-    mock.get_thread(7).expect(1).responds_with(unavailable).await;
+    mock.get_thread(7)
+        .expect(1)
+        .responds_with(unavailable)
+        .await;
     let client = mock
         .client_builder()
         .retry(RetryPolicy::disabled())

@@ -49,5 +49,8 @@ fn another_spec_is_rewritten_for_prism_as_json() {
     let served: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let content = &served["paths"]["/a"]["get"]["responses"]["default"]["content"];
-    assert_eq!(content, &serde_json::json!({"application/json": {"schema": {"type": "object"}}}));
+    assert_eq!(
+        content,
+        &serde_json::json!({"application/json": {"schema": {"type": "object"}}})
+    );
 }

@@ -19,11 +19,11 @@ use crate::naming;
 /// Tokens of the `testing` module.
 pub(super) fn module(api: &Api) -> TokenStream {
     let doc = module_docs();
-    let models = api
-        .operations
-        .iter()
-        .any(names_models)
-        .then(|| quote!(use super::models;));
+    let models = api.operations.iter().any(names_models).then(|| {
+        quote!(
+            use super::models;
+        )
+    });
     let exports = contract::testing_exports();
     let mock = contract::mock_api();
     let start = start(api);
@@ -64,8 +64,12 @@ fn names_models(op: &Operation) -> bool {
         }
     }
     let response = single_success(op).and_then(|r| {
-        r.ty.as_ref()
-            .filter(|_| matches!(r.encoding, Encoding::Json | Encoding::Form | Encoding::Multipart))
+        r.ty.as_ref().filter(|_| {
+            matches!(
+                r.encoding,
+                Encoding::Json | Encoding::Form | Encoding::Multipart
+            )
+        })
     });
     path_params(op).any(|p| names(&p.ty)) || response.is_some_and(names)
 }
@@ -200,7 +204,10 @@ fn responder(op: &Operation) -> (TokenStream, TokenStream) {
         };
         let body = body_type(ty, r.encoding);
         let response = mock_response(r, quote!(body));
-        return (body.clone(), quote!(|body: #body| -> #template { #response }));
+        return (
+            body.clone(),
+            quote!(|body: #body| -> #template { #response }),
+        );
     }
     let name = ident(&op.response_name);
     let arms = op.responses.iter().map(|r| {
@@ -261,7 +268,11 @@ mod tests {
         let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /t:\n    get:\n      operationId: getT\n      responses:\n        '204': {description: ok}\n";
         let api = crate::parse_api(Path::new("t.yaml"), spec).unwrap();
         let file: syn::File = syn::parse2(super::module(&api)).unwrap();
-        let operations: Vec<&str> = api.operations.iter().map(|o| o.method_name.as_str()).collect();
+        let operations: Vec<&str> = api
+            .operations
+            .iter()
+            .map(|o| o.method_name.as_str())
+            .collect();
         let reserved = crate::naming::mock_members();
         let mut members = Vec::new();
         for item in &file.items {
@@ -274,7 +285,10 @@ mod tests {
         }
         assert_eq!(members, ["start", "get_t"]);
         for member in members.iter().filter(|m| !operations.contains(&m.as_str())) {
-            assert!(reserved.contains(member), "`{member}` is not reserved in naming");
+            assert!(
+                reserved.contains(member),
+                "`{member}` is not reserved in naming"
+            );
         }
     }
 }

@@ -194,10 +194,7 @@ impl<T, P> Expectation<'_, T, P> {
     /// Mounts `given` answering `response`, named after the operation (plus `suffix`) in
     /// wiremock's reports.
     async fn mount(&self, given: MockBuilder, response: ResponseTemplate, suffix: String) {
-        let name = format!(
-            "{} ({} {}){suffix}",
-            self.operation, self.method, self.path
-        );
+        let name = format!("{} ({} {}){suffix}", self.operation, self.method, self.path);
         let mut mock = given.respond_with(response).named(name);
         if let Some(times) = &self.times {
             mock = mock.expect(times.clone());
