@@ -289,7 +289,7 @@ pub(super) fn test_credentials(api_keys: &[TokenStream], basic: bool) -> TokenSt
     }
 }
 
-/// The statement starting a `MockApi` whose clients hold `credentials`.
+/// The expression starting a `MockApi` whose clients hold `credentials`.
 pub(super) fn start_mock(credentials: TokenStream) -> TokenStream {
     quote!(Self::start_with(#credentials).await)
 }

@@ -26,7 +26,11 @@ async fn pages_are_served_by_cursor_to_the_clients_stream() {
         widget_page(&["c"], Some("cursor/3")),
         widget_page(&["d"], None),
     ];
-    mock.list_widgets().query("limit", "2").expect(1).pages(pages).await;
+    mock.list_widgets()
+        .query("limit", "2")
+        .expect(1)
+        .pages(pages)
+        .await;
     let widgets: Vec<Widget> = mock
         .client()
         .list_widgets()
@@ -53,7 +57,10 @@ async fn path_arguments_are_encoded_in_their_style_as_the_client_sends_them() {
     let client = mock.client();
 
     client.get_styled("a/b c", -12).send().await.unwrap();
-    assert_eq!(client.get_item("a/b c?", "req-1").send().await.unwrap(), item);
+    assert_eq!(
+        client.get_item("a/b c?", "req-1").send().await.unwrap(),
+        item
+    );
     let other = client.get_item("a/b c?", "req-2").send().await.unwrap_err();
     assert_eq!(other.status().map(|s| s.as_u16()), Some(404), "{other}");
 }
@@ -73,12 +80,23 @@ async fn text_binary_and_enum_answers_decode_as_the_client_reads_them() {
     let client = mock.client();
 
     assert_eq!(client.create_note("hi").send().await.unwrap(), "echo");
-    let file = client.get_file("report.pdf").send_with_response().await.unwrap();
+    let file = client
+        .get_file("report.pdf")
+        .send_with_response()
+        .await
+        .unwrap();
     assert_eq!(file.headers["content-type"], "application/pdf");
     assert_eq!(file.into_body(), &b"%PDF"[..]);
-    let put = client.put_file("report.pdf", &b"%PDF"[..]).send().await.unwrap();
+    let put = client
+        .put_file("report.pdf", &b"%PDF"[..])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(put, PutFileResponse::Created);
-    assert_eq!(client.create_jobs(Vec::new()).send().await.unwrap(), created);
+    assert_eq!(
+        client.create_jobs(Vec::new()).send().await.unwrap(),
+        created
+    );
 }
 
 #[tokio::test]
@@ -99,7 +117,11 @@ async fn the_test_client_holds_credentials_for_every_kind_of_scheme() {
     mock.get_session().expect(1).returns(()).await;
     // `test-user:test-password`.
     let basic = "Basic dGVzdC11c2VyOnRlc3QtcGFzc3dvcmQ=";
-    mock.log_in().header("authorization", basic).expect(1).returns(()).await;
+    mock.log_in()
+        .header("authorization", basic)
+        .expect(1)
+        .returns(())
+        .await;
     let client = mock.client();
 
     client.list_items().send().await.unwrap();
