@@ -79,7 +79,7 @@ pub fn parse_api(path: &Path, text: &str) -> Result<ir::Api, Error> {
 }
 
 /// The generated module's files for `api` (`mod.rs`, `models.rs`, `operations.rs`,
-/// `security.rs`), each under a header naming `provenance`.
+/// `security.rs`, `testing.rs`), each under a header naming `provenance`.
 pub fn generate(api: &ir::Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
     emit::emit(api, provenance)
 }

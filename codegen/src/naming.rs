@@ -233,6 +233,19 @@ pub fn client_members() -> BTreeSet<String> {
     crate::runtime::client_methods().clone()
 }
 
+/// Methods the generated `testing` module adds to the runtime's `MockApi` besides one per
+/// operation.
+const GENERATED_MOCK_MEMBERS: &[&str] = &["start"];
+
+/// Names an operation's mock expectation method must not take (it has the client method's
+/// name): every method the runtime's `MockApi` has, read from the runtime source, and
+/// [`GENERATED_MOCK_MEMBERS`].
+pub fn mock_members() -> BTreeSet<String> {
+    let mut members = crate::runtime::mock_methods().clone();
+    members.extend(GENERATED_MOCK_MEMBERS.iter().map(|s| (*s).to_owned()));
+    members
+}
+
 /// The variant of an operation's response enum for a success `status`: `Ok`, `Created`,
 /// `MultiStatus`, `Status299`, `Other2xx`.
 pub fn status_variant(status: Status) -> String {

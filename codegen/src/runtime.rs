@@ -1,6 +1,7 @@
 //! The hand-written runtime every generated crate carries (`generated-client/src/runtime/`),
-//! seen from the generator: its files, embedded by `build.rs`, and the methods its `Client`
-//! already has, read from those files, so generated methods never collide with them.
+//! seen from the generator: its files, embedded by `build.rs`, and the methods its `Client` and
+//! its test-support `MockApi` already have, read from those files, so generated methods never
+//! collide with them.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -19,15 +20,24 @@ const DERIVED_METHODS: &[(&str, &[&str])] = &[
 /// implements, and those its derives add.
 pub(crate) fn client_methods() -> &'static BTreeSet<String> {
     static METHODS: OnceLock<BTreeSet<String>> = OnceLock::new();
-    METHODS.get_or_init(|| {
-        let mut methods = BTreeSet::new();
-        for (path, source) in FILES {
-            let file = syn::parse_file(source)
-                .unwrap_or_else(|e| panic!("the runtime's {path} is valid Rust: {e}"));
-            methods_of(&file.items, "Client", &mut methods);
-        }
-        methods
-    })
+    METHODS.get_or_init(|| methods("Client"))
+}
+
+/// Every method the runtime's `MockApi` (test support) has, as [`client_methods`] counts them.
+pub(crate) fn mock_methods() -> &'static BTreeSet<String> {
+    static METHODS: OnceLock<BTreeSet<String>> = OnceLock::new();
+    METHODS.get_or_init(|| methods("MockApi"))
+}
+
+/// The methods of the runtime type `name`, read from every runtime file.
+fn methods(name: &str) -> BTreeSet<String> {
+    let mut methods = BTreeSet::new();
+    for (path, source) in FILES {
+        let file = syn::parse_file(source)
+            .unwrap_or_else(|e| panic!("the runtime's {path} is valid Rust: {e}"));
+        methods_of(&file.items, name, &mut methods);
+    }
+    methods
 }
 
 /// Adds the methods of type `name` found in `items` to `out`.
@@ -98,6 +108,15 @@ mod tests {
         }
         // Methods of other types (the builder's `build`) are not the client's.
         assert!(!methods.contains("build"), "{methods:?}");
+    }
+
+    #[test]
+    fn mock_methods_are_those_of_the_test_support_mock_server() {
+        let methods: Vec<&str> = mock_methods().iter().map(String::as_str).collect();
+        assert_eq!(
+            methods,
+            ["client", "client_builder", "fmt", "server", "start_with"]
+        );
     }
 
     #[test]

@@ -53,6 +53,8 @@ mod generated;
 mod hubspot;
 pub mod runtime;
 
+#[cfg(feature = "testing")]
+pub use generated::testing;
 pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 #[cfg(feature = "oauth")]
 pub use hubspot::oauth;

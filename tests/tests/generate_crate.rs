@@ -1,5 +1,6 @@
 //! `cargo xtask generate`'s output: a self-contained crate that compiles without warnings and
-//! without this workspace, carrying the whole runtime.
+//! without this workspace, carrying the whole runtime (and, with its `testing` feature, the test
+//! support).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,7 +26,13 @@ fn the_vendored_spec_generates_a_crate_that_checks_without_warnings() {
     // Same dependency versions as this workspace, so the check needs no network.
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
     let output = Command::new(env!("CARGO"))
-        .args(["check", "--offline", "--all-targets", "--quiet"])
+        .args([
+            "check",
+            "--offline",
+            "--all-targets",
+            "--all-features",
+            "--quiet",
+        ])
         .current_dir(&out)
         .env("RUSTFLAGS", "-D warnings")
         .env("CARGO_TARGET_DIR", root.join("target/generated-crates"))

@@ -19,12 +19,18 @@ fn generate() -> Vec<codegen::GeneratedFile> {
 }
 
 #[test]
-fn the_vendored_spec_generates_the_four_module_files() {
+fn the_vendored_spec_generates_the_five_module_files() {
     let files = generate();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["mod.rs", "models.rs", "operations.rs", "security.rs"]
+        [
+            "mod.rs",
+            "models.rs",
+            "operations.rs",
+            "security.rs",
+            "testing.rs"
+        ]
     );
 }
 

@@ -13,11 +13,13 @@
 //! - `cargo xtask reduce-published --out DIR FILE…` writes copies of published specs reduced to
 //!   wire facts (no descriptions, summaries or examples), as checked in under `spec/published/`;
 //! - `cargo xtask contract` runs the contract suite against Prism (see `contract`);
+//! - `cargo xtask prism-spec --out FILE` writes the copy of the spec Prism can serve;
 //! - `cargo xtask bench-report` runs the benchmarks and writes `BENCHMARKS.md`.
 
 mod bench_report;
 mod contract;
 mod diff;
+mod prism_spec;
 mod reduce;
 mod spec_source;
 mod upstream;
@@ -45,9 +47,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate generated-client/src/generated/ from spec/hubspot-conversations.yaml.
+    /// Regenerate generated-client/src/generated/ (and the Prism copy in generated-client/prism/)
+    /// from spec/hubspot-conversations.yaml.
     Regen,
-    /// Fail (exit 1) with a diff when the checked-in generated code differs from fresh generation.
+    /// Fail (exit 1) with a diff when the checked-in generated code (or the Prism copy) differs
+    /// from fresh generation.
     Check,
     /// Generate a self-contained client crate for any OpenAPI 3.0.x spec (YAML or JSON).
     Generate {
@@ -79,6 +83,9 @@ enum Command {
     ReducePublished(reduce::Args),
     /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
     Contract(contract::Args),
+    /// Write the copy of the spec Prism can serve (as the contract tests serve it), for mocking
+    /// the API with `npx @stoplight/prism-cli mock FILE`.
+    PrismSpec(prism_spec::Args),
     /// Run the benchmarks and measurements and write BENCHMARKS.md (see that file).
     BenchReport(bench_report::Args),
 }
@@ -98,6 +105,7 @@ fn main() -> ExitCode {
         Command::Upstream(args) => upstream::run(&root, &args),
         Command::ReducePublished(args) => reduce::run(&args),
         Command::Contract(args) => contract::run(&root, &args),
+        Command::PrismSpec(args) => prism_spec::run(&root, &args),
         Command::BenchReport(args) => bench_report::run(&root, &args),
     };
     match result {
@@ -143,6 +151,9 @@ fn regen(root: &Path) -> Result<ExitCode, String> {
         };
         println!("{verb} {}/{}", vendored::OUT_DIR, change.path());
     }
+    if prism_spec::refresh(root)? {
+        println!("updated {}", prism_spec::PRISM_SPEC);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -163,7 +174,14 @@ fn generate(spec: &Path, out: &Path, crate_name: Option<&str>) -> Result<ExitCod
 
 fn check(root: &Path) -> Result<ExitCode, String> {
     let changes = changes(root)?;
-    if changes.is_empty() {
+    let prism_fresh = matches!(prism_spec::freshness(root)?, prism_spec::Freshness::Fresh);
+    if !prism_fresh {
+        println!(
+            "stale: {} (the spec as Prism serves it)",
+            prism_spec::PRISM_SPEC
+        );
+    }
+    if changes.is_empty() && prism_fresh {
         println!("{} is up to date", vendored::OUT_DIR);
         return Ok(ExitCode::SUCCESS);
     }
@@ -181,7 +199,7 @@ fn check(root: &Path) -> Result<ExitCode, String> {
     diff::print_check_summary(root);
     eprintln!(
         "error: {} generated file(s) are stale; run `cargo xtask regen` and commit the result",
-        changes.len()
+        changes.len() + usize::from(!prism_fresh)
     );
     Ok(ExitCode::FAILURE)
 }

@@ -5,7 +5,7 @@ use std::process::Output;
 
 mod common;
 
-use common::{repo, stdout, xtask, Scratch, OUT, SPEC};
+use common::{repo, stdout, xtask, Scratch, OUT, PRISM, SPEC};
 
 impl Scratch {
     /// `xtask COMMAND --root <this folder>`.
@@ -63,6 +63,13 @@ fn check_fails_after_a_spec_edit_without_regen() {
     let out = stdout(&output);
     assert!(out.contains(&format!("stale: {OUT}/models.rs")), "{out}");
     assert!(out.contains("+    Snoozed,"), "{out}");
+    // The copy Prism serves follows the spec too: one `regen` refreshes both.
+    assert!(out.contains(&format!("stale: {PRISM}")), "{out}");
+    let regen = scratch.run("regen");
+    assert!(regen.status.success(), "{}", stdout(&regen));
+    assert!(stdout(&regen).contains(&format!("updated {PRISM}")));
+    assert!(scratch.read(PRISM).contains("\"SNOOZED\""));
+    assert!(scratch.run("check").status.success());
 }
 
 #[test]

@@ -280,3 +280,95 @@ pub(super) fn unknown_variant(
 pub(super) fn doc_path(path: &str) -> String {
     format!("crate::runtime::{path}")
 }
+
+/// The test support's items the generated `testing` module re-exports: the mock server, its
+/// expectations and the test credentials (the runtime's, re-exported there for users).
+pub(super) fn testing_exports() -> TokenStream {
+    let runtime = runtime();
+    quote! {
+        pub use #runtime::{
+            Expectation, MockApi, NotPaged, Paged, TEST_API_KEY, TEST_PASSWORD, TEST_TOKEN,
+            TEST_USERNAME,
+        };
+        pub use ::wiremock;
+    }
+}
+
+/// The expression of the credentials a `MockApi` hands its clients: the test bearer token, the
+/// test key for each API-key scheme constant in `api_keys` and, when `basic`, test basic
+/// credentials.
+pub(super) fn test_credentials(api_keys: &[TokenStream], basic: bool) -> TokenStream {
+    let auth = item(quote!(Auth));
+    let (token, key) = (item(quote!(TEST_TOKEN)), item(quote!(TEST_API_KEY)));
+    let basic = basic.then(|| {
+        let (user, password) = (item(quote!(TEST_USERNAME)), item(quote!(TEST_PASSWORD)));
+        quote!(.with_basic(#user, #password))
+    });
+    quote! {
+        #auth::private_app_token(#token)
+            #(.with_api_key(#api_keys, #key))*
+            #basic
+    }
+}
+
+/// The expression starting a `MockApi` whose clients hold `credentials`.
+pub(super) fn start_mock(credentials: TokenStream) -> TokenStream {
+    quote!(Self::start_with(#credentials).await)
+}
+
+/// `MockApi`: the type the generated `testing` module adds one method per operation to.
+pub(super) fn mock_api() -> TokenStream {
+    item(quote!(MockApi))
+}
+
+/// The expectation type of an operation answering `response`; `paged` when it walks pages.
+pub(super) fn expectation(response: &TokenStream, paged: bool) -> TokenStream {
+    if paged {
+        let paging = item(quote!(Paged<#response>));
+        item(quote!(Expectation<'_, #response, #paging>))
+    } else {
+        item(quote!(Expectation<'_, #response>))
+    }
+}
+
+/// The expression of a new expectation (in a `MockApi` method) of `operation` sent as `method`
+/// to the encoded `path` (a local), answering with `respond` (a function of the response).
+pub(super) fn new_expectation(
+    (operation, method): (&str, &str),
+    respond: TokenStream,
+) -> TokenStream {
+    let new = item(quote!(Expectation::new));
+    quote!(#new(self, (#operation, #method), path, #respond))
+}
+
+/// The call turning an expectation into a paged one: `cursor` is the cursor query parameter's
+/// wire name, `next` the function reading a page's next cursor.
+pub(super) fn paged_expectation(cursor: &str, next: TokenStream) -> TokenStream {
+    quote!(.paged(#cursor, #next))
+}
+
+/// `wiremock::ResponseTemplate`: what an expectation answers.
+pub(super) fn response_template() -> TokenStream {
+    quote!(::wiremock::ResponseTemplate)
+}
+
+/// The expression of a mock response with `status`: `value` (a local) as the body read with
+/// `encoding` and sent as `media_type`, or no body when `encoding` is `None`.
+pub(super) fn mock_response(
+    status: u16,
+    body: Option<(Encoding, &str)>,
+    value: TokenStream,
+) -> TokenStream {
+    let status = proc_macro2::Literal::u16_unsuffixed(status);
+    let Some((encoding, media_type)) = body else {
+        let empty = item(quote!(empty_response));
+        return quote!(#empty(#status));
+    };
+    let (function, value) = match encoding {
+        Encoding::Text => (quote!(text_response), value),
+        Encoding::Binary => (quote!(bytes_response), value),
+        _ => (quote!(json_response), quote!(&#value)),
+    };
+    let function = item(function);
+    quote!(#function(#status, #media_type, #value))
+}

@@ -15,6 +15,7 @@ mod responses;
 mod root;
 mod security;
 mod send;
+mod testing;
 mod types;
 mod union_methods;
 mod unions;
@@ -47,10 +48,11 @@ pub(crate) fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFi
         let mod_rs = format("mod.rs", root::module_root(api), provenance)?;
         let operations = format("operations.rs", operations::operations(api), provenance)?;
         let security = format("security.rs", security::module(api), provenance)?;
+        let testing = format("testing.rs", testing::module(api), provenance)?;
         let models = models
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        Ok(vec![mod_rs, models, operations, security])
+        Ok(vec![mod_rs, models, operations, security, testing])
     })
 }
 
@@ -61,6 +63,7 @@ pub(crate) fn tokens(api: &Api) -> Vec<(&'static str, TokenStream)> {
         ("models.rs", models::models(api)),
         ("operations.rs", operations::operations(api)),
         ("security.rs", security::module(api)),
+        ("testing.rs", testing::module(api)),
     ]
 }
 

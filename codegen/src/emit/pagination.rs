@@ -17,15 +17,7 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
     let item = rust_type(&paging.item_type, Scope::Operations);
     let cursor = ident(&paging.cursor_param);
     let items = ident(&paging.items_field);
-    let mut chain = quote!(page);
-    for step in &paging.next_cursor {
-        let field = ident(&step.field);
-        chain = if step.optional {
-            quote!(#chain.#field.as_ref()?)
-        } else {
-            quote!(#chain.#field)
-        };
-    }
+    let next_cursor = next_cursor(paging);
     let path: Vec<&str> = paging
         .next_cursor
         .iter()
@@ -48,9 +40,7 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
                     }
                     builder.send().await
                 },
-                |page: &#page| -> ::std::option::Option<::std::string::String> {
-                    ::std::option::Option::Some(#chain.clone())
-                },
+                #next_cursor,
             )
         }
 
@@ -59,6 +49,25 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
             self,
         ) -> impl #stream<Item = ::std::result::Result<#item, #error>> + ::std::marker::Send + ::std::marker::Unpin + 'static {
             #items_fn(self.pages(), |page: #page| page.#items)
+        }
+    }
+}
+
+/// The function reading the cursor of the page after `page` (`None` on the last page).
+pub(super) fn next_cursor(paging: &Pagination) -> TokenStream {
+    let page = rust_type(&paging.page_type, Scope::Operations);
+    let mut chain = quote!(page);
+    for step in &paging.next_cursor {
+        let field = ident(&step.field);
+        chain = if step.optional {
+            quote!(#chain.#field.as_ref()?)
+        } else {
+            quote!(#chain.#field)
+        };
+    }
+    quote! {
+        |page: &#page| -> ::std::option::Option<::std::string::String> {
+            ::std::option::Option::Some(#chain.clone())
         }
     }
 }

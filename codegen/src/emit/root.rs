@@ -1,5 +1,5 @@
-//! The generated module's root (`mod.rs`): its docs, the module declarations, the default base
-//! URL and the API version.
+//! The generated module's root (`mod.rs`): its docs, the module declarations (`testing` behind
+//! the crate's `testing` feature), the default base URL and the API version.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -35,6 +35,8 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
         pub mod models;
         pub mod operations;
         pub mod security;
+        #[cfg(feature = "testing")]
+        pub mod testing;
 
         #(#guards)*
 

@@ -1,7 +1,7 @@
 //! The `send()` of a request builder: path, query, headers and body into a runtime `Request`,
 //! then the response decoded by status.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::contract::{self, Part};
@@ -20,7 +20,7 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
     let into_body = contract::into_body();
     let api_response = contract::api_response(output);
     let scheme = contract::scheme();
-    let path = path(op);
+    let path = path(op, |field| quote!(&self.#field));
     let mut steps: Vec<TokenStream> = op
         .params
         .iter()
@@ -76,10 +76,13 @@ pub(super) fn send(api: &Api, op: &Operation, output: &TokenStream) -> TokenStre
 }
 
 /// Statements binding `path`, the encoded path: each path parameter's encoded value bound to a
-/// local of its name first, then named in the `format!` string, so the path reads as one line.
-fn path(op: &Operation) -> TokenStream {
+/// local of its name first (once, however often the template places it), then named in the
+/// `format!` string, so the path reads as one line. `value` gives the expression of a reference
+/// to the value of the parameter whose Rust name is its argument.
+pub(super) fn path(op: &Operation, value: impl Fn(&Ident) -> TokenStream) -> TokenStream {
     let mut format_string = String::new();
     let mut locals = Vec::new();
+    let mut bound = Vec::new();
     for segment in op.path.segments() {
         match segment {
             PathSegment::Literal(text) => {
@@ -94,9 +97,12 @@ fn path(op: &Operation) -> TokenStream {
                     Some((p, ParamEncoding::Path(style))) => {
                         let placeholder = contract::path_placeholder(style, name, &p.rust_name);
                         format_string.push_str(&placeholder);
-                        let field = ident(&p.rust_name);
-                        let value = contract::encode_path(quote!(&self.#field));
-                        locals.push(quote!(let #field = #value;));
+                        if !bound.contains(&p.rust_name) {
+                            bound.push(p.rust_name.clone());
+                            let field = ident(&p.rust_name);
+                            let encoded = contract::encode_path(value(&field));
+                            locals.push(quote!(let #field = #encoded;));
+                        }
                     }
                     // The resolver reports a placeholder without its parameter.
                     _ => format_string.push_str(&format!("{{{{{name}}}}}")),

@@ -15,7 +15,9 @@ use crate::pointer::Pointer;
 impl<'a> Resolver<'a> {
     /// Converts every operation, in spec order.
     pub(super) fn convert_operations(&mut self) -> Vec<Operation> {
+        // One name for the client method and the test support's mock method.
         let mut method_names = naming::client_members();
+        method_names.extend(naming::mock_members());
         let mut builder_names = BTreeSet::new();
         let mut operation_ids: std::collections::BTreeMap<String, String> = Default::default();
         let mut out = Vec::new();

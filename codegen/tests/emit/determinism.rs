@@ -16,7 +16,13 @@ fn resolving_and_emitting_twice_gives_identical_files() {
     let paths: Vec<&str> = first.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["mod.rs", "models.rs", "operations.rs", "security.rs"]
+        [
+            "mod.rs",
+            "models.rs",
+            "operations.rs",
+            "security.rs",
+            "testing.rs"
+        ]
     );
     assert!(first[0]
         .contents

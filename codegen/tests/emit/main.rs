@@ -10,5 +10,6 @@ mod determinism;
 mod models;
 mod operations;
 mod security;
+mod testing;
 mod union_methods;
 mod unions;

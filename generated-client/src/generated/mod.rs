@@ -11,6 +11,9 @@ pub mod operations;
 
 pub mod security;
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 /// The API's default base URL: the first `servers` entry of the spec.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
 

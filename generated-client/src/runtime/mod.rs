@@ -18,6 +18,8 @@ mod error;
 #[cfg(feature = "form")]
 mod form;
 mod idempotency;
+#[cfg(feature = "testing")]
+mod mock;
 #[cfg(feature = "multipart")]
 mod multipart;
 // Plumbing for generated code: a spec without paged lists, enums, unions, ids or path
@@ -63,3 +65,11 @@ pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;
 pub use security::{ApiKeyLocation, ApiKeyScheme, Scheme};
 pub use unknown_variant::UnknownVariant;
+
+/// Test support, public as the generated `testing` module (feature `testing`).
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+pub use mock::{
+    bytes_response, empty_response, json_response, text_response, Expectation, MockApi, NotPaged,
+    Paged, TEST_API_KEY, TEST_PASSWORD, TEST_TOKEN, TEST_USERNAME,
+};

@@ -242,11 +242,25 @@ fn operation_ids(spec: &Path) -> Result<Vec<String>, String> {
     Ok(api.operations.into_iter().map(|op| op.id).collect())
 }
 
-/// Writes to `path` the copy of `spec` Prism serves and says what it rewrote.
-fn serve(spec: &Path, path: &Path) -> Result<PathBuf, String> {
+/// Writes to `path` the copy of `spec` Prism serves (also `cargo xtask prism-spec`); returns
+/// what it rewrote.
+pub fn write_served(spec: &Path, path: &Path) -> Result<served::Rewrites, String> {
     let mut document = served::load(spec)?;
     let rewrites = served::for_prism(&mut document);
     served::write(&document, path)?;
+    Ok(rewrites)
+}
+
+/// The text of the copy of `spec` Prism serves (what [`write_served`] writes).
+pub fn served_text(spec: &Path) -> Result<String, String> {
+    let mut document = served::load(spec)?;
+    served::for_prism(&mut document);
+    served::text(&document)
+}
+
+/// Writes to `path` the copy of `spec` Prism serves and says what it rewrote.
+fn serve(spec: &Path, path: &Path) -> Result<PathBuf, String> {
+    let rewrites = write_served(spec, path)?;
     println!(
         "== serving {} to Prism with {} union back-reference(s) dropped and {} `*/*` \
          response(s) served as application/json (see xtask/src/contract/served.rs)",

@@ -15,11 +15,17 @@ pub fn load(path: &Path) -> Result<Value, String> {
     serde_yaml::from_str(&text).map_err(|e| format!("{} is not YAML or JSON: {e}", path.display()))
 }
 
-/// Writes `spec` as JSON.
+/// Writes `spec` as JSON, ending with a newline.
 pub fn write(spec: &Value, path: &Path) -> Result<(), String> {
-    let text =
+    std::fs::write(path, text(spec)?).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The text [`write`] writes: pretty JSON ending in a newline.
+pub fn text(spec: &Value) -> Result<String, String> {
+    let mut text =
         serde_json::to_string_pretty(spec).map_err(|e| format!("cannot encode the spec: {e}"))?;
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    text.push('\n');
+    Ok(text)
 }
 
 /// What [`for_prism`] rewrote.

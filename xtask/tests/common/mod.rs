@@ -11,6 +11,8 @@ use std::process::{Command, Output};
 pub const SPEC: &str = "spec/hubspot-conversations.yaml";
 /// The checked-in generated code, relative to the workspace root.
 pub const OUT: &str = "generated-client/src/generated";
+/// The checked-in copy of the spec Prism serves, relative to the workspace root.
+pub const PRISM: &str = "generated-client/prism/hubspot-conversations.json";
 
 /// The workspace root.
 pub fn repo() -> PathBuf {
@@ -90,6 +92,8 @@ impl Scratch {
             let entry = entry.unwrap();
             std::fs::copy(entry.path(), scratch.path(OUT).join(entry.file_name())).unwrap();
         }
+        std::fs::create_dir_all(scratch.path(PRISM).parent().unwrap()).unwrap();
+        std::fs::copy(repo().join(PRISM), scratch.path(PRISM)).unwrap();
         scratch
     }
 
