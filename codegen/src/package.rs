@@ -176,4 +176,32 @@ mod tests {
             .contents
             .contains("#[cfg(feature = \"testing\")]\npub use generated::testing;\n"));
     }
+
+    /// A generated crate offers `generated-client`'s TLS, HTTP/2 and gzip features (the runtime's
+    /// `tls.rs` reads them), its reqwest and its MSRV.
+    #[test]
+    fn features_reqwest_and_msrv_are_generated_clients() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+        let (client, workspace) = (read("generated-client/Cargo.toml"), read("Cargo.toml"));
+        let features = DEPENDENCIES.split("[dependencies]").next().unwrap();
+        for line in features.lines().skip(1).filter(|l| !l.is_empty()) {
+            assert!(
+                client.lines().any(|l| l == line),
+                "generated-client/Cargo.toml lacks `{line}`"
+            );
+        }
+        let reqwest = |manifest: &str| {
+            let line = manifest.lines().find(|l| l.starts_with("reqwest = "));
+            line.unwrap().to_owned()
+        };
+        assert_eq!(reqwest(DEPENDENCIES), reqwest(&workspace));
+        let msrv = client.lines().find(|l| l.starts_with("rust-version = "));
+        let provenance = Provenance {
+            spec: "demo.yaml".into(),
+            command: crate::header::GENERATE_COMMAND.into(),
+        };
+        let ours = manifest("demo", "Demo", &provenance);
+        assert!(ours.lines().any(|l| Some(l) == msrv), "{msrv:?}\n{ours}");
+    }
 }
