@@ -201,7 +201,7 @@ mod tests {
             spec: "demo.yaml".into(),
             command: crate::header::GENERATE_COMMAND.into(),
         };
-        let ours = manifest("demo", "Demo", &provenance);
+        let ours = manifest("demo", "Demo", &provenance, &[]);
         assert!(ours.lines().any(|l| Some(l) == msrv), "{msrv:?}\n{ours}");
     }
 }
