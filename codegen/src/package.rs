@@ -177,15 +177,18 @@ mod tests {
             .contains("#[cfg(feature = \"testing\")]\npub use generated::testing;\n"));
     }
 
-    /// A generated crate offers `generated-client`'s TLS, HTTP/2 and gzip features (the runtime's
-    /// `tls.rs` reads them), its reqwest and its MSRV.
+    /// A generated crate offers `generated-client`'s TLS, HTTP/2, gzip and testing features (the
+    /// runtime's `tls.rs` and `mock.rs` read them), its reqwest and its MSRV.
     #[test]
     fn features_reqwest_and_msrv_are_generated_clients() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
         let (client, workspace) = (read("generated-client/Cargo.toml"), read("Cargo.toml"));
         let features = DEPENDENCIES.split("[dependencies]").next().unwrap();
-        for line in features.lines().skip(1).filter(|l| !l.is_empty()) {
+        let lines = features
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for line in lines {
             assert!(
                 client.lines().any(|l| l == line),
                 "generated-client/Cargo.toml lacks `{line}`"
