@@ -33,7 +33,7 @@ const MEMORY_PAGES: [usize; 3] = [10, 100, 1000];
 async fn stream_all(client: &Client, pages: usize) -> usize {
     client
         .list_threads()
-        .inbox_id(vec![pages as i32])
+        .inbox_id(vec![pages.to_string()])
         .limit(server::PAGE_SIZE as i32)
         .into_stream()
         .try_fold(0, |count, thread| {

@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use futures::TryStreamExt;
-use generated_client::models::ThreadStatus;
+use generated_client::models::{InboxId, ThreadStatus};
 use generated_client::runtime::RateLimit;
 use generated_client::{Auth, Client, Error};
 
@@ -21,14 +21,7 @@ async fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let inbox = match std::env::args().nth(1).map(|a| a.parse::<i32>()) {
-        None => None,
-        Some(Ok(inbox)) => Some(inbox),
-        Some(Err(_)) => {
-            eprintln!("INBOX_ID must be a number");
-            return ExitCode::from(2);
-        }
-    };
+    let inbox = std::env::args().nth(1).map(InboxId::from);
     match run(token, inbox).await {
         Ok(count) => {
             println!("{count} open thread(s)");
@@ -44,7 +37,7 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(token: String, inbox: Option<i32>) -> Result<usize, Error> {
+async fn run(token: String, inbox: Option<InboxId>) -> Result<usize, Error> {
     // Pace requests within HubSpot's standard budget rather than collecting 429s.
     let client = Client::builder(Auth::private_app_token(token))
         .rate_limit(RateLimit::hubspot_standard())

@@ -86,9 +86,9 @@ pub(super) fn id_type(docs: &TokenStream, name: &Ident, id: &IdType) -> TokenStr
     }
 }
 
-/// `From` the raw values an id arrives as (text, and integers as `i64`), back to text, and
-/// reading it as text (`Deref`, `Borrow` and `AsRef<str>`, so `map.get("123")` and
-/// `option.as_deref()` work) and comparing it with text.
+/// `From` the raw values an id arrives as (`String`, `&String`, `&str`, and integers as `i64`),
+/// back to text, and reading it as text (`Deref`, `Borrow` and `AsRef<str>`, so
+/// `map.get("123")` and `option.as_deref()` work) and comparing it with text.
 fn conversions(name: &Ident) -> TokenStream {
     // One integer type only, so an integer literal (`client.get_thread(7315416722)`) infers it.
     let integers = [quote!(i64)];
@@ -102,6 +102,12 @@ fn conversions(name: &Ident) -> TokenStream {
         impl ::std::convert::From<&str> for #name {
             fn from(id: &str) -> Self {
                 Self(id.to_owned())
+            }
+        }
+
+        impl ::std::convert::From<&::std::string::String> for #name {
+            fn from(id: &::std::string::String) -> Self {
+                Self(id.clone())
             }
         }
 

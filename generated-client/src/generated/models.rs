@@ -297,6 +297,12 @@ impl ::std::convert::From<&str> for ActorId {
     }
 }
 
+impl ::std::convert::From<&::std::string::String> for ActorId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
+    }
+}
+
 impl ::std::convert::From<&ActorId> for ActorId {
     fn from(id: &ActorId) -> Self {
         id.clone()
@@ -478,6 +484,12 @@ impl ::std::convert::From<::std::string::String> for AppId {
 impl ::std::convert::From<&str> for AppId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&::std::string::String> for AppId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
     }
 }
 
@@ -1335,6 +1347,12 @@ impl ::std::convert::From<&str> for ChannelAccountId {
     }
 }
 
+impl ::std::convert::From<&::std::string::String> for ChannelAccountId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
+    }
+}
+
 impl ::std::convert::From<&ChannelAccountId> for ChannelAccountId {
     fn from(id: &ChannelAccountId) -> Self {
         id.clone()
@@ -1651,6 +1669,12 @@ impl ::std::convert::From<::std::string::String> for ChannelId {
 impl ::std::convert::From<&str> for ChannelId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&::std::string::String> for ChannelId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
     }
 }
 
@@ -2310,6 +2334,12 @@ impl ::std::convert::From<::std::string::String> for ContactId {
 impl ::std::convert::From<&str> for ContactId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&::std::string::String> for ContactId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
     }
 }
 
@@ -6971,6 +7001,12 @@ impl ::std::convert::From<&str> for FileId {
     }
 }
 
+impl ::std::convert::From<&::std::string::String> for FileId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
+    }
+}
+
 impl ::std::convert::From<&FileId> for FileId {
     fn from(id: &FileId) -> Self {
         id.clone()
@@ -7285,6 +7321,12 @@ impl ::std::convert::From<::std::string::String> for InboxId {
 impl ::std::convert::From<&str> for InboxId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&::std::string::String> for InboxId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
     }
 }
 
@@ -8413,6 +8455,12 @@ impl ::std::convert::From<::std::string::String> for MessageId {
 impl ::std::convert::From<&str> for MessageId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&::std::string::String> for MessageId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
     }
 }
 
@@ -10050,6 +10098,12 @@ impl ::std::convert::From<&str> for ThreadId {
     }
 }
 
+impl ::std::convert::From<&::std::string::String> for ThreadId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
+    }
+}
+
 impl ::std::convert::From<&ThreadId> for ThreadId {
     fn from(id: &ThreadId) -> Self {
         id.clone()
@@ -10518,6 +10572,12 @@ impl ::std::convert::From<::std::string::String> for TicketId {
 impl ::std::convert::From<&str> for TicketId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl ::std::convert::From<&::std::string::String> for TicketId {
+    fn from(id: &::std::string::String) -> Self {
+        Self(id.clone())
     }
 }
 

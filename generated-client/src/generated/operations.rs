@@ -1168,9 +1168,9 @@ pub struct ListChannelAccounts {
     client: crate::runtime::Client,
     after: ::std::option::Option<::std::string::String>,
     archived: ::std::option::Option<bool>,
-    channel_id: ::std::option::Option<::std::vec::Vec<i32>>,
+    channel_id: ::std::option::Option<::std::vec::Vec<models::ChannelId>>,
     default_page_length: ::std::option::Option<i32>,
-    inbox_id: ::std::option::Option<::std::vec::Vec<i32>>,
+    inbox_id: ::std::option::Option<::std::vec::Vec<models::InboxId>>,
     limit: ::std::option::Option<i32>,
     sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
@@ -1196,9 +1196,13 @@ impl ListChannelAccounts {
     /// Each call adds its values to those set before.
     pub fn channel_id(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = i32>,
+        value: impl ::std::iter::IntoIterator<
+            Item = impl ::std::convert::Into<models::ChannelId>,
+        >,
     ) -> Self {
-        self.channel_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
+        self.channel_id
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value.into_iter().map(::std::convert::Into::into));
         self
     }
 
@@ -1213,9 +1217,13 @@ impl ListChannelAccounts {
     /// Each call adds its values to those set before.
     pub fn inbox_id(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = i32>,
+        value: impl ::std::iter::IntoIterator<
+            Item = impl ::std::convert::Into<models::InboxId>,
+        >,
     ) -> Self {
-        self.inbox_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
+        self.inbox_id
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value.into_iter().map(::std::convert::Into::into));
         self
     }
 
@@ -1391,7 +1399,7 @@ pub struct ListThreads {
     associated_contact_id: ::std::option::Option<models::ContactId>,
     associated_ticket_id: ::std::option::Option<models::TicketId>,
     association: ::std::option::Option<::std::vec::Vec<models::ThreadAssociationType>>,
-    inbox_id: ::std::option::Option<::std::vec::Vec<i32>>,
+    inbox_id: ::std::option::Option<::std::vec::Vec<models::InboxId>>,
     latest_message_timestamp_after: ::std::option::Option<
         ::chrono::DateTime<::chrono::Utc>,
     >,
@@ -1451,9 +1459,13 @@ impl ListThreads {
     /// Each call adds its values to those set before.
     pub fn inbox_id(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = i32>,
+        value: impl ::std::iter::IntoIterator<
+            Item = impl ::std::convert::Into<models::InboxId>,
+        >,
     ) -> Self {
-        self.inbox_id.get_or_insert_with(::std::vec::Vec::new).extend(value);
+        self.inbox_id
+            .get_or_insert_with(::std::vec::Vec::new)
+            .extend(value.into_iter().map(::std::convert::Into::into));
         self
     }
 
