@@ -25,7 +25,7 @@ fn every_parameter_named_like_an_id_takes_an_id_type() {
         .flat_map(|op| op.params.iter().map(move |p| (op, p)))
         .filter(|(_, p)| p.wire_name.ends_with("Id") || p.wire_name.ends_with("Ids"))
         .filter(|(_, p)| !is_id(&api, &p.ty))
-        .map(|(op, p)| format!("{} {}: {}", op.id, p.wire_name, format!("{:?}", p.ty)))
+        .map(|(op, p)| format!("{} {}: {:?}", op.id, p.wire_name, p.ty))
         .collect();
     assert!(plain.is_empty(), "id parameters without `x-id`: {plain:#?}");
 }
