@@ -15,36 +15,153 @@
 //! authorize URL, code exchange, refresh and a refreshing token provider from the `oauth` module
 //! (feature `oauth`).
 //!
+//! # Client setup
+//!
+//! [`Client::new`] is the one-liner; [`Client::builder`] tunes timeouts, retries, the rate
+//! limiter, header-driven pacing and the base URL. A client is a cheap handle: clone it into
+//! every task.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//!
+//! use generated_client::runtime::{Pacing, RateLimit, RetryPolicy};
+//! use generated_client::{Auth, Client};
+//!
+//! # fn run() -> Result<(), generated_client::Error> {
+//! let client = Client::new(Auth::private_app_token("pat-na1-..."));
+//!
+//! // Several replicas behind one HubSpot app: pace by HubSpot's rate-limit headers as well.
+//! let tuned = Client::builder(Auth::oauth_token("oauth-access-token"))
+//!     .timeout(Duration::from_secs(20))
+//!     .retry(RetryPolicy::default().max_attempts(4))
+//!     .rate_limit(RateLimit::hubspot_capacity_pack())
+//!     .pacing(Pacing::hubspot_headers())
+//!     .build()?;
+//! # let _ = (client, tuned);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Paginated lists
+//!
+//! Every paged list has `send()` for one page, `pages()` for a stream of pages and
+//! `into_stream()` for a stream of items that fetches the next page when it needs it. The
+//! streams are `Send + 'static`.
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use generated_client::models::ThreadStatus;
+//! use generated_client::{security, Auth, Client};
+//!
+//! # async fn run() -> Result<(), generated_client::Error> {
+//! let client = Client::new(Auth::oauth_token("oauth-access-token"));
+//! let inboxes: Vec<_> = client.list_inboxes().into_stream().try_collect().await?;
+//! let channels: Vec<_> = client.list_channels().into_stream().try_collect().await?;
+//! let accounts = client.list_channel_accounts().inbox_id([&inboxes[0].id]);
+//! let accounts: Vec<_> = accounts.into_stream().try_collect().await?;
+//! let open = client.list_threads().inbox_id([&inboxes[0].id]);
+//! let mut threads = open.thread_status(ThreadStatus::Open).into_stream();
+//! while let Some(thread) = threads.try_next().await? {
+//!     let messages: Vec<_> = client.list_messages(&thread.id).into_stream().try_collect().await?;
+//!     println!("{}: {} messages", thread.id, messages.len());
+//! }
+//! // One page at a time, with its cursor.
+//! let first = client.list_threads().limit(50).send().await?;
+//! let next = first.paging.and_then(|p| p.next).map(|next| next.after);
+//!
+//! // Custom channels are listed with the app's developer API key.
+//! let key = Auth::none().with_api_key(security::DEVELOPER_HAPIKEY, "developer-key");
+//! let developer = Client::new(key);
+//! let mut pages = developer.list_custom_channels().pages();
+//! while let Some(page) = pages.try_next().await? {
+//!     for channel in page.results {
+//!         let listed = developer.list_custom_channel_accounts(&channel.id).into_stream();
+//!         let connected: Vec<_> = listed.try_collect().await?;
+//!         println!("{} has {} accounts", channel.name, connected.len());
+//!     }
+//! }
+//! # let _ = (channels, accounts, next);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Sending a message
+//!
+//! Request bodies take the required fields in `new`, optional ones in `with_` setters, and
+//! `.into()` makes a variant its union. A reply with a file attached, on the thread's channel:
+//!
 //! ```no_run
 //! use generated_client::models::{ConversationMessageDraft, FileAttachmentDraft, RecipientDraft};
 //! use generated_client::{Auth, Client};
 //!
 //! # async fn run() -> Result<(), generated_client::Error> {
 //! let client = Client::new(Auth::private_app_token("pat-na1-..."));
-//!
-//! // One thread, then a page of open threads in two inboxes.
 //! let thread = client.get_thread(7315416722).send().await?;
-//! println!("thread {} is {}", thread.id, thread.status);
-//! let page = client.list_threads().inbox_id(vec![1001, 1002]).limit(50).send().await?;
-//! for thread in &page.results {
-//!     println!("{} last message at {:?}", thread.id, thread.latest_message_timestamp);
-//! }
 //!
-//! // Or every thread of every page, fetched lazily.
-//! use futures::TryStreamExt;
-//! let all: Vec<_> = client.list_threads().inbox_id(vec![1001]).into_stream().try_collect().await?;
-//! println!("{} threads", all.len());
-//!
-//! // Reply on the thread's channel with a file attached: `new` takes the required fields,
-//! // `with_` setters the optional ones, and `.into()` makes a variant its union.
 //! let (account, channel) = (&thread.original_channel_account_id, &thread.original_channel_id);
-//! let file = FileAttachmentDraft::new("file-1").into();
+//! let file = FileAttachmentDraft::new(162781988054).into();
 //! let to = RecipientDraft::new([]).with_actor_id("V-12345");
 //! let draft = ConversationMessageDraft::new([file], account, channel, [to], "A-67890", "On it.");
-//! let sent = client.send_message(7315416722, draft.into()).send().await?;
+//! let sent = client.send_message(&thread.id, draft.into()).send().await?;
+//! // Fields every kind of message has, without a `match`.
 //! println!("sent {:?} at {:?}", sent.id(), sent.created_at());
 //! # Ok(())
 //! # }
+//! ```
+//!
+//! # Errors
+//!
+//! Every call returns [`Error`]. Retryable failures (429 except the daily limit, 5xx on
+//! idempotent operations, timeouts, connection failures) are retried before the error reaches
+//! you; HubSpot's error body is parsed, and `Display` prints each cause once.
+//!
+//! ```no_run
+//! use generated_client::{Auth, Client, Error};
+//!
+//! # async fn run() -> Result<(), Error> {
+//! let client = Client::new(Auth::private_app_token("pat-na1-..."));
+//! match client.get_thread(7315416722).send().await {
+//!     Ok(thread) => println!("{} is {}", thread.id, thread.status),
+//!     Err(error) if error.is_not_found() => println!("no such thread"),
+//!     Err(error) if error.is_rate_limited() => {
+//!         println!("over the {:?} limit; retry after {:?}", error.rate_limit_policy(), error.retry_after());
+//!     }
+//!     Err(Error::Api(api)) => {
+//!         let body = api.body.as_ref();
+//!         let category = body.and_then(|b| b.category.as_deref());
+//!         eprintln!("HubSpot answered {} ({category:?}): {}", api.status, api.raw);
+//!     }
+//!     Err(error) => {
+//!         // The cause chain, each cause once.
+//!         let mut cause: Option<&dyn std::error::Error> = Some(&error);
+//!         while let Some(e) = cause {
+//!             eprintln!("  {e}");
+//!             cause = e.source();
+//!         }
+//!         return Err(error);
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Ids
+//!
+//! Each kind of id has its own type in [`models`] ([`models::ThreadId`], [`models::InboxId`],
+//! [`models::MessageId`], [`models::ActorId`]…), taken by every parameter and returned by every
+//! field of that kind: pass an id from one answer to the next call as it is, and a message id
+//! cannot go where a thread id belongs. Raw values convert; ids read and compare as text.
+//!
+//! ```
+//! use generated_client::models::{ActorId, ThreadId};
+//!
+//! let thread = ThreadId::from(7315416722);
+//! assert_eq!(thread, "7315416722");
+//! assert_eq!(thread.as_str(), "7315416722");
+//! let agent: ActorId = "A-67890".parse().unwrap();
+//! assert_eq!(agent.to_string(), "A-67890");
+//! // In JSON an id is written as the wire says: a string in request and response bodies.
+//! assert_eq!(generated_client::serde_json::to_string(&thread).unwrap(), "\"7315416722\"");
 //! ```
 #![deny(missing_docs)]
 

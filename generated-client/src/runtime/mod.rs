@@ -53,7 +53,7 @@ pub use futures::Stream;
 pub(crate) use multipart::Multipart;
 #[allow(unused_imports)]
 pub(crate) use param::encode_path;
-pub use param::ParamValue;
+pub(crate) use param::ParamValue;
 pub use rate_limit::{Pacing, RateLimit};
 pub use raw::RawRequest;
 // `ObjectStyle` is named by generated code only for specs with object query parameters.
