@@ -107,6 +107,10 @@ impl Client {
         request: Request,
         span: &tracing::Span,
     ) -> Result<Response, Error> {
+        if let Err(error) = request.check_path_arguments() {
+            telemetry::record_error(span, &error);
+            return Err(error);
+        }
         let Some(schemes) = self.inner.auth.choose(&request.security) else {
             let error = missing_credentials(&request);
             telemetry::record_error(span, &error);

@@ -278,6 +278,34 @@ impl Request {
         Ok(())
     }
 
+    /// Checks that the path still has its operation's shape, before anything is sent: no path
+    /// parameter is empty (which would hit another URL, such as the collection's) or makes a
+    /// `.` or `..` segment (which URL parsing resolves away, sending the request elsewhere).
+    /// Requests built by hand have no template and are not checked.
+    pub(crate) fn check_path_arguments(&self) -> Result<(), Error> {
+        if self.path_template.is_empty() {
+            return Ok(());
+        }
+        // Encoded values never hold a `/`, so the path has the template's segments.
+        let segments = self.path_template.split('/').zip(self.path.split('/'));
+        for (template, segment) in segments {
+            let Some(problem) = segment_problem(template, segment) else {
+                continue;
+            };
+            let names: Vec<&str> = template
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+                .collect();
+            return Err(Error::InvalidArgument(format!(
+                "path parameter `{}` of `{}` {problem}",
+                names.join("`, `"),
+                self.operation
+            )));
+        }
+        Ok(())
+    }
+
     /// The full URL under `base_url`. The path must start with `/` and the result must stay on
     /// the base URL's origin, so a path can never send the credentials to another host.
     pub(crate) fn url(&self, base_url: &BaseUrl) -> Result<Url, Error> {
@@ -304,6 +332,37 @@ impl Request {
     }
 }
 
+/// What is wrong with the path `segment` made from the `template` segment, if anything: its
+/// arguments are empty (all of them, when the segment has several), or it is a dot segment.
+fn segment_problem(template: &str, segment: &str) -> Option<String> {
+    template.find('{')?;
+    let placeholders: usize = template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.find('}'))
+        .map(|name| name + 2)
+        .sum();
+    if segment.len() + placeholders == template.len() {
+        Some("is empty".to_owned())
+    } else if is_dot_segment(segment) {
+        Some(format!(
+            "makes the path segment {segment:?}, which URL parsing would resolve away, sending \
+             the request to another path"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Whether URL parsing treats `segment` as `.` or `..` (their percent-encoded forms included).
+fn is_dot_segment(segment: &str) -> bool {
+    segment.len() <= 6
+        && matches!(
+            segment.to_ascii_lowercase().as_str(),
+            "." | "%2e" | ".." | ".%2e" | "%2e." | "%2e%2e"
+        )
+}
+
 /// How an object-valued query parameter is written (OpenAPI `style` and `explode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(dead_code)] // Named by generated code only for specs with object query parameters.
@@ -320,6 +379,54 @@ pub enum ObjectStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn checked(template: &'static str, path: &str) -> Result<(), String> {
+        Request::new(Method::GET, path.to_owned())
+            .operation("op", template)
+            .check_path_arguments()
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn url_parsing_resolves_percent_encoded_dot_segments_too() {
+        // Why `.` and `..` arguments are refused rather than percent-encoded.
+        let url = Url::parse("https://h.example/a/%2E%2E/b/%2e").unwrap();
+        assert_eq!(url.path(), "/b/");
+    }
+
+    #[test]
+    fn path_arguments_keep_their_template_s_shape() {
+        assert_eq!(checked("/a/{id}/b", "/a/1/b"), Ok(()));
+        assert_eq!(checked("/a/{id}.json", "/a/....json"), Ok(()));
+        assert_eq!(checked("/a/{x}-{y}", "/a/1-2"), Ok(()));
+        let empty = checked("/a/{id}/b", "/a//b").unwrap_err();
+        assert_eq!(
+            empty,
+            "invalid argument: path parameter `id` of `op` is empty"
+        );
+        assert!(checked("/a/{id}.json", "/a/.json")
+            .unwrap_err()
+            .contains("`id`"));
+        assert!(checked("/a/{x}-{y}", "/a/-")
+            .unwrap_err()
+            .contains("`x`, `y`"));
+        for (template, path) in [
+            ("/a/{id}", "/a/.."),
+            ("/a/{id}", "/a/."),
+            ("/a/.{id}", "/a/.."),
+            ("/a/{id}", "/a/%2E%2e"),
+        ] {
+            let error = checked(template, path).unwrap_err();
+            assert!(
+                error.contains("path parameter `id` of `op` makes the path segment"),
+                "{error}"
+            );
+        }
+        // Hand-built requests have no template and are sent as given.
+        assert!(Request::new(Method::GET, "/a//b".into())
+            .check_path_arguments()
+            .is_ok());
+    }
 
     #[test]
     fn objects_in_query_follow_their_style() {

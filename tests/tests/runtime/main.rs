@@ -1,13 +1,14 @@
 //! The runtime's behaviour over real HTTP against a local wiremock server, one module per
 //! concern: retries, timeouts, decoding, pagination, HubSpot's error bodies, credentials, the
-//! token kept secret, rate limits, the raw escape hatch, client configuration and tracing. This
-//! file holds the helpers the modules share.
+//! token kept secret, rate limits, the raw escape hatch, client configuration, tracing and path
+//! parameters. This file holds the helpers the modules share.
 
 mod auth;
 mod configuration;
 mod decode;
 mod errors;
 mod pagination;
+mod paths;
 mod rate_limiting;
 mod raw_requests;
 mod retries;
