@@ -4,19 +4,43 @@ use reqwest::Url;
 
 use super::Error;
 
+/// Why a base URL with a query or a fragment is refused.
+const MISROUTES: &str = "it carries a query or a fragment, which every request's path would \
+                         be appended to";
+
 /// A base URL as given, with its parse result.
 #[derive(Debug, Clone)]
 pub(crate) struct BaseUrl {
     text: String,
     parsed: Result<Url, String>,
+    /// Whether it carries a query or a fragment, which every request's path would follow.
+    misroutes: bool,
 }
 
 impl BaseUrl {
-    /// Parses `text`; an invalid URL is reported by each request, as [`BaseUrl::parsed`] fails.
+    /// Parses `text`; an invalid URL, or one with a query or a fragment, is reported by each
+    /// request, as [`BaseUrl::parsed`] fails ([`ClientBuilder::build`](super::ClientBuilder::build)
+    /// refuses the latter at once, see [`BaseUrl::misrouting`]).
     pub(crate) fn new(text: impl Into<String>) -> Self {
         let text = text.into();
         let parsed = Url::parse(&text).map_err(|e| e.to_string());
-        BaseUrl { text, parsed }
+        let misroutes = parsed
+            .as_ref()
+            .is_ok_and(|url| url.query().is_some() || url.fragment().is_some());
+        let parsed = match parsed {
+            Ok(_) if misroutes => Err(MISROUTES.to_owned()),
+            parsed => parsed,
+        };
+        BaseUrl {
+            text,
+            parsed,
+            misroutes,
+        }
+    }
+
+    /// The error for a base URL with a query or a fragment, which would misroute every request.
+    pub(crate) fn misrouting(&self) -> Option<Error> {
+        self.misroutes.then(|| self.error(MISROUTES))
     }
 
     /// The URL as given.
@@ -26,9 +50,11 @@ impl BaseUrl {
 
     /// The parsed URL, or why it does not parse.
     pub(crate) fn parsed(&self) -> Result<&Url, Error> {
-        self.parsed
-            .as_ref()
-            .map_err(|e| Error::InvalidArgument(format!("invalid base URL {:?}: {e}", self.text)))
+        self.parsed.as_ref().map_err(|e| self.error(e))
+    }
+
+    fn error(&self, why: &str) -> Error {
+        Error::InvalidArgument(format!("invalid base URL {:?}: {why}", self.text))
     }
 }
 

@@ -71,7 +71,9 @@ impl Client {
         }
     }
 
-    /// This client sending to `base_url` instead (a sandbox, a proxy, or a test server).
+    /// This client sending to `base_url` instead (a sandbox, a proxy, or a test server). A URL
+    /// that does not parse, or has a query or a fragment, fails every request with
+    /// [`Error::InvalidArgument`] before anything is sent.
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
         Arc::make_mut(&mut self.inner).base_url = BaseUrl::new(base_url);
         self
@@ -107,7 +109,12 @@ impl Client {
         request: Request,
         span: &tracing::Span,
     ) -> Result<Response, Error> {
-        if let Err(error) = request.check_path_arguments() {
+        let checked = self
+            .inner
+            .base_url
+            .parsed()
+            .and_then(|_| request.check_path_arguments());
+        if let Err(error) = checked {
             telemetry::record_error(span, &error);
             return Err(error);
         }
@@ -272,7 +279,8 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Where requests go (default: `https://api.hubapi.com`).
+    /// Where requests go (default: `https://api.hubapi.com`). [`ClientBuilder::build`] refuses
+    /// one with a query or a fragment, which would swallow every request's path.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = base_url.into();
         self
@@ -356,9 +364,13 @@ impl ClientBuilder {
                 (http, None, HeaderMap::new())
             }
         };
+        let base_url = BaseUrl::new(self.base_url);
+        if let Some(error) = base_url.misrouting() {
+            return Err(error);
+        }
         let inner = Inner {
             http,
-            base_url: BaseUrl::new(self.base_url),
+            base_url,
             auth: self.auth,
             timeout,
             default_headers,

@@ -1,8 +1,9 @@
-//! Client configuration: default headers, the user agent and a caller's own reqwest client.
+//! Client configuration: default headers, the user agent, a caller's own reqwest client, and
+//! base URLs that could misroute requests.
 
 use conversations_tests::fixture;
-use generated_client::runtime::Method;
-use wiremock::matchers::{header, method};
+use generated_client::runtime::{Error, Method};
+use wiremock::matchers::{any, header, method};
 use wiremock::{Mock, MockServer};
 
 use crate::{builder, comment_draft, json_response, requests, thread_json};
@@ -65,4 +66,48 @@ async fn a_caller_supplied_reqwest_client_is_used() {
     let client = builder(&server).http_client(http).build().unwrap();
     client.get_thread(7).send().await.unwrap();
     server.verify().await;
+}
+
+/// Base URLs whose query or fragment would swallow every request's path.
+fn misrouting_base_urls(server: &MockServer) -> Vec<String> {
+    let uri = server.uri();
+    vec![
+        format!("{uri}/?portal=1"),
+        format!("{uri}?"),
+        format!("{uri}/#top"),
+        format!("{uri}#"),
+    ]
+}
+
+#[tokio::test]
+async fn a_base_url_with_a_query_or_fragment_is_refused_when_the_client_is_built() {
+    let server = MockServer::start().await;
+    for base_url in misrouting_base_urls(&server) {
+        let err = builder(&server).base_url(&base_url).build().unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{err:?}");
+        let text = err.to_string();
+        assert!(text.contains(&format!("{base_url:?}")), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn with_base_url_and_a_query_or_fragment_fails_the_first_request_before_sending() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(json_response(200, thread_json("1")))
+        .mount(&server)
+        .await;
+    let client = builder(&server).build().unwrap();
+    for base_url in misrouting_base_urls(&server) {
+        let err = client
+            .clone()
+            .with_base_url(&base_url)
+            .get_thread(1)
+            .send()
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{err:?}");
+        assert!(err.to_string().contains(&format!("{base_url:?}")), "{err}");
+    }
+    assert!(requests(&server).await.is_empty());
 }
