@@ -152,7 +152,7 @@ impl Client {
         }
     }
 
-    /// Waits for the client-side limits: the token bucket, then the pace HubSpot's headers set.
+    /// Waits for the client-side limits: the rolling-window budget, then the pace HubSpot's headers set.
     async fn wait_for_limits(&self) {
         if let Some(limit) = &self.inner.rate_limit {
             limit.acquire().await;

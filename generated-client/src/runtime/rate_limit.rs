@@ -1,8 +1,9 @@
-//! Client-side limits, both opt-in: a token bucket ([`RateLimit`]) so one process paces itself
-//! within a budget it knows, and [`Pacing`], driven by the `X-HubSpot-RateLimit-*` headers of
-//! HubSpot's answers, so several processes sharing one HubSpot app stay under the app's limit
-//! without talking to each other.
+//! Client-side limits, both opt-in: a rolling-window budget ([`RateLimit`]) so one process
+//! paces itself within a budget it knows, and [`Pacing`], driven by the `X-HubSpot-RateLimit-*`
+//! headers of HubSpot's answers, so several processes sharing one HubSpot app stay under the
+//! app's limit without talking to each other.
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use tokio::sync::Mutex;
@@ -10,31 +11,25 @@ use tokio::time::Instant;
 
 use super::RateLimitInfo;
 
-/// A request budget: at most `requests` per `window`, spread evenly.
+/// A request budget: at most `requests` in any span of `window`, counted the way HubSpot
+/// counts its rolling windows. A request goes out at once while fewer than `requests` went out
+/// in the last `window`; otherwise it waits until the oldest of them is `window` old.
 #[derive(Debug)]
 pub struct RateLimit {
-    capacity: f64,
-    per_second: f64,
-    state: Mutex<Bucket>,
-}
-
-#[derive(Debug)]
-struct Bucket {
-    tokens: f64,
-    refilled: Instant,
+    requests: usize,
+    window: Duration,
+    /// When the latest grants (at most `requests`) went out, oldest first.
+    granted: Mutex<VecDeque<Instant>>,
 }
 
 impl RateLimit {
-    /// At most `requests` per `window` (bursts up to `requests` are allowed).
+    /// At most `requests` (at least 1) in any span of `window`; a burst of up to `requests`
+    /// goes out at once.
     pub fn new(requests: u32, window: Duration) -> Self {
-        let capacity = f64::from(requests.max(1));
         RateLimit {
-            capacity,
-            per_second: capacity / window.as_secs_f64().max(f64::EPSILON),
-            state: Mutex::new(Bucket {
-                tokens: capacity,
-                refilled: Instant::now(),
-            }),
+            requests: usize::try_from(requests.max(1)).unwrap_or(usize::MAX),
+            window,
+            granted: Mutex::new(VecDeque::new()),
         }
     }
 
@@ -54,21 +49,25 @@ impl RateLimit {
         RateLimit::new(250, Duration::from_secs(10))
     }
 
-    /// Waits until a request may be sent, then takes its token.
+    /// Waits until a request may be sent, then counts it as sent now.
     pub async fn acquire(&self) {
-        let mut bucket = self.state.lock().await;
-        let now = Instant::now();
-        let earned = now.duration_since(bucket.refilled).as_secs_f64() * self.per_second;
-        bucket.tokens = (bucket.tokens + earned).min(self.capacity);
-        bucket.refilled = now;
-        if bucket.tokens < 1.0 {
-            let wait = Duration::from_secs_f64((1.0 - bucket.tokens) / self.per_second);
-            // Holding the lock while sleeping queues callers fairly, in arrival order.
-            tokio::time::sleep(wait).await;
-            bucket.tokens = 1.0;
-            bucket.refilled = Instant::now();
+        // Holding the lock while sleeping queues callers fairly, in arrival order; a caller
+        // dropped while waiting counts nothing.
+        let mut granted = self.granted.lock().await;
+        if granted.len() >= self.requests {
+            let oldest = granted[granted.len() - self.requests];
+            match oldest.checked_add(self.window) {
+                Some(free) => tokio::time::sleep_until(free).await,
+                // A window beyond the clock's range never frees a request.
+                None => std::future::pending().await,
+            }
         }
-        bucket.tokens -= 1.0;
+        // The grant is counted when it really happens, so oversleeping never lets a later
+        // request out early, and the next waits are measured from it, not from a fixed step.
+        if granted.len() >= self.requests {
+            granted.pop_front();
+        }
+        granted.push_back(Instant::now());
     }
 }
 
@@ -183,10 +182,8 @@ mod tests {
         for _ in 0..25 {
             limit.acquire().await;
         }
-        // 10 at once, then one per second for the other 15.
-        let elapsed = start.elapsed();
-        assert!(elapsed >= Duration::from_secs(15), "{elapsed:?}");
-        assert!(elapsed < Duration::from_secs(16), "{elapsed:?}");
+        // 10 at once, 10 when the first window has passed, the last 5 a window later.
+        assert_eq!(start.elapsed(), Duration::from_secs(20));
     }
 
     #[tokio::test(start_paused = true)]
@@ -197,14 +194,14 @@ mod tests {
         for _ in 0..6 {
             limit.acquire().await;
         }
-        assert_eq!(start.elapsed(), Duration::from_secs(1));
+        assert_eq!(start.elapsed(), Duration::from_secs(5));
     }
 
     #[test]
     fn the_capacity_pack_allows_250_per_10_seconds() {
         let pack = RateLimit::hubspot_capacity_pack();
-        assert_eq!(pack.capacity, 250.0);
-        assert_eq!(pack.per_second, 25.0);
+        assert_eq!(pack.requests, 250);
+        assert_eq!(pack.window, Duration::from_secs(10));
     }
 
     fn headers(max: u64, remaining: u64, interval_ms: u64) -> RateLimitInfo {

@@ -9,6 +9,7 @@ mod decode;
 mod errors;
 mod pagination;
 mod paths;
+mod rate_limit_windows;
 mod rate_limiting;
 mod raw_requests;
 mod retries;

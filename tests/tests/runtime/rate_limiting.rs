@@ -125,7 +125,7 @@ async fn the_rate_limiter_paces_a_burst() {
         assert_eq!(result.as_ref().unwrap().id, "1002");
     }
     assert_eq!(seq.count(), 6);
-    // Two at once, then one every 250 ms: the sixth goes out about 1 s after the first.
+    // Two at once, two when the first 500 ms have passed, two more 500 ms later.
     assert!(elapsed >= Duration::from_millis(950), "{elapsed:?}");
     assert!(elapsed < Duration::from_secs(4), "{elapsed:?}");
     let arrivals = seq.arrivals();
