@@ -152,7 +152,7 @@ impl Client {
         }
     }
 
-    /// Waits for the client-side limits: the rolling-window budget, then the pace HubSpot's headers set.
+    /// Waits for the client-side limits: the rolling window, then the pace HubSpot's headers set.
     async fn wait_for_limits(&self) {
         if let Some(limit) = &self.inner.rate_limit {
             limit.acquire().await;
@@ -183,7 +183,14 @@ impl Client {
             };
             url.set_query(Some(&query));
         }
-        let from_reqwest = |e| Error::from_reqwest(e, shown_url.as_ref());
+        let from_reqwest = |e| {
+            let error = Error::from_reqwest(e, shown_url.as_ref());
+            if request.idempotent {
+                error
+            } else {
+                error.after_sending_once()
+            }
+        };
         let mut builder = self.inner.http.request(request.method.clone(), url);
         if let Some(timeout) = self.inner.timeout {
             builder = builder.timeout(timeout);

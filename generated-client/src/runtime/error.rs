@@ -11,6 +11,17 @@ use serde::{Deserialize, Serialize};
 
 use super::Response;
 
+/// What [`Error::MaybeApplied`] says: what failed, and that the request may have taken effect.
+fn maybe_applied(timed_out: bool) -> &'static str {
+    if timed_out {
+        "the answer timed out after the request was sent; HubSpot may have applied it, so check \
+         before sending it again"
+    } else {
+        "the connection failed after the request was sent; HubSpot may have applied it, so \
+         check before sending it again"
+    }
+}
+
 /// Longest body excerpt kept in an error.
 const SNIPPET_LEN: usize = 512;
 
@@ -29,6 +40,18 @@ pub enum Error {
     /// `source()`.
     #[error("the request to HubSpot timed out")]
     Timeout(#[source] reqwest::Error),
+    /// A request that is not safe to send twice (e.g. POST) got no answer after it was sent:
+    /// the connection failed or the answer timed out, so HubSpot may have applied it. Not
+    /// retryable: check whether it took effect before sending it again. The cause is the
+    /// error's `source()`.
+    #[error("{}", maybe_applied(*.timed_out))]
+    MaybeApplied {
+        /// Whether the answer timed out (else the connection failed).
+        timed_out: bool,
+        /// What failed.
+        #[source]
+        source: reqwest::Error,
+    },
     /// A success response whose body does not match the expected type; what serde could not
     /// decode is the error's `source()`.
     #[error("cannot decode the {status} response at `{path}` (body starts: {snippet})")]
@@ -78,6 +101,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
+            Error::MaybeApplied { source, .. } => source.status(),
             Error::InvalidArgument(_)
             | Error::MissingCredentials { .. }
             | Error::TokenProvider(_) => None,
@@ -130,7 +154,14 @@ impl Error {
 
     /// Whether the request timed out (after any retries).
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout(_))
+        matches!(
+            self,
+            Error::Timeout(_)
+                | Error::MaybeApplied {
+                    timed_out: true,
+                    ..
+                }
+        )
     }
 
     /// The status of HubSpot's error answer.
@@ -145,6 +176,9 @@ impl Error {
             Error::Api(e) => Cow::Owned(e.status.as_u16().to_string()),
             Error::Transport(_) => Cow::Borrowed("transport"),
             Error::Timeout(_) => Cow::Borrowed("timeout"),
+            Error::MaybeApplied { timed_out, .. } => {
+                Cow::Borrowed(if *timed_out { "timeout" } else { "transport" })
+            }
             Error::Decode { .. } => Cow::Borrowed("decode"),
             Error::UnexpectedStatus { .. } => Cow::Borrowed("unexpected_status"),
             Error::InvalidArgument(_) => Cow::Borrowed("invalid_argument"),
@@ -162,7 +196,8 @@ impl Error {
     }
 
     /// Whether trying again later may succeed: 429 (except under the `DAILY` policy, which does
-    /// not clear in seconds), 5xx, timeouts and transport failures.
+    /// not clear in seconds), 5xx, timeouts and transport failures — except those after a request
+    /// that is not safe to send twice was sent ([`Error::MaybeApplied`]).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => match e.status.as_u16() {
@@ -175,7 +210,8 @@ impl Error {
             | Error::UnexpectedStatus { .. }
             | Error::InvalidArgument(_)
             | Error::MissingCredentials { .. }
-            | Error::TokenProvider(_) => false,
+            | Error::TokenProvider(_)
+            | Error::MaybeApplied { .. } => false,
         }
     }
 
@@ -198,6 +234,22 @@ impl Error {
     /// Whether the connection could not be made (so the server never saw the request).
     pub(crate) fn is_connect(&self) -> bool {
         matches!(self, Error::Transport(e) if e.is_connect())
+    }
+
+    /// This transport or timeout error, for a request that is not safe to send twice: unless the
+    /// connection was never made, the request may have reached HubSpot ([`Error::MaybeApplied`]).
+    pub(crate) fn after_sending_once(self) -> Self {
+        match self {
+            Error::Transport(source) if !source.is_connect() => Error::MaybeApplied {
+                timed_out: false,
+                source,
+            },
+            Error::Timeout(source) if !source.is_connect() => Error::MaybeApplied {
+                timed_out: true,
+                source,
+            },
+            error => error,
+        }
     }
 
     /// A transport or timeout error. `shown_url`, when given, replaces the URL reqwest recorded

@@ -93,6 +93,9 @@ impl RetryPolicy {
     }
 
     fn may_retry(&self, error: &Error, idempotent: bool) -> bool {
+        if matches!(error, Error::MaybeApplied { .. }) {
+            return self.retry_non_idempotent;
+        }
         if !error.is_retryable() {
             return false;
         }

@@ -1,7 +1,8 @@
 //! The runtime's behaviour over real HTTP against a local wiremock server, one module per
 //! concern: retries, timeouts, decoding, pagination, HubSpot's error bodies, credentials, the
-//! token kept secret, rate limits, the raw escape hatch, client configuration, tracing and path
-//! parameters. This file holds the helpers the modules share.
+//! token kept secret, rate limits, the raw escape hatch, client configuration, tracing, path
+//! parameters, and requests left unanswered (over a raw loopback server). This file holds the
+//! helpers the modules share.
 
 mod auth;
 mod configuration;
@@ -16,6 +17,7 @@ mod retries;
 mod security;
 mod timeouts;
 mod tracing;
+mod unanswered;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -39,8 +41,13 @@ fn fast_retry() -> RetryPolicy {
 }
 
 fn builder(server: &MockServer) -> ClientBuilder {
+    builder_for(&server.uri())
+}
+
+/// A client builder for the server at `base_url`, with fast retries.
+fn builder_for(base_url: &str) -> ClientBuilder {
     Client::builder(Auth::private_app_token(TOKEN))
-        .base_url(server.uri())
+        .base_url(base_url)
         .retry(fast_retry())
 }
 

@@ -60,13 +60,23 @@ async fn timeouts_are_retried_for_gets_but_not_for_posts() {
     let err = client.get_thread(1).send().await.unwrap_err();
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
     assert_eq!(slow.count(), 2);
-    // The server may have acted on a POST that timed out: it is not resent.
+    // The server may have acted on a POST that timed out: it is not resent, and says so.
     let err = client
         .send_message(42, comment_draft())
         .send()
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::MaybeApplied {
+                timed_out: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.is_timeout() && !err.is_retryable());
     assert_eq!(slow_post.count(), 1);
     assert_redacted(&err);
 }
