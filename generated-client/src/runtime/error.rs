@@ -87,6 +87,15 @@ pub enum Error {
         /// parameter `hapikey`)".
         accepted: String,
     },
+    /// A paginated list returned a cursor it had returned before: following it would fetch the
+    /// same pages for ever, so the stream ends with this error after the page that returned it.
+    #[error(
+        "HubSpot returned the page cursor {cursor:?} twice; the stream stops rather than loop"
+    )]
+    RepeatedCursor {
+        /// The cursor (`paging.next.after`) returned twice.
+        cursor: String,
+    },
     /// The client's [`TokenProvider`](super::TokenProvider) could not supply a bearer token
     /// (e.g. refreshing an OAuth token failed), so nothing was sent. Shown as the provider's
     /// error, which can be downcast to its own type; not retried.
@@ -104,6 +113,7 @@ impl Error {
             Error::MaybeApplied { source, .. } => source.status(),
             Error::InvalidArgument(_)
             | Error::MissingCredentials { .. }
+            | Error::RepeatedCursor { .. }
             | Error::TokenProvider(_) => None,
         }
     }
@@ -184,6 +194,7 @@ impl Error {
             Error::InvalidArgument(_) => Cow::Borrowed("invalid_argument"),
             Error::MissingCredentials { .. } => Cow::Borrowed("missing_credentials"),
             Error::TokenProvider(_) => Cow::Borrowed("token_provider"),
+            Error::RepeatedCursor { .. } => Cow::Borrowed("repeated_cursor"),
         }
     }
 
@@ -211,6 +222,7 @@ impl Error {
             | Error::InvalidArgument(_)
             | Error::MissingCredentials { .. }
             | Error::TokenProvider(_)
+            | Error::RepeatedCursor { .. }
             | Error::MaybeApplied { .. } => false,
         }
     }

@@ -3,6 +3,7 @@
 //! with the number of items. The streams own what they need (the builder holds its own client),
 //! so they are `Send + 'static` and can move into `tokio::spawn`.
 
+use std::collections::HashSet;
 use std::future::Future;
 
 use futures::stream::{self, Stream, TryStreamExt};
@@ -10,12 +11,17 @@ use futures::stream::{self, Stream, TryStreamExt};
 use super::Error;
 
 enum State<B> {
-    Next(B, Option<String>),
+    /// The page at this cursor is next; the set holds every cursor followed so far.
+    Next(B, Option<String>, HashSet<String>),
+    /// HubSpot returned this cursor a second time.
+    Repeated(String),
     Done,
 }
 
 /// Every page, starting from `builder`: `fetch(builder, cursor)` loads one page (`None`: the
-/// builder's own cursor), `next_cursor` reads the cursor of the page after it.
+/// builder's own cursor), `next_cursor` reads the cursor of the page after it. An empty cursor
+/// ends the stream; a cursor seen before ends it with [`Error::RepeatedCursor`] after the page
+/// that returned it, rather than loop for ever.
 pub fn pages<B, P, F, Fut>(
     builder: B,
     mut fetch: F,
@@ -27,25 +33,27 @@ where
     F: FnMut(B, Option<String>) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, Error>> + Send + 'static,
 {
-    stream::try_unfold(State::Next(builder, None), move |state| {
-        let request = match state {
-            State::Next(builder, cursor) => {
-                Some((builder.clone(), cursor.clone(), fetch(builder, cursor)))
+    stream::try_unfold(State::Next(builder, None, HashSet::new()), move |state| {
+        let fetching = match state {
+            State::Next(builder, cursor, seen) => {
+                let page = fetch(builder.clone(), cursor.clone());
+                Ok(Some((builder, cursor, seen, page)))
             }
-            State::Done => None,
+            State::Repeated(cursor) => Err(Error::RepeatedCursor { cursor }),
+            State::Done => Ok(None),
         };
         // Boxed so the stream is `Unpin`: callers can `.next().await` without pinning it.
         Box::pin(async move {
-            let Some((builder, cursor, page)) = request else {
+            let Some((builder, cursor, mut seen, page)) = fetching? else {
                 return Ok(None);
             };
             let page = page.await?;
-            // An empty or repeated cursor would loop forever: treat it as the last page.
+            seen.extend(cursor);
             let state = match next_cursor(&page) {
-                Some(next) if !next.is_empty() && Some(&next) != cursor.as_ref() => {
-                    State::Next(builder, Some(next))
-                }
-                _ => State::Done,
+                Some(next) if next.is_empty() => State::Done,
+                Some(next) if seen.contains(&next) => State::Repeated(next),
+                Some(next) => State::Next(builder, Some(next), seen),
+                None => State::Done,
             };
             Ok(Some((page, state)))
         })
@@ -106,9 +114,30 @@ mod tests {
                 next: Some("same".into()),
             })
         };
-        let count = pages(Builder, stuck, |p: &Page| p.next.clone())
-            .count()
+        let outcomes: Vec<bool> = pages(Builder, stuck, |p: &Page| p.next.clone())
+            .map(|page| page.is_ok())
+            .collect()
             .await;
-        assert_eq!(count, 2);
+        // The first page, the page at `same`, then the error for `same` again.
+        assert_eq!(outcomes, [true, true, false]);
+    }
+
+    #[tokio::test]
+    async fn any_cursor_seen_before_ends_the_stream_with_an_error() {
+        // 0 → 1 → 2 → 1: the cycle is caught when it closes, not only when it stutters.
+        let cycling = |_: Builder, cursor: Option<String>| async move {
+            let n: u32 = cursor.as_deref().map_or(0, |c| c.parse().unwrap());
+            Ok(Page {
+                items: vec![n],
+                next: Some(if n == 2 { 1 } else { n + 1 }.to_string()),
+            })
+        };
+        let all: Vec<Result<Page, Error>> = pages(Builder, cycling, |p: &Page| p.next.clone())
+            .collect()
+            .await;
+        let items: Vec<u32> = all.iter().flatten().flat_map(|p| p.items.clone()).collect();
+        assert_eq!(items, [0, 1, 2]);
+        let error = all.last().unwrap().as_ref().err().unwrap();
+        assert!(matches!(error, Error::RepeatedCursor { cursor } if cursor == "1"));
     }
 }

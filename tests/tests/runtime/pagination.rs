@@ -1,10 +1,13 @@
 //! Pagination: `into_stream` and `pages` follow `paging.next.after` across pages; an error
-//! ends the stream; streams own their client, so they outlive it and move into tasks.
+//! ends the stream, and so does a cursor HubSpot returns twice (with an error, not a loop);
+//! streams own their client, so they outlive it and move into tasks.
 
 use futures::{StreamExt, TryStreamExt};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, Request};
+
+use generated_client::Error;
 
 use crate::{assert_redacted, client, json_response, requests, thread_json, THREADS};
 
@@ -22,16 +25,17 @@ fn pair(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
 }
 
+/// A page of threads with `ids`, and `next` as its cursor.
+fn page(ids: &[&str], next: Option<&str>) -> wiremock::ResponseTemplate {
+    let mut body = json!({ "results": ids.iter().map(|id| thread_json(id)).collect::<Vec<_>>() });
+    if let Some(after) = next {
+        body["paging"] = json!({"next": {"after": after}});
+    }
+    json_response(200, body)
+}
+
 /// Three pages of threads: 1+2 (next `c2`), 3+4 (next `c3`), 5 (last).
 async fn mount_three_pages(server: &MockServer) {
-    let page = |ids: &[&str], next: Option<&str>| {
-        let mut body =
-            json!({ "results": ids.iter().map(|id| thread_json(id)).collect::<Vec<_>>() });
-        if let Some(after) = next {
-            body["paging"] = json!({"next": {"after": after}});
-        }
-        json_response(200, body)
-    };
     Mock::given(method("GET"))
         .and(path(THREADS))
         .and(query_param_is_missing("after"))
@@ -154,4 +158,38 @@ async fn a_first_page_error_is_the_streams_first_item() {
     );
     assert_eq!(requests(&server).await.len(), 1);
     assert_redacted(&err);
+}
+
+#[tokio::test]
+async fn a_cursor_returned_twice_ends_the_stream_with_an_error() {
+    // The first page points to `A`, `A` to `B`, and `B` back to `A`: following it would loop.
+    let server = MockServer::start().await;
+    for (after, ids, next) in [
+        (None, ["1"], "A"),
+        (Some("A"), ["2"], "B"),
+        (Some("B"), ["3"], "A"),
+    ] {
+        let mock = Mock::given(method("GET")).and(path(THREADS));
+        let mock = match after {
+            None => mock.and(query_param_is_missing("after")),
+            Some(after) => mock.and(query_param("after", after)),
+        };
+        mock.respond_with(page(&ids, Some(next)))
+            .mount(&server)
+            .await;
+    }
+    let client = client(&server);
+    let items: Vec<_> = client.list_threads().into_stream().collect().await;
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|item| item.as_ref().ok())
+        .map(|thread| thread.id.as_str())
+        .collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    assert_eq!(items.len(), 4, "the pages' items, then the error");
+    let err = items[3].as_ref().unwrap_err();
+    assert!(matches!(err, Error::RepeatedCursor { .. }), "{err:?}");
+    assert!(err.to_string().contains("\"A\""), "{err}");
+    assert!(!err.is_retryable());
+    assert_eq!(requests(&server).await.len(), 3);
 }
