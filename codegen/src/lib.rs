@@ -10,8 +10,9 @@
 //! - [`generate_crate`] — a spec file → a complete standalone crate.
 //!
 //! Beside the pipeline: [`diff`] (what a spec change does to the generated API), [`upstream`]
-//! (do our spec's wire facts match the vendor's published spec) and [`sync`] (compare and write
-//! generated files).
+//! (do our spec's wire facts match the vendor's published spec), [`sync`] (compare and write
+//! generated files) and [`ownership`] (write a crate into a folder, touching only the files
+//! generation owns).
 
 pub mod diff;
 mod emit;
@@ -20,6 +21,7 @@ mod header;
 pub mod ir;
 mod load;
 mod naming;
+pub mod ownership;
 mod package;
 mod pointer;
 mod resolve;
