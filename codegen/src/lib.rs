@@ -113,6 +113,12 @@ pub fn generate_crate(
     spec_path: &Path,
     crate_name: Option<&str>,
 ) -> Result<Vec<GeneratedFile>, Error> {
+    if let Some(name) = crate_name {
+        package::check_crate_name(name).map_err(|rule| Error::CrateName {
+            name: name.to_owned(),
+            rule,
+        })?;
+    }
     let api = load_api(spec_path)?;
     let provenance = Provenance {
         spec: spec_path.display().to_string(),
@@ -120,6 +126,10 @@ pub fn generate_crate(
     };
     let files = emit::emit(&api, &provenance)?;
     let name = crate_name.map_or_else(|| naming::crate_name(&api.title), str::to_owned);
+    package::check_crate_name(&name).map_err(|rule| Error::CrateName {
+        name: name.clone(),
+        rule,
+    })?;
     let description = format!(
         "Typed async client for {} {}, generated from its OpenAPI spec.",
         api.title, api.version

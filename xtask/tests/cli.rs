@@ -305,3 +305,40 @@ fn generate_again_keeps_the_users_files_and_refuses_hand_edits() {
     );
     assert_eq!(scratch.read(models), generated);
 }
+
+/// A crate name that breaks cargo's rules is refused before anything is written: a crafted one
+/// cannot add keys (a `build =` script) to the generated `Cargo.toml`.
+#[test]
+fn generate_refuses_an_invalid_crate_name_and_writes_nothing() {
+    let scratch = Scratch::new("generate-name");
+    let out = scratch.path("client");
+    let spec = repo().join(SPEC);
+    for (name, rule) in [
+        (
+            "x\"\nbuild = \"evil.rs",
+            "ASCII letters, digits, `-` and `_`",
+        ),
+        ("", "empty"),
+        ("1client", "digit"),
+        ("test", "reserved"),
+        ("self", "reserved"),
+        (&"a".repeat(65), "64"),
+    ] {
+        let output = xtask(&[
+            "generate",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--crate-name",
+            name,
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{name:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("crate name") && err.contains(rule),
+            "{name:?}: {err}"
+        );
+        assert!(!out.exists(), "{name:?}: nothing is written");
+    }
+}
