@@ -58,7 +58,7 @@ fn escape(text: &str) -> String {
 
 /// Unicode's bidirectional formatting characters, which can make text read differently from
 /// how it compiles.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 

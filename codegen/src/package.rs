@@ -190,7 +190,7 @@ fn manifest(
         .chain(features.iter().copied())
         .map(|f| format!("\"{f}\""))
         .collect();
-    let description = description.replace('\\', "\\\\").replace('"', "\\\"");
+    let description = toml_basic_string(description);
     format!(
         "{}\
          [package]\n\
@@ -198,7 +198,7 @@ fn manifest(
          version = \"0.1.0\"\n\
          edition = \"2021\"\n\
          rust-version = \"1.86\"\n\
-         description = \"{description}\"\n\
+         description = {description}\n\
          publish = false\n\n\
          [features]\n\
          default = [{}]\n\
@@ -212,8 +212,31 @@ fn manifest(
     )
 }
 
+/// `text` as a TOML basic string, quotes included: `"` and `\\` escaped, control characters (and
+/// bidirectional controls, which TOML allows but which hide text) as escapes.
+fn toml_basic_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || crate::header::is_bidi_control(c) => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `lib.rs`: the crate docs (the description, [`crate::emit::docs::clean`]ed so no line break
+/// can end the comment) and the modules.
 fn lib_rs(description: &str, provenance: &Provenance) -> String {
-    let docs: String = description
+    let docs: String = crate::emit::docs::clean(description)
         .lines()
         .map(|l| format!("//! {l}\n").replace("//! \n", "//!\n"))
         .collect();
