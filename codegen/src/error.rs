@@ -33,6 +33,14 @@ pub enum Error {
         /// Every problem found, in document order.
         problems: Vec<SpecProblem>,
     },
+    /// The crate name (given, or derived from the spec's title) breaks cargo's rules.
+    #[error("invalid crate name {name:?}: {rule}")]
+    CrateName {
+        /// The name.
+        name: String,
+        /// The rule it breaks.
+        rule: String,
+    },
     /// The generator produced Rust that does not parse: a bug in the generator.
     #[error("generator bug: emitted code for {file} does not parse: {message}")]
     Emit {

@@ -10,8 +10,9 @@
 //! - [`generate_crate`] — a spec file → a complete standalone crate.
 //!
 //! Beside the pipeline: [`diff`] (what a spec change does to the generated API), [`upstream`]
-//! (do our spec's wire facts match the vendor's published spec) and [`sync`] (compare and write
-//! generated files).
+//! (do our spec's wire facts match the vendor's published spec), [`sync`] (compare and write
+//! generated files) and [`ownership`] (write a crate into a folder, touching only the files
+//! generation owns).
 
 pub mod diff;
 mod emit;
@@ -20,6 +21,7 @@ mod header;
 pub mod ir;
 mod load;
 mod naming;
+pub mod ownership;
 mod package;
 mod pointer;
 mod resolve;
@@ -111,6 +113,12 @@ pub fn generate_crate(
     spec_path: &Path,
     crate_name: Option<&str>,
 ) -> Result<Vec<GeneratedFile>, Error> {
+    if let Some(name) = crate_name {
+        package::check_crate_name(name).map_err(|rule| Error::CrateName {
+            name: name.to_owned(),
+            rule,
+        })?;
+    }
     let api = load_api(spec_path)?;
     let provenance = Provenance {
         spec: spec_path.display().to_string(),
@@ -118,6 +126,10 @@ pub fn generate_crate(
     };
     let files = emit::emit(&api, &provenance)?;
     let name = crate_name.map_or_else(|| naming::crate_name(&api.title), str::to_owned);
+    package::check_crate_name(&name).map_err(|rule| Error::CrateName {
+        name: name.clone(),
+        rule,
+    })?;
     let description = format!(
         "Typed async client for {} {}, generated from its OpenAPI spec.",
         api.title, api.version

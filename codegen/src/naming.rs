@@ -131,14 +131,18 @@ pub fn numeric_variant_name(literal: &str) -> String {
     variant_name(&literal.replace('-', "Minus ").replace('.', " Point "))
 }
 
-/// A crate name from an API title: lower-case words joined by `-`, e.g. `hubspot-conversations`.
+/// A crate name from an API title: lower-case words joined by `-`, e.g. `hubspot-conversations`,
+/// at most 64 characters.
 pub fn crate_name(title: &str) -> String {
     let words: Vec<String> = title
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect();
-    let name = words.join("-");
+    let mut name = words.join("-");
+    // Cargo allows 64 characters: room for the `-client` suffix or `api-` prefix.
+    name.truncate(56);
+    let name = name.trim_end_matches('-');
     match name.chars().next() {
         None => "api-client".to_owned(),
         Some(c) if c.is_ascii_digit() => format!("api-{name}"),

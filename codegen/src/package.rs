@@ -37,6 +37,114 @@ wiremock = { version = "0.6", optional = true }
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "test-util"] }
 "#;
 
+/// Names cargo refuses for a package: Rust keywords (strict, reserved and weak), the built-in
+/// crates and the names of cargo's own output folders.
+const RESERVED_CRATE_NAMES: &[&str] = &[
+    "Self",
+    "abstract",
+    "alloc",
+    "as",
+    "async",
+    "await",
+    "become",
+    "box",
+    "break",
+    "build",
+    "const",
+    "continue",
+    "core",
+    "crate",
+    "deps",
+    "do",
+    "dyn",
+    "else",
+    "enum",
+    "examples",
+    "extern",
+    "false",
+    "final",
+    "fn",
+    "for",
+    "gen",
+    "if",
+    "impl",
+    "in",
+    "incremental",
+    "let",
+    "loop",
+    "macro",
+    "match",
+    "mod",
+    "move",
+    "mut",
+    "override",
+    "priv",
+    "proc-macro",
+    "proc_macro",
+    "pub",
+    "ref",
+    "return",
+    "self",
+    "static",
+    "std",
+    "struct",
+    "super",
+    "test",
+    "trait",
+    "true",
+    "try",
+    "type",
+    "typeof",
+    "unsafe",
+    "unsized",
+    "use",
+    "virtual",
+    "where",
+    "while",
+    "yield",
+];
+
+/// Windows device names, reserved whatever their case.
+const WINDOWS_DEVICES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Checks `name` against cargo's rules for a package name; the error names the rule broken.
+pub(crate) fn check_crate_name(name: &str) -> Result<(), String> {
+    let Some(first) = name.chars().next() else {
+        return Err("it is empty".to_owned());
+    };
+    if name.len() > 64 {
+        return Err(format!(
+            "it has {} bytes; cargo allows at most 64",
+            name.len()
+        ));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if let Some(c) = name.chars().find(|c| !allowed(*c)) {
+        let shown = if c.is_ascii_graphic() || c == ' ' {
+            c.to_string()
+        } else {
+            c.escape_unicode().to_string()
+        };
+        return Err(format!(
+            "`{shown}` is not allowed: only ASCII letters, digits, `-` and `_`"
+        ));
+    }
+    if first.is_ascii_digit() {
+        return Err("it starts with a digit".to_owned());
+    }
+    if RESERVED_CRATE_NAMES.contains(&name)
+        || WINDOWS_DEVICES.contains(&name.to_ascii_lowercase().as_str())
+    {
+        return Err(format!(
+            "`{name}` is reserved (a Rust keyword, a built-in crate, or a cargo or Windows name)"
+        ));
+    }
+    Ok(())
+}
+
 /// Wraps the generated module files into a complete crate named `crate_name`.
 pub(crate) fn package(
     crate_name: &str,
@@ -82,7 +190,7 @@ fn manifest(
         .chain(features.iter().copied())
         .map(|f| format!("\"{f}\""))
         .collect();
-    let description = description.replace('\\', "\\\\").replace('"', "\\\"");
+    let description = toml_basic_string(description);
     format!(
         "{}\
          [package]\n\
@@ -90,7 +198,7 @@ fn manifest(
          version = \"0.1.0\"\n\
          edition = \"2021\"\n\
          rust-version = \"1.86\"\n\
-         description = \"{description}\"\n\
+         description = {description}\n\
          publish = false\n\n\
          [features]\n\
          default = [{}]\n\
@@ -104,8 +212,31 @@ fn manifest(
     )
 }
 
+/// `text` as a TOML basic string, quotes included: `"` and `\\` escaped, control characters (and
+/// bidirectional controls, which TOML allows but which hide text) as escapes.
+fn toml_basic_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || crate::header::is_bidi_control(c) => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `lib.rs`: the crate docs (the description, [`crate::emit::docs::clean`]ed so no line break
+/// can end the comment) and the modules.
 fn lib_rs(description: &str, provenance: &Provenance) -> String {
-    let docs: String = description
+    let docs: String = crate::emit::docs::clean(description)
         .lines()
         .map(|l| format!("//! {l}\n").replace("//! \n", "//!\n"))
         .collect();
@@ -206,5 +337,56 @@ mod tests {
         };
         let ours = manifest("demo", "Demo", &provenance, &[]);
         assert!(ours.lines().any(|l| Some(l) == msrv), "{msrv:?}\n{ours}");
+    }
+
+    #[test]
+    fn crate_names_follow_cargos_rules() {
+        for name in ["demo", "demo-client", "my_api2", "a", &"a".repeat(64)] {
+            assert_eq!(check_crate_name(name), Ok(()), "{name}");
+        }
+        let rule = |name: &str| check_crate_name(name).unwrap_err();
+        assert!(rule("").contains("empty"));
+        assert!(rule(&"a".repeat(65)).contains("at most 64"));
+        assert!(rule("x\"\nbuild = \"evil.rs").contains("`\"`"));
+        assert!(rule("caf\u{e9}").contains("ASCII letters, digits"));
+        assert!(rule("9lives").contains("digit"));
+        let reserved = [
+            "test",
+            "core",
+            "std",
+            "alloc",
+            "proc_macro",
+            "self",
+            "fn",
+            "Self",
+            "con",
+            "COM1",
+            "build",
+            "deps",
+        ];
+        for name in reserved {
+            assert!(rule(name).contains("reserved"), "{name}");
+        }
+    }
+
+    /// Names derived from any title pass the same rules.
+    #[test]
+    fn derived_crate_names_are_valid() {
+        let long = "Word ".repeat(40);
+        let titles = [
+            "HubSpot Conversations",
+            "",
+            "  ",
+            "3D",
+            "test",
+            "self",
+            "Über API",
+            long.as_str(),
+            "x\"\nbuild = \"evil",
+        ];
+        for title in titles {
+            let name = crate::naming::crate_name(title);
+            assert_eq!(check_crate_name(&name), Ok(()), "{title:?} → {name}");
+        }
     }
 }

@@ -22,7 +22,7 @@ fn the_vendored_spec_generates_a_crate_that_checks_without_warnings() {
         Some("conversations-check"),
     )
     .unwrap();
-    codegen::sync::replace_dir(&out, &files).unwrap();
+    codegen::ownership::write_crate(&out, &files, codegen::ownership::Edited::Refuse).unwrap();
     // Same dependency versions as this workspace, so the check needs no network.
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
     let output = Command::new(env!("CARGO"))
@@ -61,7 +61,7 @@ fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_t
         let files = codegen::generate_crate(&spec, None)
             .unwrap_or_else(|e| panic!("{} does not generate: {e}", spec.display()));
         let dir = out.join("crates").join(&stem);
-        codegen::sync::replace_dir(&dir, &files).unwrap();
+        codegen::ownership::write_crate(&dir, &files, codegen::ownership::Edited::Refuse).unwrap();
         // A member of the scratch workspace rather than a workspace of its own.
         let manifest = dir.join("Cargo.toml");
         let text = std::fs::read_to_string(&manifest).unwrap();

@@ -29,6 +29,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use codegen::ownership;
 use codegen::sync::{self, Change};
 use codegen::vendored;
 
@@ -58,12 +59,16 @@ enum Command {
         /// The spec file.
         #[arg(long, value_name = "PATH")]
         spec: PathBuf,
-        /// The crate folder to write; replaced whole, and only if empty or generated before.
+        /// The crate folder to write: new, empty, or generated before. Only the files listed in
+        /// its `.generated-files` are rewritten or removed; every other file is kept.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// The crate's name (default: derived from the spec's title).
         #[arg(long, value_name = "NAME")]
         crate_name: Option<String>,
+        /// Overwrite (or remove) generated files even when they were edited by hand.
+        #[arg(long)]
+        force: bool,
     },
     /// Show what a spec change does to the generated Rust API, and whether it is breaking.
     Diff(diff::DiffArgs),
@@ -100,7 +105,8 @@ fn main() -> ExitCode {
             spec,
             out,
             crate_name,
-        } => generate(&spec, &out, crate_name.as_deref()),
+            force,
+        } => generate(&spec, &out, crate_name.as_deref(), force),
         Command::Diff(args) => diff::run(&root, &args),
         Command::Upstream(args) => upstream::run(&root, &args),
         Command::ReducePublished(args) => reduce::run(&args),
@@ -157,17 +163,30 @@ fn regen(root: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn generate(spec: &Path, out: &Path, crate_name: Option<&str>) -> Result<ExitCode, String> {
+fn generate(
+    spec: &Path,
+    out: &Path,
+    crate_name: Option<&str>,
+    force: bool,
+) -> Result<ExitCode, String> {
     let started = Instant::now();
     let files = codegen::generate_crate(spec, crate_name).map_err(|e| e.to_string())?;
     let generated = started.elapsed();
-    sync::replace_dir(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let edited = if force {
+        ownership::Edited::Overwrite
+    } else {
+        ownership::Edited::Refuse
+    };
+    let written = ownership::write_crate(out, &files, edited)
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!(
-        "generated {} files from {} in {:.1} ms; wrote {}",
+        "generated {} files from {} in {:.1} ms; wrote {} ({} changed, {} removed)",
         files.len(),
         spec.display(),
         generated.as_secs_f64() * 1000.0,
-        out.display()
+        out.display(),
+        written.written.len(),
+        written.removed.len()
     );
     Ok(ExitCode::SUCCESS)
 }

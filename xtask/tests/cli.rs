@@ -234,3 +234,111 @@ fn generate_works_on_every_fixture_and_fails_cleanly_on_every_invalid_one() {
         }
     }
 }
+
+/// Regenerating into a crate folder keeps what the user added (`.git/`, `target/`, their own
+/// sources, the spec itself), refuses to overwrite a hand-edited generated file unless
+/// `--force`, and writes the same bytes twice.
+#[test]
+fn generate_again_keeps_the_users_files_and_refuses_hand_edits() {
+    let scratch = Scratch::new("generate-again");
+    let out = scratch.path("client");
+    let out_arg = out.to_str().unwrap();
+    let first = xtask(&[
+        "generate",
+        "--spec",
+        repo().join(SPEC).to_str().unwrap(),
+        "--out",
+        out_arg,
+    ]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    scratch.write("client/.git/HEAD", "ref: refs/heads/main\n");
+    scratch.write("client/target/debug/.fingerprint", "x");
+    scratch.write("client/src/extra.rs", "// mine\n");
+    std::fs::copy(repo().join(SPEC), out.join("api.yaml")).unwrap();
+    let spec = out.join("api.yaml");
+    let args = [
+        "generate",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out_arg,
+    ];
+    let again = xtask(&args);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(scratch.read("client/.git/HEAD"), "ref: refs/heads/main\n");
+    assert_eq!(scratch.read("client/target/debug/.fingerprint"), "x");
+    assert_eq!(scratch.read("client/src/extra.rs"), "// mine\n");
+    assert!(spec.exists(), "the input spec is kept");
+    let models = "client/src/generated/models.rs";
+    let generated = scratch.read(models);
+
+    assert!(xtask(&args).status.success());
+    assert_eq!(
+        scratch.read(models),
+        generated,
+        "same bytes on a second run"
+    );
+
+    scratch.write(models, "// my fix\n");
+    let refused = xtask(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("src/generated/models.rs") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(scratch.read(models), "// my fix\n");
+
+    let forced = xtask(&[&args[..], &["--force"]].concat());
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    assert_eq!(scratch.read(models), generated);
+}
+
+/// A crate name that breaks cargo's rules is refused before anything is written: a crafted one
+/// cannot add keys (a `build =` script) to the generated `Cargo.toml`.
+#[test]
+fn generate_refuses_an_invalid_crate_name_and_writes_nothing() {
+    let scratch = Scratch::new("generate-name");
+    let out = scratch.path("client");
+    let spec = repo().join(SPEC);
+    for (name, rule) in [
+        (
+            "x\"\nbuild = \"evil.rs",
+            "ASCII letters, digits, `-` and `_`",
+        ),
+        ("", "empty"),
+        ("1client", "digit"),
+        ("test", "reserved"),
+        ("self", "reserved"),
+        (&"a".repeat(65), "64"),
+    ] {
+        let output = xtask(&[
+            "generate",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--crate-name",
+            name,
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{name:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("crate name") && err.contains(rule),
+            "{name:?}: {err}"
+        );
+        assert!(!out.exists(), "{name:?}: nothing is written");
+    }
+}

@@ -16,13 +16,13 @@ use crate::ir::{Api, Operation, ParamLocation, TypeRef};
 pub(super) fn builder(api: &Api, op: &Operation) -> TokenStream {
     let client = contract::client();
     let name = ident(&op.builder_name);
-    let doc = format!(
+    let doc = docs::clean(&format!(
         " Request builder for `{} {}` ([`Client::{}`]({})).",
         op.method.as_str(),
         op.path,
         op.method_name,
         contract::doc_path(&format!("Client::{}", op.method_name))
-    );
+    ));
     let (fields, setters) = members(api, op);
     let (output, response_enum) = responses::output(op);
     let send = send::send(api, op, &output);

@@ -6,8 +6,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::contract;
 use super::types::ident;
+use super::{contract, docs};
 use crate::ir::StringEnum;
 use crate::naming;
 
@@ -22,7 +22,7 @@ pub fn string_enum(docs: &TokenStream, name: &Ident, e: &StringEnum) -> TokenStr
         .map(|v| format_ident!("{}", v.rust_name))
         .collect();
     let wires: Vec<&str> = e.values.iter().map(|v| v.wire_name.as_str()).collect();
-    let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
+    let variant_docs = wires.iter().map(|w| docs::clean(&format!(" `{w}`")));
     let from_str = from_str(name, &wires);
     quote! {
         #docs

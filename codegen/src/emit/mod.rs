@@ -4,7 +4,7 @@
 mod builders;
 mod constructors;
 mod contract;
-mod docs;
+pub(crate) mod docs;
 mod enums;
 mod ids;
 mod models;

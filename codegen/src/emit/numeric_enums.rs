@@ -5,8 +5,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::contract;
 use super::types::{ident, rust_type, Scope};
+use super::{contract, docs};
 use crate::ir::{NumericEnum, TypeRef};
 use crate::naming;
 
@@ -28,7 +28,10 @@ pub fn numeric_enum(docs: &TokenStream, name: &Ident, e: &NumericEnum) -> TokenS
                 .expect("numeric enum literals are formatted numbers")
         })
         .collect();
-    let variant_docs = e.values.iter().map(|v| format!(" `{}`", v.literal));
+    let variant_docs = e
+        .values
+        .iter()
+        .map(|v| docs::clean(&format!(" `{}`", v.literal)));
     let integer = e.primitive.is_integer();
     let derives = if integer {
         quote!(#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)])

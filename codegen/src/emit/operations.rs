@@ -1,7 +1,7 @@
 //! The operations file: one client method per operation returning its request builder, then the
 //! builders ([`super::builders`]) and response enums ([`super::responses`]).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::quote;
 
 use super::builders::location_name;
@@ -12,18 +12,49 @@ use crate::ir::{Api, Operation, TypeRef};
 /// Tokens of the whole operations module.
 pub(super) fn operations(api: &Api) -> TokenStream {
     let client = contract::client();
-    let methods = api.operations.iter().map(|op| client_method(api, op));
-    let builders = api.operations.iter().map(|op| builders::builder(api, op));
+    let methods: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .map(|op| client_method(api, op))
+        .collect();
+    let builders: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .map(|op| builders::builder(api, op))
+        .collect();
     let module_docs = module_docs(api);
+    // Imported only when the code names it: an unused import fails `-D warnings`.
+    let models = methods.iter().chain(&builders).any(names_models).then(|| {
+        quote!(
+            use super::models;
+        )
+    });
     quote! {
         #(#![doc = #module_docs])*
-        use super::models;
+        #models
 
         impl #client {
             #(#methods)*
         }
         #(#builders)*
     }
+}
+
+/// Whether `tokens` name the `models` module anywhere: `models` followed by `::` (a parameter
+/// merely called `models` does not count).
+fn names_models(tokens: &TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.iter().enumerate().any(|(i, tree)| match tree {
+        TokenTree::Ident(ident) => {
+            let path_separator = matches!(
+                trees.get(i + 1),
+                Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint
+            );
+            ident == "models" && path_separator
+        }
+        TokenTree::Group(group) => names_models(&group.stream()),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
 }
 
 /// The module's doc lines, with the one explanation of error bodies the operations link to.

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::contract;
 use super::types::{ident, rust_type, Scope};
+use super::{contract, docs};
 use crate::ir::Pagination;
 
 /// The `pages` and `into_stream` methods of a paged operation's builder.
@@ -23,10 +23,10 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         .iter()
         .map(|s| s.field.as_str())
         .collect();
-    let pages_doc = format!(
+    let pages_doc = docs::clean(&format!(
         " Every page, fetched lazily one at a time, following `{}` until the last page.",
         path.join(".")
-    );
+    ));
     quote! {
         #[doc = #pages_doc]
         pub fn pages(

@@ -28,11 +28,11 @@ pub(super) fn output(op: &Operation) -> (TokenStream, TokenStream) {
         return (out, quote!());
     }
     let name = ident(&op.response_name);
-    let doc = format!(
+    let doc = docs::clean(&format!(
         " Success responses of `{} {}`.",
         op.method.as_str(),
         op.path
-    );
+    ));
     let variants = op.responses.iter().map(|r| {
         let variant = ident(&naming::status_variant(r.status));
         let fallback = format!("Status {}.", status_label(r.status));

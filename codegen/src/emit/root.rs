@@ -13,6 +13,7 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
         Some(format!("Generated client code for {} {}.", api.title, api.version).as_str()),
         api.description.as_deref(),
     ]);
+    let title = docs::clean(&title);
     let title = title.lines().map(|l| format!(" {l}"));
     let base_url = api.base_url.clone().unwrap_or_default();
     let base_url_doc = if api.base_url.is_some() {

@@ -5,8 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::contract;
 use super::types::ident;
+use super::{contract, docs};
 use crate::ir::{
     Api, ApiKeyLocation, Operation, SchemeKind, SchemeRequirement, SecurityAlternative,
 };
@@ -22,12 +22,12 @@ pub(super) fn module(api: &Api) -> TokenStream {
         else {
             return None;
         };
-        let doc = format!(
+        let doc = docs::clean(&format!(
             " The `{}` API key: [`Auth::api_key`]({}) sends it as {}.",
             scheme.name,
             contract::doc_path("Auth::api_key"),
             where_it_goes(*location, name)
-        );
+        ));
         let constant = ident(const_name);
         let location = match location {
             ApiKeyLocation::Query => "Query",

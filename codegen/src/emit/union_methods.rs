@@ -6,6 +6,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::docs;
 use super::types::{canonical, definition, ident, is_option, rust_type, Scope};
 use crate::ir::{Api, Field, Primitive, TypeKind, TypeRef, Union, UnionTag, Variant};
 use crate::naming;
@@ -142,6 +143,7 @@ pub(super) fn accessors(api: &Api, name: &Ident, u: &Union) -> TokenStream {
 
 /// The accessor's doc: which field it reads and when it is `None`.
 fn accessor_doc(wire: &str, always: bool, unknown: bool) -> String {
+    let wire = docs::clean(wire);
     match (always, unknown) {
         (true, true) => format!(
             " The `{wire}` every variant has; `None` only for a variant this client does not know."

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{ident, Scope};
-use super::{contract, types, union_methods};
+use super::{contract, docs, types, union_methods};
 use crate::ir::{Api, Union, UnionTag, Variant};
 use crate::naming;
 
@@ -48,8 +48,12 @@ fn tagged(docs: &TokenStream, name: &Ident, tag: &str, variants: &[Variant]) -> 
         .map(|v| v.tag_value.as_deref().unwrap_or_default())
         .collect();
     let payloads: Vec<TokenStream> = variants.iter().map(payload).collect();
-    let variant_docs = values.iter().map(|v| format!(" `{tag}: {v}`"));
-    let unknown_doc = format!(" A `{tag}` this client does not know yet, kept as received.");
+    let variant_docs = values
+        .iter()
+        .map(|v| docs::clean(&format!(" `{tag}: {v}`")));
+    let unknown_doc = docs::clean(&format!(
+        " A `{tag}` this client does not know yet, kept as received."
+    ));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]

@@ -7,6 +7,7 @@ mod common;
 
 mod constructors;
 mod determinism;
+mod docs;
 mod models;
 mod operations;
 mod security;

@@ -137,3 +137,32 @@ fn cursor_paged_operations_are_detected_from_the_after_parameter_and_page_shape(
     assert!(ops.contains("pubfninto_stream(self,)"));
     assert_eq!(ops.matches("pubfnpages(").count(), 1);
 }
+
+/// An API whose operations take and return only primitives imports no models: an unused
+/// `use super::models;` fails `-D warnings`.
+#[test]
+fn operations_without_models_import_none() {
+    let spec = "paths:
+  /count/{n}:
+    get:
+      operationId: count
+      parameters:
+        - {name: n, in: path, required: true, schema: {type: integer}}
+        - {name: q, in: query, schema: {type: string}}
+        - {name: models, in: query, schema: {type: boolean}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: integer}
+";
+    let files = emit(&api(spec));
+    for path in ["operations.rs", "testing.rs"] {
+        let text = file(&files, path);
+        assert!(!text.contains("use super::models;"), "{path}:\n{text}");
+        syn::parse_file(text).unwrap();
+    }
+    let with_models = emit(&api(OPERATIONS));
+    assert!(file(&with_models, "operations.rs").contains("use super::models;"));
+}
