@@ -2,7 +2,7 @@
 //! punctuation), deterministic de-duplication, the names generated code reserves for itself, and
 //! the names given to types the spec leaves unnamed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -84,18 +84,51 @@ pub fn constant_name(raw: &str) -> String {
     }
 }
 
+/// Names handed out in one scope, with the next free suffix of each base name, so that making
+/// thousands of colliding names unique stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    used: BTreeSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Names {
+    /// Whether `name` is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.used.contains(name)
+    }
+}
+
+impl From<BTreeSet<String>> for Names {
+    fn from(used: BTreeSet<String>) -> Self {
+        Names {
+            used,
+            next: HashMap::new(),
+        }
+    }
+}
+
+impl Extend<String> for Names {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, names: I) {
+        self.used.extend(names);
+    }
+}
+
 /// Returns `name`, or `name2`, `name3`, … — the first not yet in `used` — and records it.
-pub fn unique(name: String, used: &mut BTreeSet<String>) -> String {
-    if used.insert(name.clone()) {
+pub fn unique(name: String, used: &mut Names) -> String {
+    if used.used.insert(name.clone()) {
         return name;
     }
-    let mut n = 2;
+    // Suffixes below the one last handed out for this base are all taken: names are never
+    // given back.
+    let mut n = used.next.get(&name).copied().unwrap_or(2);
     loop {
         let candidate = format!("{name}{n}");
-        if used.insert(candidate.clone()) {
+        n += 1;
+        if used.used.insert(candidate.clone()) {
+            used.next.insert(name, n);
             return candidate;
         }
-        n += 1;
     }
 }
 
@@ -393,9 +426,15 @@ mod tests {
 
     #[test]
     fn unique_suffixes_deterministically() {
-        let mut used = BTreeSet::new();
+        let mut used = Names::default();
         assert_eq!(unique("A".into(), &mut used), "A");
         assert_eq!(unique("A".into(), &mut used), "A2");
         assert_eq!(unique("A".into(), &mut used), "A3");
+        // A suffixed name taken on its own is skipped, as is a reserved one.
+        let mut used = Names::from(BTreeSet::from(["B".to_owned(), "B3".to_owned()]));
+        assert_eq!(unique("B2".into(), &mut used), "B2");
+        assert_eq!(unique("B".into(), &mut used), "B4");
+        assert_eq!(unique("B".into(), &mut used), "B5");
+        assert!(used.contains("B5") && !used.contains("B6"));
     }
 }

@@ -91,7 +91,7 @@ fn initial_value(api: &Api, f: &Field) -> TokenStream {
 
 /// One `with_<field>` setter per optional field, named by [`naming::setter_name`].
 fn setters(api: &Api, s: &Struct) -> Vec<TokenStream> {
-    let mut used = naming::struct_members();
+    let mut used = naming::Names::from(naming::struct_members());
     s.fields
         .iter()
         .filter(|f| is_option(f))

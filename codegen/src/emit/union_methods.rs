@@ -93,7 +93,7 @@ pub(crate) struct Accessor<'a> {
 
 /// The accessors of `u`: one per [`shared_fields`] entry.
 pub(crate) fn accessors_of<'a>(api: &'a Api, u: &Union) -> Vec<Accessor<'a>> {
-    let mut used = naming::union_members();
+    let mut used = naming::Names::from(naming::union_members());
     shared_fields(api, u)
         .into_iter()
         .map(|fields| Accessor {

@@ -2,6 +2,14 @@
 //! replaces an earlier one in place; `required` lists are united). A member that is the union
 //! listing this very schema in its `oneOf`/`anyOf` — HubSpot's "child includes its parent"
 //! pattern — adds nothing and is skipped, so the cycle never has to be unrolled.
+//!
+//! Each component is merged at most once into a struct (a schema reached twice through nested
+//! `allOf`s adds its properties once), so flattening is linear in the struct's ancestry rather
+//! than exponential. Flattening copies every ancestor's properties into each descendant, so a
+//! deep chain grows quadratically: past a budget ([`FLATTEN_BUDGET`] plus four per property the
+//! spec declares) the spec is refused with a located problem instead of emitting megabytes.
+
+use std::collections::{HashMap, HashSet};
 
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
@@ -10,9 +18,40 @@ use super::Resolver;
 use crate::ir::TypeKind;
 use crate::pointer::Pointer;
 
+/// The most properties `allOf` flattening may produce across one spec, beyond four times the
+/// properties it declares: far above real specs (HubSpot's flattens a few hundred), far below
+/// what makes generation take minutes.
+pub(super) const FLATTEN_BUDGET: usize = 10_000;
+
+/// The deepest `allOf` inheritance followed (schemas including schemas that include schemas…):
+/// far beyond real specs, and well within the stack.
+const MAX_DEPTH: usize = 256;
+
+/// The properties the component schemas of a spec declare themselves (inline `allOf` members
+/// included), which scale the flattening budget.
+pub(super) fn declared_properties(spec: &openapiv3::OpenAPI) -> usize {
+    fn count(schema: &Schema) -> usize {
+        let inline = |members: &[ReferenceOr<Schema>]| -> usize {
+            members.iter().filter_map(|m| m.as_item()).map(count).sum()
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => o.properties.len(),
+            SchemaKind::AllOf { all_of } => inline(all_of),
+            SchemaKind::Any(any) => any.properties.len() + inline(&any.all_of),
+            _ => 0,
+        }
+    }
+    let schemas = spec.components.iter().flat_map(|c| c.schemas.values());
+    schemas.filter_map(|s| s.as_item()).map(count).sum()
+}
+
 #[derive(Default)]
 struct Merged<'a> {
     view: Option<ObjectView<'a>>,
+    /// Where each property name sits in `view.properties`.
+    positions: HashMap<&'a str, usize>,
+    /// Component schemas already merged in (their pointers).
+    seen: HashSet<String>,
     /// Properties two members declare with incompatible types: (later pointer, message).
     conflicts: Vec<(Pointer, String)>,
     /// Rust names of the component schemas merged in, in order.
@@ -43,7 +82,7 @@ impl<'a> Merged<'a> {
             additional: None,
         });
         for (name, schema, pointer) in other.properties {
-            match view.properties.iter_mut().find(|(n, ..)| *n == name) {
+            match self.positions.get(name).map(|&at| &mut view.properties[at]) {
                 Some(slot) => {
                     // A later member may refine a property (add an enum, a format, docs);
                     // declaring another type makes the property unsatisfiable.
@@ -61,7 +100,10 @@ impl<'a> Merged<'a> {
                     }
                     *slot = (name, schema, pointer)
                 }
-                None => view.properties.push((name, schema, pointer)),
+                None => {
+                    self.positions.insert(name, view.properties.len());
+                    view.properties.push((name, schema, pointer));
+                }
             }
         }
         for name in other.required {
@@ -87,10 +129,27 @@ impl<'a> Resolver<'a> {
             return Shape::Ref(self.type_of(only.into(), &pointer.push("allOf").push("0"), name));
         }
         let mut merged = Merged::default();
-        let mut chain = vec![pointer.to_string()];
+        let mut chain: HashSet<String> = HashSet::from([pointer.to_string()]);
         self.merge_members(members, &pointer.push("allOf"), &mut chain, &mut merged);
         for (at, message) in std::mem::take(&mut merged.conflicts) {
             self.problem(&at, message);
+        }
+        if self.flattened > self.flatten_budget && !self.over_budget {
+            self.over_budget = true;
+            self.problem(
+                pointer,
+                format!(
+                    "flattening `allOf` copies every ancestor's properties into each descendant, \
+                     and this spec's chains reach more than {} properties here: \
+                     expected shallower `allOf` inheritance",
+                    self.flatten_budget
+                ),
+            );
+        }
+        if self.over_budget {
+            // The spec is refused; convert nothing more of it.
+            merged.view = None;
+            merged.parents.clear();
         }
         let view = merged.view.unwrap_or(ObjectView {
             properties: Vec::new(),
@@ -110,10 +169,13 @@ impl<'a> Resolver<'a> {
         &mut self,
         members: &'a [ReferenceOr<Schema>],
         base: &Pointer,
-        chain: &mut Vec<String>,
+        chain: &mut HashSet<String>,
         merged: &mut Merged<'a>,
     ) {
         for (i, member) in members.iter().enumerate() {
+            if self.flattened > self.flatten_budget {
+                return;
+            }
             let at = base.push(i.to_string());
             match SchemaRef::from(member) {
                 SchemaRef::Ref(reference) => {
@@ -133,14 +195,26 @@ impl<'a> Resolver<'a> {
                         );
                         continue;
                     }
-                    if let Some(parent) = self.component_names.get(key) {
-                        if !merged.parents.contains(parent) {
-                            merged.parents.push(parent.clone());
-                        }
+                    if !merged.seen.insert(target_pointer.to_string()) {
+                        continue;
                     }
-                    chain.push(target_pointer.to_string());
+                    // Each component is merged once (`seen`), so each parent is listed once.
+                    if let Some(parent) = self.component_names.get(key) {
+                        merged.parents.push(parent.clone());
+                    }
+                    if chain.len() > MAX_DEPTH {
+                        if !self.over_budget {
+                            self.over_budget = true;
+                            self.problem(
+                                &at,
+                                format!("`allOf` inheritance here is more than {MAX_DEPTH} schemas deep: expected a shallower chain of `allOf` parents"),
+                            );
+                        }
+                        continue;
+                    }
+                    chain.insert(target_pointer.to_string());
                     self.merge_schema(target, &target_pointer, chain, merged);
-                    chain.pop();
+                    chain.remove(&target_pointer.to_string());
                 }
                 SchemaRef::Item(schema) => self.merge_schema(schema, &at, chain, merged),
             }
@@ -151,11 +225,11 @@ impl<'a> Resolver<'a> {
         &mut self,
         schema: &'a Schema,
         pointer: &Pointer,
-        chain: &mut Vec<String>,
+        chain: &mut HashSet<String>,
         merged: &mut Merged<'a>,
     ) {
         match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(o)) => merged.add(ObjectView::of_properties(
+            SchemaKind::Type(Type::Object(o)) => self.add(merged, ObjectView::of_properties(
                 &o.properties,
                 &o.required,
                 o.additional_properties.as_ref(),
@@ -166,7 +240,7 @@ impl<'a> Resolver<'a> {
                 if !any.all_of.is_empty() {
                     self.merge_members(&any.all_of, &pointer.push("allOf"), chain, merged);
                 }
-                merged.add(ObjectView::of_properties(
+                self.add(merged, ObjectView::of_properties(
                     &any.properties,
                     &any.required,
                     any.additional_properties.as_ref(),
@@ -180,8 +254,14 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Merges `view` into `merged`, counting its properties against the flattening budget.
+    fn add(&mut self, merged: &mut Merged<'a>, view: ObjectView<'a>) {
+        self.flattened += view.properties.len();
+        merged.add(view);
+    }
+
     /// Whether `schema` is a union that lists one of `pointers` among its variants.
-    fn lists_any_of(&self, schema: &Schema, pointers: &[String]) -> bool {
+    fn lists_any_of(&self, schema: &Schema, pointers: &HashSet<String>) -> bool {
         let variants = match &schema.schema_kind {
             SchemaKind::OneOf { one_of } => one_of,
             SchemaKind::AnyOf { any_of } => any_of,
@@ -190,7 +270,7 @@ impl<'a> Resolver<'a> {
             _ => return false,
         };
         variants.iter().any(|v| match v {
-            ReferenceOr::Reference { reference } => pointers.iter().any(|p| p == reference),
+            ReferenceOr::Reference { reference } => pointers.contains(reference.as_str()),
             ReferenceOr::Item(_) => false,
         })
     }
@@ -204,10 +284,12 @@ pub(super) fn flat_view<'a>(
     pointer: &Pointer,
 ) -> Option<ObjectView<'a>> {
     let mut merged = Merged::default();
-    let mut chain = vec![pointer.to_string()];
-    let before = resolver.problems.len();
+    let mut chain: HashSet<String> = HashSet::from([pointer.to_string()]);
+    let (before, flattened) = (resolver.problems.len(), resolver.flattened);
     resolver.merge_schema(schema, pointer, &mut chain, &mut merged);
-    // Inference only peeks: problems are reported when the variant itself is converted.
+    // Inference only peeks: problems are reported, and properties counted, when the variant
+    // itself is converted.
     resolver.problems.truncate(before);
+    resolver.flattened = flattened;
     merged.view
 }

@@ -12,6 +12,7 @@ mod operation;
 mod param;
 mod passes;
 mod refs;
+mod scc;
 mod schema;
 mod security;
 mod union;
@@ -75,7 +76,7 @@ struct Resolver<'a> {
     /// Rust name of each component schema, by its key under `components/schemas`.
     component_names: BTreeMap<String, String>,
     /// Every Rust type name handed out so far.
-    used_names: BTreeSet<String>,
+    used_names: naming::Names,
     /// Inline schemas already converted, by pointer, so shared parents convert once.
     inline_cache: BTreeMap<String, TypeRef>,
     /// Types defined so far, by Rust name.
@@ -92,11 +93,17 @@ struct Resolver<'a> {
     ids: BTreeMap<String, ids::IdEntry>,
     /// Whether the schema being converted is a parameter's (written as text, not JSON).
     in_parameter: bool,
+    /// Properties `allOf` flattening has produced so far, and how many it may
+    /// ([`all_of::FLATTEN_BUDGET`] plus four per property the spec declares).
+    flattened: usize,
+    flatten_budget: usize,
+    /// Whether flattening went over its budget or depth (reported once, where it happened).
+    over_budget: bool,
 }
 
 impl<'a> Resolver<'a> {
     fn new(spec: &'a OpenAPI, raw: Option<&'a serde_yaml::Value>) -> Self {
-        let mut used_names = BTreeSet::new();
+        let mut used_names = naming::Names::default();
         let mut component_names = BTreeMap::new();
         if let Some(components) = &spec.components {
             for key in components.schemas.keys() {
@@ -116,6 +123,9 @@ impl<'a> Resolver<'a> {
             default_security: None,
             ids: BTreeMap::new(),
             in_parameter: false,
+            flattened: 0,
+            flatten_budget: all_of::FLATTEN_BUDGET + 4 * all_of::declared_properties(spec),
+            over_budget: false,
         }
     }
 

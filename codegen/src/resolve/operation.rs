@@ -1,8 +1,6 @@
 //! Operations: method, path template, parameters (path → query → header → cookie), request body,
 //! success responses by status, and the error body.
 
-use std::collections::BTreeSet;
-
 use openapiv3::{MediaType, ReferenceOr, StatusCode};
 
 use super::Resolver;
@@ -16,9 +14,9 @@ impl<'a> Resolver<'a> {
     /// Converts every operation, in spec order.
     pub(super) fn convert_operations(&mut self) -> Vec<Operation> {
         // One name for the client method and the test support's mock method.
-        let mut method_names = naming::client_members();
+        let mut method_names = naming::Names::from(naming::client_members());
         method_names.extend(naming::mock_members());
-        let mut builder_names = BTreeSet::new();
+        let mut builder_names = naming::Names::default();
         let mut operation_ids: std::collections::BTreeMap<String, String> = Default::default();
         let mut out = Vec::new();
         let paths = Pointer::root().push("paths");

@@ -2,8 +2,6 @@
 //! and each given its wire encoding — the one place a declared location, `style`, `explode` and
 //! value shape become a [`ParamEncoding`].
 
-use std::collections::BTreeSet;
-
 use openapiv3::ReferenceOr;
 use openapiv3::{Parameter, ParameterSchemaOrContent, PathStyle as SpecPathStyle, QueryStyle};
 
@@ -79,7 +77,7 @@ impl<'a> Resolver<'a> {
             winners.retain(|(p, _)| key(p) != key(param));
             winners.push((param, at));
         }
-        let mut used = naming::builder_members();
+        let mut used = naming::Names::from(naming::builder_members());
         let mut params: Vec<Param> = winners
             .into_iter()
             .filter_map(|(param, at)| self.param(param, &at, builder, &mut used))
@@ -124,7 +122,7 @@ impl<'a> Resolver<'a> {
         param: &'a Parameter,
         at: &Pointer,
         builder: &str,
-        used: &mut BTreeSet<String>,
+        used: &mut naming::Names,
     ) -> Option<Param> {
         let data = param.parameter_data_ref();
         let declared = declared(param);

@@ -264,49 +264,40 @@ fn direct_edges(def: &TypeDef) -> Vec<&str> {
     }
 }
 
-/// Whether `to` can be reached from `from` through unboxed inline edges.
-fn reaches(types: &BTreeMap<String, TypeDef>, from: &str, to: &str) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut stack = vec![from.to_owned()];
-    while let Some(name) = stack.pop() {
-        if name == to {
-            return true;
-        }
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(def) = types.get(&name) {
-            stack.extend(direct_edges(def).into_iter().map(str::to_owned));
-        }
-    }
-    false
-}
-
+/// Boxes, in name order and field order, each inline edge that closes a cycle of inline edges
+/// (its target still reaches its owner through unboxed edges). An edge `u → v` closes one
+/// exactly when `u` and `v` share a strongly connected component of the unboxed graph, so the
+/// components are computed once and, after each box, recomputed only for the component the
+/// boxed edge was in: linear in the spec for the usual handful of boxes.
 fn break_cycles(types: &mut BTreeMap<String, TypeDef>) {
     let names: Vec<String> = types.keys().cloned().collect();
-    for name in names {
-        let targets: Vec<(usize, String)> = match &types[&name].kind {
-            TypeKind::Struct(s) => s
-                .fields
-                .iter()
-                .enumerate()
-                .filter_map(|(i, f)| direct(&f.ty).map(|t| (i, t.to_owned())))
-                .collect(),
-            TypeKind::Union(u) => u
+    let mut graph = super::scc::Graph::new(&names);
+    for (u, def) in types.values().enumerate() {
+        let edges: Vec<usize> = direct_edges(def)
+            .into_iter()
+            .filter_map(|t| graph.index(t))
+            .collect();
+        graph.set_edges(u, edges);
+    }
+    graph.components();
+    for (u, name) in names.iter().enumerate() {
+        let def = types.get_mut(name).expect("name taken from the map");
+        let slots: Vec<(&mut bool, &TypeRef)> = match &mut def.kind {
+            TypeKind::Struct(s) => s.fields.iter_mut().map(|f| (&mut f.boxed, &f.ty)).collect(),
+            TypeKind::Union(un) => un
                 .variants
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| direct(&v.ty).map(|t| (i, t.to_owned())))
+                .iter_mut()
+                .map(|v| (&mut v.boxed, &v.ty))
                 .collect(),
             _ => continue,
         };
-        for (i, target) in targets {
-            if reaches(types, &target, &name) {
-                match &mut types.get_mut(&name).expect("name taken from the map").kind {
-                    TypeKind::Struct(s) => s.fields[i].boxed = true,
-                    TypeKind::Union(u) => u.variants[i].boxed = true,
-                    _ => {}
-                }
+        for (boxed, ty) in slots {
+            let Some(v) = direct(ty).and_then(|t| graph.index(t)) else {
+                continue;
+            };
+            if !*boxed && graph.same_component(u, v) {
+                *boxed = true;
+                graph.remove_edge(u, v);
             }
         }
     }

@@ -29,10 +29,13 @@ pub(super) fn component_key<'r>(reference: &'r str, section: &str) -> Option<&'r
 impl<'a> Resolver<'a> {
     /// The schema a `#/components/schemas/X` reference names, with its pointer, following
     /// components that are themselves `$ref`s. `None` for a dangling reference or a cycle.
+    ///
+    /// A chain of aliases of any length is followed: it ends in a schema within as many hops as
+    /// there are schemas, or it is a cycle.
     pub(super) fn schema_target(&self, reference: &str) -> Option<(&'a Schema, Pointer, &'a str)> {
         let components = self.spec.components.as_ref()?;
         let mut reference = reference;
-        for _ in 0..32 {
+        for _ in 0..=components.schemas.len() {
             let key = component_key(reference, "schemas")?;
             let (key, schema) = components.schemas.get_key_value(key)?;
             match schema {
@@ -81,6 +84,8 @@ impl<'a> Resolver<'a> {
         self.follow(item, pointer, "responses", |c| &c.responses)
     }
 
+    /// Follows `item` through `$ref`s in `section` until a value, with a problem for a dangling
+    /// reference or a cycle (a chain longer than the section has entries).
     fn follow<T>(
         &mut self,
         item: &'a ReferenceOr<T>,
@@ -90,7 +95,8 @@ impl<'a> Resolver<'a> {
     ) -> Option<(&'a T, Pointer)> {
         let mut item = item;
         let mut at = pointer.clone();
-        for _ in 0..32 {
+        let entries = self.spec.components.as_ref().map_or(0, |c| map(c).len());
+        for _ in 0..=entries {
             match item {
                 ReferenceOr::Item(value) => return Some((value, at)),
                 ReferenceOr::Reference { reference } => {
@@ -113,7 +119,7 @@ impl<'a> Resolver<'a> {
         }
         self.problem(
             &at,
-            "`$ref` chain is longer than 32 hops (a reference cycle?)",
+            format!("`$ref` chain through `#/components/{section}` leads back to itself: expected a chain of references ending in a value"),
         );
         None
     }

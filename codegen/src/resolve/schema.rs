@@ -323,7 +323,7 @@ impl<'a> Resolver<'a> {
                 return Shape::Ref(TypeRef::Map(Box::new(additional.unwrap_or(TypeRef::Any))));
             }
         }
-        let mut used = std::collections::BTreeSet::new();
+        let mut used = naming::Names::default();
         let mut fields = Vec::with_capacity(view.properties.len());
         let here = self.owning_component(pointer);
         for (wire_name, property, at) in view.properties {
@@ -435,7 +435,7 @@ impl Resolver<'_> {
         literals: impl Iterator<Item = String>,
         pointer: &Pointer,
     ) -> Shape {
-        let mut used = naming::enum_members();
+        let mut used = naming::Names::from(naming::enum_members());
         let mut seen = std::collections::BTreeSet::new();
         let mut values = Vec::new();
         for literal in literals {
@@ -469,7 +469,7 @@ impl Resolver<'_> {
 
 /// A string enum from its values: duplicates dropped, variant names made unique.
 pub(super) fn string_enum<'v>(values: impl Iterator<Item = &'v str>) -> StringEnum {
-    let mut used = naming::enum_members();
+    let mut used = naming::Names::from(naming::enum_members());
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for value in values {

@@ -23,7 +23,7 @@ const SENDABLE: &str =
 impl<'a> Resolver<'a> {
     /// Converts every declared scheme (in spec order), then the document-level `security`.
     pub(super) fn convert_security(&mut self) {
-        let mut const_names = BTreeSet::new();
+        let mut const_names = naming::Names::default();
         if let Some(components) = &self.spec.components {
             let base = Pointer::root().push("components").push("securitySchemes");
             for (name, item) in &components.security_schemes {
@@ -189,7 +189,7 @@ fn wire(
     name: &str,
     declared: &openapiv3::SecurityScheme,
     at: &Pointer,
-    const_names: &mut BTreeSet<String>,
+    const_names: &mut naming::Names,
 ) -> Result<SecurityScheme, String> {
     use openapiv3::SecurityScheme as Declared;
     let kind = match declared {

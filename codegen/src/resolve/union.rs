@@ -24,7 +24,7 @@ impl<'a> Resolver<'a> {
             return Shape::Ref(self.type_of(only.into(), &pointer.push("0"), name));
         }
         let tags = self.discriminate(schema, variants, pointer);
-        let mut used = naming::enum_members();
+        let mut used = naming::Names::from(naming::enum_members());
         let mut out = Vec::with_capacity(variants.len());
         for (i, variant) in variants.iter().enumerate() {
             let at = pointer.push(i.to_string());

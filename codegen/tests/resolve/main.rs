@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adversarial;
 mod all_of;
 mod bodies;
 mod errors;
