@@ -16,10 +16,16 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
     let title = docs::clean(&title);
     let title = title.lines().map(|l| format!(" {l}"));
     let base_url = api.base_url.clone().unwrap_or_default();
-    let base_url_doc = if api.base_url.is_some() {
-        " The API's default base URL: the first `servers` entry of the spec."
-    } else {
-        " The spec names no server: set a base URL on the client."
+    let base_url_doc = match api.base_url.as_deref() {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            " The API's default base URL: the first `servers` entry of the spec, its variables at \
+             their defaults."
+        }
+        Some(_) => {
+            " The first `servers` entry of the spec, which is relative: a client left on it fails \
+             every request, so set a base URL (the API's host and this path) on the client."
+        }
+        None => " The spec names no server: set a base URL on the client.",
     };
     let version = &api.version;
     let guards = api.runtime_features().into_iter().map(|feature| {

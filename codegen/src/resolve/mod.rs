@@ -15,6 +15,7 @@ mod refs;
 mod scc;
 mod schema;
 mod security;
+mod servers;
 mod union;
 mod usage;
 
@@ -42,6 +43,7 @@ fn resolve_with_raw(
     resolver.convert_security();
     let mut operations = resolver.convert_operations();
     let security_schemes = resolver.sendable_schemes();
+    let base_url = resolver.base_url(spec);
     let Resolver {
         mut types,
         problems,
@@ -61,7 +63,7 @@ fn resolve_with_raw(
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
         description: spec.info.description.clone(),
-        base_url: spec.servers.first().map(|s| s.url.clone()),
+        base_url,
         types,
         operations,
         security_schemes,

@@ -16,5 +16,6 @@ mod parameters;
 mod recursion;
 mod schemas;
 mod security;
+mod servers;
 mod unions;
 mod usage;

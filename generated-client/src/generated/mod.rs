@@ -14,7 +14,7 @@ pub mod security;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-/// The API's default base URL: the first `servers` entry of the spec.
+/// The API's default base URL: the first `servers` entry of the spec, its variables at their defaults.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
 
 /// The API version the code was generated from (`info.version`).
