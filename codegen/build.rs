@@ -1,8 +1,14 @@
 //! Lists the hand-written runtime (`generated-client/src/runtime/`) for `codegen::runtime`: every
 //! file of that folder is embedded, so a `cargo xtask generate` crate carries exactly the runtime
 //! `generated-client` compiles. The build fails if a file is not declared in the runtime's
-//! `mod.rs` (it would ship without being compiled) or if the folder has a subfolder.
+//! `mod.rs` (it would ship without being compiled) or if the folder has a subfolder. It also lists
+//! the methods the runtime's `Client` and `MockApi` have (`build/methods.rs`), so generating
+//! never has to parse the runtime.
 
+#[path = "build/methods.rs"]
+mod methods;
+
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
@@ -55,6 +61,29 @@ fn main() {
         writeln!(out, "    (\"src/runtime/{name}\", include_str!({file:?})),").unwrap();
     }
     out.push_str("];\n");
+    let mut client = BTreeSet::new();
+    let mut mock = BTreeSet::new();
+    for name in &names {
+        let path = runtime.join(name);
+        let source =
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let file = syn::parse_file(&source)
+            .unwrap_or_else(|e| panic!("{}: the runtime is valid Rust: {e}", path.display()));
+        methods::methods_of(&file.items, "Client", &mut client);
+        methods::methods_of(&file.items, "MockApi", &mut mock);
+    }
+    for (constant, methods, of) in [
+        ("CLIENT_METHODS", &client, "`Client`"),
+        ("MOCK_METHODS", &mock, "`MockApi`"),
+    ] {
+        writeln!(
+            out,
+            "/// Every method the runtime's {of} has (any visibility, trait and derived ones too).\n\
+             pub(crate) const {constant}: &[&str] = &{:?};",
+            methods.iter().collect::<Vec<_>>()
+        )
+        .unwrap();
+    }
     let dest =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("runtime_files.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");

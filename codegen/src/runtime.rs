@@ -1,78 +1,34 @@
 //! The hand-written runtime every generated crate carries (`generated-client/src/runtime/`),
 //! seen from the generator: its files, embedded by `build.rs`, and the methods its `Client` and
-//! its test-support `MockApi` already have, read from those files, so generated methods never
-//! collide with them.
+//! its test-support `MockApi` already have, read from those files by `build.rs` (so generating
+//! does not parse the runtime each run), so generated methods never collide with them.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
-/// Trait methods a derive gives a type, for the derives the runtime uses.
-const DERIVED_METHODS: &[(&str, &[&str])] = &[
-    ("Clone", &["clone", "clone_from"]),
-    ("Debug", &["fmt"]),
-    ("Default", &["default"]),
-    ("PartialEq", &["eq", "ne"]),
-];
-
 /// Every method `Client` has in the runtime: inherent ones (any visibility), those of traits it
-/// implements, and those its derives add.
+/// implements, and those its derives add (read by `build.rs`, see `build/methods.rs`).
 pub(crate) fn client_methods() -> &'static BTreeSet<String> {
     static METHODS: OnceLock<BTreeSet<String>> = OnceLock::new();
-    METHODS.get_or_init(|| methods("Client"))
+    METHODS.get_or_init(|| CLIENT_METHODS.iter().map(|m| (*m).to_owned()).collect())
 }
 
 /// Every method the runtime's `MockApi` (test support) has, as [`client_methods`] counts them.
 pub(crate) fn mock_methods() -> &'static BTreeSet<String> {
     static METHODS: OnceLock<BTreeSet<String>> = OnceLock::new();
-    METHODS.get_or_init(|| methods("MockApi"))
+    METHODS.get_or_init(|| MOCK_METHODS.iter().map(|m| (*m).to_owned()).collect())
 }
 
-/// The methods of the runtime type `name`, read from every runtime file.
-fn methods(name: &str) -> BTreeSet<String> {
-    let mut methods = BTreeSet::new();
-    for (path, source) in FILES {
-        let file = syn::parse_file(source)
-            .unwrap_or_else(|e| panic!("the runtime's {path} is valid Rust: {e}"));
-        methods_of(&file.items, name, &mut methods);
-    }
-    methods
-}
-
-/// Adds the methods of type `name` found in `items` to `out`.
-fn methods_of(items: &[syn::Item], name: &str, out: &mut BTreeSet<String>) {
-    let is_named = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.is_ident(name));
-    for item in items {
-        match item {
-            syn::Item::Impl(block) if is_named(&block.self_ty) => {
-                for member in &block.items {
-                    if let syn::ImplItem::Fn(f) = member {
-                        out.insert(f.sig.ident.to_string());
-                    }
-                }
-            }
-            syn::Item::Struct(s) if s.ident == name => {
-                for attr in s.attrs.iter().filter(|a| a.path().is_ident("derive")) {
-                    let _ = attr.parse_nested_meta(|meta| {
-                        let derived = meta.path.get_ident().map(ToString::to_string);
-                        let methods = DERIVED_METHODS
-                            .iter()
-                            .filter(|(t, _)| Some(*t) == derived.as_deref())
-                            .flat_map(|(_, m)| m.iter());
-                        out.extend(methods.map(|m| (*m).to_owned()));
-                        Ok(())
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-}
+#[cfg(test)]
+#[path = "../build/methods.rs"]
+mod methods;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use methods::methods_of;
 
     #[test]
     fn every_runtime_file_is_embedded_once_and_sorted() {
@@ -87,6 +43,17 @@ mod tests {
         assert_eq!(paths.len(), on_disk);
         assert!(paths.contains(&"src/runtime/client.rs"));
         assert!(paths.contains(&"src/runtime/mod.rs"));
+    }
+
+    #[test]
+    fn the_lists_made_at_build_time_are_those_of_the_embedded_sources() {
+        for (name, listed) in [("Client", client_methods()), ("MockApi", mock_methods())] {
+            let mut parsed = BTreeSet::new();
+            for (_, source) in FILES {
+                methods_of(&syn::parse_file(source).unwrap().items, name, &mut parsed);
+            }
+            assert_eq!(&parsed, listed, "{name}");
+        }
     }
 
     #[test]

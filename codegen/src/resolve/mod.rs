@@ -101,6 +101,8 @@ struct Resolver<'a> {
     flatten_budget: usize,
     /// Whether flattening went over its budget or depth (reported once, where it happened).
     over_budget: bool,
+    /// Where each component schema that is a `$ref` leads ([`refs::alias_ends`]).
+    alias_ends: std::collections::HashMap<&'a str, Option<&'a str>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -128,6 +130,11 @@ impl<'a> Resolver<'a> {
             flattened: 0,
             flatten_budget: all_of::FLATTEN_BUDGET + 4 * all_of::declared_properties(spec),
             over_budget: false,
+            alias_ends: spec
+                .components
+                .as_ref()
+                .map(|c| refs::alias_ends(&c.schemas))
+                .unwrap_or_default(),
         }
     }
 
@@ -146,11 +153,15 @@ impl<'a> Resolver<'a> {
         for segment in text.split('/').skip(1) {
             let key = segment.replace("~1", "/").replace("~0", "~");
             node = match node {
-                serde_yaml::Value::Mapping(map) => {
-                    map.iter()
-                        .find(|(k, _)| yaml_key(k).as_deref() == Some(key.as_str()))?
-                        .1
-                }
+                // A string key is found directly; a scalar one (`200:`) by scanning.
+                serde_yaml::Value::Mapping(map) => match map.get(key.as_str()) {
+                    Some(value) => value,
+                    None => {
+                        map.iter()
+                            .find(|(k, _)| yaml_key(k).as_deref() == Some(key.as_str()))?
+                            .1
+                    }
+                },
                 serde_yaml::Value::Sequence(items) => items.get(key.parse::<usize>().ok()?)?,
                 _ => return None,
             };

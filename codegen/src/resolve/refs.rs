@@ -1,5 +1,7 @@
 //! Following local `$ref`s to the components they name, with problems for dangling ones.
 
+use std::collections::{HashMap, HashSet};
+
 use openapiv3::{Parameter, ReferenceOr, RequestBody, Response, Schema};
 
 use super::Resolver;
@@ -30,22 +32,26 @@ impl<'a> Resolver<'a> {
     /// The schema a `#/components/schemas/X` reference names, with its pointer, following
     /// components that are themselves `$ref`s. `None` for a dangling reference or a cycle.
     ///
-    /// A chain of aliases of any length is followed: it ends in a schema within as many hops as
-    /// there are schemas, or it is a cycle.
+    /// A chain of aliases of any length is followed: where each alias leads was worked out once
+    /// ([`alias_ends`]), so a lookup costs one step however long the chain.
     pub(super) fn schema_target(&self, reference: &str) -> Option<(&'a Schema, Pointer, &'a str)> {
         let components = self.spec.components.as_ref()?;
-        let mut reference = reference;
-        for _ in 0..=components.schemas.len() {
-            let key = component_key(reference, "schemas")?;
-            let (key, schema) = components.schemas.get_key_value(key)?;
-            match schema {
-                ReferenceOr::Item(schema) => {
-                    return Some((schema, Pointer::from_ref(reference)?, key.as_str()))
-                }
-                ReferenceOr::Reference { reference: next } => reference = next,
+        let key = component_key(reference, "schemas")?;
+        let (key, schema) = components.schemas.get_key_value(key)?;
+        let (reference, key, schema) = match schema {
+            ReferenceOr::Item(schema) => (reference, key.as_str(), schema),
+            ReferenceOr::Reference { .. } => {
+                let last = (*self.alias_ends.get(key.as_str())?)?;
+                let (key, schema) = components
+                    .schemas
+                    .get_key_value(component_key(last, "schemas")?)?;
+                let ReferenceOr::Item(schema) = schema else {
+                    return None;
+                };
+                (last, key.as_str(), schema)
             }
-        }
-        None
+        };
+        Some((schema, Pointer::from_ref(reference)?, key))
     }
 
     /// Follows a parameter `$ref` (possibly through several hops).
@@ -125,6 +131,46 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// For every component schema that is itself a `$ref`, the last `$ref` of its chain of aliases:
+/// the one naming a schema that is not a `$ref`, or `None` when the chain dangles or is a cycle.
+/// Each alias is visited once whatever the chains' lengths (results are shared along a chain).
+pub(super) fn alias_ends(
+    schemas: &indexmap::IndexMap<String, ReferenceOr<Schema>>,
+) -> HashMap<&str, Option<&str>> {
+    let mut ends: HashMap<&str, Option<&str>> = HashMap::new();
+    for (start, schema) in schemas {
+        if !matches!(schema, ReferenceOr::Reference { .. }) || ends.contains_key(start.as_str()) {
+            continue;
+        }
+        // Walk until a value, a dangling name, a known end or a key already on this walk.
+        let mut walk: Vec<&str> = Vec::new();
+        let mut on_walk = HashSet::new();
+        let mut key = start.as_str();
+        let end = loop {
+            if let Some(known) = ends.get(key) {
+                break *known;
+            }
+            if !on_walk.insert(key) {
+                break None;
+            }
+            // Only aliases are walked: a value is the end of the previous step.
+            let Some(ReferenceOr::Reference { reference }) = schemas.get(key) else {
+                break None;
+            };
+            walk.push(key);
+            match component_key(reference, "schemas").and_then(|k| schemas.get_key_value(k)) {
+                Some((_, ReferenceOr::Item(_))) => break Some(reference.as_str()),
+                Some((next, ReferenceOr::Reference { .. })) => key = next.as_str(),
+                None => break None,
+            }
+        };
+        for key in walk {
+            ends.insert(key, end);
+        }
+    }
+    ends
+}
+
 fn components_get<'m, T>(
     map: &'m indexmap::IndexMap<String, ReferenceOr<T>>,
     key: &str,
@@ -134,7 +180,38 @@ fn components_get<'m, T>(
 
 #[cfg(test)]
 mod tests {
-    use super::component_key;
+    use super::{alias_ends, component_key};
+
+    fn schemas(
+        yaml: &str,
+    ) -> indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::Schema>> {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn every_alias_leads_to_the_last_reference_of_its_chain() {
+        let schemas = schemas(
+            "A: {$ref: '#/components/schemas/B'}\n\
+             B: {$ref: '#/components/schemas/C'}\n\
+             C: {type: string}\n\
+             D: {$ref: '#/components/schemas/B'}\n\
+             E: {$ref: '#/components/schemas/F'}\n\
+             F: {$ref: '#/components/schemas/E'}\n\
+             G: {$ref: '#/components/schemas/E'}\n\
+             H: {$ref: '#/components/schemas/Missing'}\n\
+             I: {$ref: '#/components/schemas/I'}\n",
+        );
+        let ends = alias_ends(&schemas);
+        let c = Some("#/components/schemas/C");
+        assert_eq!(ends["A"], c);
+        assert_eq!(ends["B"], c);
+        assert_eq!(ends["D"], c);
+        // Cycles, chains into cycles, dangling names and self-references lead nowhere.
+        for key in ["E", "F", "G", "H", "I"] {
+            assert_eq!(ends[key], None, "{key}");
+        }
+        assert!(!ends.contains_key("C"), "C is a value, not an alias");
+    }
 
     #[test]
     fn component_keys() {
