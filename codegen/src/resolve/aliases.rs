@@ -16,6 +16,9 @@ use super::Resolver;
 use crate::ir::{TypeKind, TypeRef};
 use crate::pointer::Pointer;
 
+/// The most schemas of a cycle its problems name.
+const SHOWN: usize = 8;
+
 /// The named type a use of `ty` mentions (itself, or its items or values), if any.
 fn mentioned(ty: &TypeRef) -> Option<&str> {
     match ty {
@@ -92,11 +95,17 @@ impl Resolver<'_> {
             let pointer = Pointer::from_ref(pointer);
             pointer.and_then(|p| p.last()).unwrap_or_default()
         };
-        for i in 0..pointers.len() {
-            let path = (0..=pointers.len())
-                .map(|j| format!("`{}`", key(&pointers[(i + j) % pointers.len()])))
-                .collect::<Vec<_>>()
-                .join(" → ");
+        let n = pointers.len();
+        for i in 0..n {
+            // The whole cycle when short; its start and length when long, so the messages of a
+            // long cycle stay linear in its length.
+            let step = |j: usize| format!("`{}`", key(&pointers[(i + j) % n]));
+            let path = if n <= SHOWN {
+                (0..=n).map(step).collect::<Vec<_>>().join(" → ")
+            } else {
+                let start: Vec<String> = (0..SHOWN).map(step).collect();
+                format!("{} → … → {}, {n} schemas", start.join(" → "), step(0))
+            };
             let at = Pointer::from_ref(&pointers[i]).unwrap_or_else(Pointer::root);
             self.problem(
                 &at,

@@ -285,3 +285,26 @@ components:
         "{problems:#?}"
     );
 }
+
+#[test]
+fn a_long_alias_cycle_is_reported_in_linear_time_and_size() {
+    let n = 20_000;
+    let mut body = String::from("components:\n  schemas:\n");
+    for i in 0..n {
+        let next = (i + 1) % n;
+        body.push_str(&format!(
+            "    S{i}:\n      allOf:\n        - $ref: '#/components/schemas/S{next}'\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let problems = problems(&body);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    assert_eq!(problems.len(), n);
+    let size: usize = problems.iter().map(|p| p.message.len()).sum();
+    assert!(size < n * 400, "{size} bytes of messages");
+    let first = &problems[0].message;
+    assert!(
+        first.contains("`S0` → `S1` →") && first.contains("20000 schemas"),
+        "{first}"
+    );
+}
