@@ -181,7 +181,9 @@ fn has_unlisted_value(api: &Api, ty: &TypeRef, value: &Value) -> bool {
                 }
                 UnionTag::Untagged => false,
             },
-            TypeKind::Alias(target) => has_unlisted_value(api, target, value),
+            TypeKind::Alias(target) | TypeKind::Newtype(target) => {
+                has_unlisted_value(api, target, value)
+            }
             TypeKind::NumericEnum(_) | TypeKind::Id(_) => false,
         },
         TypeRef::List(item) => value

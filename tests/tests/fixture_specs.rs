@@ -45,6 +45,17 @@ fn snapshot_of_the_code_generated_for_every_fixture_spec() {
 /// JSON pointer) and the construct.
 const EXPECTED_ERRORS: &[(&str, &[&str])] = &[
     (
+        "alias_cycle.yaml",
+        &[
+            "#/components/schemas/Self: ",
+            "`Self` → `Self`",
+            "#/components/schemas/Left: ",
+            "`Left` → `Right` → `Left`",
+            "#/components/schemas/Right: ",
+            "expected one of these schemas to define a type",
+        ],
+    ),
+    (
         "conflicting_all_of.yaml",
         &[
             "#/components/schemas/Child/allOf/1/properties/id: ",
@@ -84,6 +95,13 @@ const EXPECTED_ERRORS: &[(&str, &[&str])] = &[
         &[
             "#/components/schemas/A: `$ref: #/components/schemas/B` leads back to itself",
             "#/components/schemas/B: `$ref: #/components/schemas/A` leads back to itself",
+        ],
+    ),
+    (
+        "relative_server.yaml",
+        &[
+            "#/servers/0/url: server URL `/api/v3` is not absolute",
+            "expected an absolute `https://` or `http://` URL",
         ],
     ),
     (

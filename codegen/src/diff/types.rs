@@ -58,6 +58,7 @@ fn kind_name(kind: &TypeKind) -> &'static str {
         TypeKind::Union(u) if u.tag == UnionTag::Untagged => "untagged union",
         TypeKind::Union(_) => "tagged union",
         TypeKind::Alias(_) => "type alias",
+        TypeKind::Newtype(_) => "newtype",
         TypeKind::Id(_) => "id type",
         _ => "type",
     }

@@ -1,7 +1,7 @@
-//! The models file: every named type, sorted by name. Structs and aliases are emitted here
-//! (response-only structs `#[non_exhaustive]`, every struct with a constructor and setters from
-//! `constructors`, and `Default` when it has no required field); string enums and unions have
-//! their own modules.
+//! The models file: every named type, sorted by name. Structs, aliases and newtypes (a list or
+//! map that contains itself) are emitted here (response-only structs `#[non_exhaustive]`, every
+//! struct with a constructor and setters from `constructors`, and `Default` when it has no
+//! required field); string enums and unions have their own modules.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -32,6 +32,19 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
             let ty = types::rust_type(ty, Scope::Models);
             quote! { #docs pub type #name = #ty; }
         }
+        TypeKind::Newtype(ty) => newtype(&docs, &name, ty),
+    }
+}
+
+/// A list or map that contains itself: a struct around it, written to and read from JSON as the
+/// list or map itself; `Default` is the empty one.
+fn newtype(docs: &TokenStream, name: &proc_macro2::Ident, ty: &crate::ir::TypeRef) -> TokenStream {
+    let ty = types::rust_type(ty, Scope::Models);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(pub #ty);
     }
 }
 

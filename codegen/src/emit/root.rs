@@ -17,13 +17,10 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
     let title = title.lines().map(|l| format!(" {l}"));
     let base_url = api.base_url.clone().unwrap_or_default();
     let base_url_doc = match api.base_url.as_deref() {
-        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+        // The resolver refuses a relative first server (`resolve/servers.rs`).
+        Some(_) => {
             " The API's default base URL: the first `servers` entry of the spec, its variables at \
              their defaults."
-        }
-        Some(_) => {
-            " The first `servers` entry of the spec, which is relative: a client left on it fails \
-             every request, so set a base URL (the API's host and this path) on the client."
         }
         None => " The spec names no server: set a base URL on the client.",
     };

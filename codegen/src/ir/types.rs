@@ -46,6 +46,10 @@ pub enum TypeKind {
     Union(Union),
     /// A named schema that is just another type (`type Name = ...`).
     Alias(TypeRef),
+    /// A list or map that contains itself (`Tree` = a list of `Tree`s), directly or through other
+    /// aliases: a struct wrapping the list or map (`struct Tree(Vec<Tree>)`), since a type alias
+    /// cannot name itself.
+    Newtype(TypeRef),
     /// An identifier of one kind of object (a thread, an inbox…), marked `x-id` in the spec:
     /// its own type, so ids of different kinds cannot be mixed up.
     Id(IdType),

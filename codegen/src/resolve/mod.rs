@@ -4,8 +4,9 @@
 //!
 //! Order: name every component schema first (so forward and cyclic refs just work), convert the
 //! schemas, then the security schemes, then the operations (which may add inline types), then
-//! run the IR passes.
+//! settle aliases that lead back to themselves (`aliases`), then run the IR passes.
 
+mod aliases;
 mod all_of;
 mod ids;
 mod operation;
@@ -42,6 +43,7 @@ fn resolve_with_raw(
     resolver.convert_components();
     resolver.convert_security();
     let mut operations = resolver.convert_operations();
+    resolver.settle_alias_cycles();
     let security_schemes = resolver.sendable_schemes();
     let base_url = resolver.base_url(spec);
     let Resolver {

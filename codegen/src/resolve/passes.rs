@@ -186,7 +186,7 @@ fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
                 .variants
                 .iter()
                 .for_each(|v| collect_names(&v.ty, &mut next)),
-            TypeKind::Alias(t) => collect_names(t, &mut next),
+            TypeKind::Alias(t) | TypeKind::Newtype(t) => collect_names(t, &mut next),
             TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {}
         }
         stack.extend(next.into_iter().map(str::to_owned));
@@ -212,7 +212,7 @@ fn standalone_uses<'t>(
             }
             TypeKind::Union(_) | TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {
             }
-            TypeKind::Alias(ty) => note(ty),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => note(ty),
         }
     }
     for op in operations {
@@ -259,7 +259,7 @@ fn direct_edges(def: &TypeDef) -> Vec<&str> {
             .filter(|v| !v.boxed)
             .filter_map(|v| direct(&v.ty))
             .collect(),
-        TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
+        TypeKind::Alias(ty) | TypeKind::Newtype(ty) => direct(ty).into_iter().collect(),
         TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => Vec::new(),
     }
 }

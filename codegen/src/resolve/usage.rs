@@ -48,7 +48,7 @@ fn reached(types: &BTreeMap<String, TypeDef>, roots: Vec<&TypeRef>) -> BTreeSet<
                 stack.extend(s.parents.iter().map(String::as_str));
             }
             TypeKind::Union(u) => u.variants.iter().for_each(|v| names(&v.ty, &mut stack)),
-            TypeKind::Alias(ty) => names(ty, &mut stack),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => names(ty, &mut stack),
             TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {}
         }
     }

@@ -35,3 +35,43 @@ fn an_undeclared_or_unclosed_variable_is_a_located_problem() {
         "{unclosed:#?}"
     );
 }
+
+#[test]
+fn a_relative_server_is_a_located_problem() {
+    for url in ["/api/v3", "./v1", "api.example.com/v1", "//api.example.com"] {
+        let found = problems(&format!("servers:\n  - url: '{url}'\n"));
+        assert_eq!(found.len(), 1, "{url}: {found:#?}");
+        assert_eq!(found[0].pointer, "#/servers/0/url");
+        let message = &found[0].message;
+        assert!(
+            message.contains(&format!("server URL `{url}` is not absolute"))
+                && message.contains("expected an absolute `https://` or `http://` URL"),
+            "{url}: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_server_made_absolute_by_its_variables_is_kept() {
+    let api = api("servers:\n  - url: '{scheme}://api.example.com/v1'\n    variables:\n      scheme: {default: https, enum: [https, http]}\n  - url: /relative\n");
+    assert_eq!(api.base_url.as_deref(), Some("https://api.example.com/v1"));
+    let api = crate::common::api("servers:\n  - url: HTTP://API.example.com\n");
+    assert_eq!(api.base_url.as_deref(), Some("HTTP://API.example.com"));
+}
+
+#[test]
+fn a_server_of_another_scheme_or_without_a_host_is_a_located_problem() {
+    for (url, why) in [
+        ("ftp://files.example.com", "is not an HTTP URL"),
+        ("https:///v1", "names no host"),
+    ] {
+        let found = problems(&format!("servers:\n  - url: '{url}'\n"));
+        assert_eq!(crate::common::pointers(&found), ["#/servers/0/url"]);
+        assert!(
+            found[0]
+                .message
+                .contains(&format!("server URL `{url}` {why}")),
+            "{found:#?}"
+        );
+    }
+}
