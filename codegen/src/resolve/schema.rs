@@ -336,16 +336,26 @@ impl<'a> Resolver<'a> {
             };
             let hint = naming::synthetic::property(&owner, wire_name);
             let ty = self.type_of(property, &at, &hint);
-            let (data, docs) = match property {
-                SchemaRef::Item(schema) => (Some(&schema.schema_data), docs_of(schema)),
-                SchemaRef::Ref(_) => (None, self.raw_description(&at)),
+            let (data, docs, nullable) = match property {
+                SchemaRef::Item(schema) => (
+                    Some(&schema.schema_data),
+                    docs_of(schema),
+                    schema.schema_data.nullable,
+                ),
+                // A nullable component is nullable wherever it is used.
+                SchemaRef::Ref(reference) => (
+                    None,
+                    self.raw_description(&at),
+                    self.schema_target(reference)
+                        .is_some_and(|(target, ..)| target.schema_data.nullable),
+                ),
             };
             fields.push(Field {
                 wire_name: wire_name.to_owned(),
                 rust_name: naming::unique(naming::field_name(wire_name), &mut used),
                 ty,
                 required: view.required.contains(&wire_name),
-                nullable: data.is_some_and(|d| d.nullable),
+                nullable,
                 boxed: false,
                 read_only: data.is_some_and(|d| d.read_only),
                 write_only: data.is_some_and(|d| d.write_only),

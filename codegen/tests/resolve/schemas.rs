@@ -4,8 +4,8 @@
 use codegen::ir::{Primitive, TypeKind, TypeRef};
 
 use crate::common::{
-    api, def, field, named, op, pointers, problems, rust_names, string_enum, structure, type_names,
-    values, wire_names,
+    api, def, emitted, field, named, op, pointers, problems, rust_names, squash, string_enum,
+    structure, type_names, values, wire_names,
 };
 
 #[test]
@@ -259,4 +259,40 @@ components:
 "##,
     );
     assert_eq!(pointers(&problems), ["#/components/schemas/Small/enum"]);
+}
+
+#[test]
+fn a_field_referring_to_a_nullable_component_accepts_null() {
+    // `nullable` on the component is part of the type: `"tags": null` must decode.
+    let api = api(r##"
+components:
+  schemas:
+    Tags:
+      type: array
+      nullable: true
+      items: {type: string}
+    Name:
+      $ref: '#/components/schemas/Text'
+    Text:
+      type: string
+      nullable: true
+    Plain:
+      type: string
+    Holder:
+      type: object
+      required: [tags, name, plain]
+      properties:
+        tags: {$ref: '#/components/schemas/Tags'}
+        name: {$ref: '#/components/schemas/Name'}
+        plain: {$ref: '#/components/schemas/Plain'}
+"##);
+    let holder = structure(&api, "Holder");
+    assert!(field(holder, "tags").nullable);
+    assert!(field(holder, "name").nullable, "through an alias");
+    assert!(!field(holder, "plain").nullable);
+    let models = squash(&emitted(&api, "models.rs"));
+    assert!(
+        models.contains("pubtags:::std::option::Option<Tags>,"),
+        "{models}"
+    );
 }
