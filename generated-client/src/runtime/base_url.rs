@@ -40,7 +40,9 @@ impl BaseUrl {
 
     /// The error for a base URL with a query or a fragment, which would misroute every request.
     pub(crate) fn misrouting(&self) -> Option<Error> {
-        self.misroutes.then(|| self.error(MISROUTES))
+        self.misroutes
+            .then(|| self.problem().map(Error::InvalidArgument))
+            .flatten()
     }
 
     /// The URL as given.
