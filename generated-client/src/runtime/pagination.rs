@@ -24,9 +24,8 @@ pub struct Pages<P> {
 }
 
 impl<P> Pages<P> {
-    /// At most `max` pages (counting those already yielded from now on): the stream then ends
-    /// cleanly, without error and without fetching the next page, as if the list ended there.
-    /// `0` fetches nothing.
+    /// At most `max` more pages: after them the stream ends cleanly, with no error and no
+    /// further request, as if the list ended there. `0` fetches nothing.
     pub fn max_pages(mut self, max: u64) -> Self {
         self.left = Some(max);
         self
@@ -66,8 +65,8 @@ pub struct Items<T> {
 }
 
 impl<T> Items<T> {
-    /// The items of at most `max` pages (counting pages fetched from now on): the stream then
-    /// ends cleanly, without error and without fetching the next page. `0` fetches nothing.
+    /// The items of at most `max` more pages: after them the stream ends cleanly, with no error
+    /// and no further request. `0` fetches nothing.
     pub fn max_pages(mut self, max: u64) -> Self {
         self.pages = self.pages.max_pages(max);
         self
