@@ -417,6 +417,48 @@ async fn a_token_endpoint_that_does_not_answer_is_a_retryable_transport_error() 
 }
 
 #[tokio::test]
+async fn a_base_url_with_a_query_or_a_fragment_is_refused_as_the_client_refuses_it() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, vec![tokens("access-1", "refresh-1", 1800)]).await;
+    for suffix in ["/?portal=1", "?portal=1", "/#top", "#"] {
+        let url = format!("{}{suffix}", server.uri());
+        let app = OAuthApp::new("client-1", CLIENT_SECRET, REDIRECT).with_base_url(&url);
+        let err = app.exchange_code(CODE).await.unwrap_err();
+        assert!(
+            matches!(err, OAuthError::InvalidBaseUrl(_)),
+            "{url}: {err:?}"
+        );
+        assert!(!err.is_retryable());
+        assert_eq!(err.status(), None);
+        let provider = RefreshingTokenProvider::new(app, "refresh-secret-0");
+        let err = provider.token().await.unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{url}: {err:?}");
+        assert!(!err.is_retryable());
+        let refused = Client::builder(Auth::private_app_token("pat"))
+            .base_url(&url)
+            .build()
+            .unwrap_err();
+        assert_eq!(err.to_string(), refused.to_string());
+        assert!(err.to_string().contains("a query or a fragment"), "{err}");
+    }
+    let err = OAuthApp::new("client-1", CLIENT_SECRET, REDIRECT)
+        .with_base_url("not a url")
+        .exchange_code(CODE)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, OAuthError::InvalidBaseUrl(_)), "{err:?}");
+    let received = server.received_requests().await.unwrap();
+    assert!(received.is_empty(), "nothing was sent");
+    // The same server without the query or the fragment answers.
+    let url = format!("{}/", server.uri());
+    let app = OAuthApp::new("client-1", CLIENT_SECRET, REDIRECT).with_base_url(url);
+    assert_eq!(
+        app.exchange_code(CODE).await.unwrap().access_token.expose(),
+        "access-1"
+    );
+}
+
+#[tokio::test]
 async fn secrets_never_show_in_errors_debug_or_logs() {
     let server = MockServer::start().await;
     // A proxy page that echoes the form body back.

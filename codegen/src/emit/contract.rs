@@ -53,9 +53,21 @@ pub(super) fn binary() -> TokenStream {
     item(quote!(Binary))
 }
 
-/// `Stream`: what `pages()` and `into_stream()` return.
-pub(super) fn stream() -> TokenStream {
-    item(quote!(Stream))
+/// `Pages<P>` and `Items<T>`: the streams `pages()` and `into_stream()` return, each with
+/// `max_pages`.
+pub(super) fn page_streams(
+    page: &TokenStream,
+    item_type: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    (item(quote!(Pages<#page>)), item(quote!(Items<#item_type>)))
+}
+
+/// Doc links to `Pages::max_pages` and `Items::max_pages`.
+pub(super) fn max_pages_links() -> (&'static str, &'static str) {
+    (
+        "crate::runtime::Pages::max_pages",
+        "crate::runtime::Items::max_pages",
+    )
 }
 
 /// `ParamValue`: how a generated enum is written into a path, query or header.

@@ -1,5 +1,6 @@
 //! Streams for cursor-paged list operations: `pages()` yields each page, `into_stream()` each
-//! item, both fetching lazily through the runtime's paginator; both are `Send + 'static`.
+//! item, both fetching lazily through the runtime's paginator; both are `Send + 'static` and
+//! can be capped with `max_pages`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,11 +11,10 @@ use crate::ir::Pagination;
 
 /// The `pages` and `into_stream` methods of a paged operation's builder.
 pub(super) fn streams(paging: &Pagination) -> TokenStream {
-    let stream = contract::stream();
-    let error = contract::error();
     let (pages_fn, items_fn) = contract::paginators();
     let page = rust_type(&paging.page_type, Scope::Operations);
     let item = rust_type(&paging.item_type, Scope::Operations);
+    let (pages_type, items_type) = contract::page_streams(&page, &item);
     let cursor = ident(&paging.cursor_param);
     let items = ident(&paging.items_field);
     let next_cursor = next_cursor(paging);
@@ -23,15 +23,19 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
         .iter()
         .map(|s| s.field.as_str())
         .collect();
+    let (pages_cap, items_cap) = contract::max_pages_links();
     let pages_doc = docs::clean(&format!(
-        " Every page, fetched lazily one at a time, following `{}` until the last page.",
+        " Every page, fetched lazily one at a time, following `{}` until the last page; \
+         [`max_pages`]({pages_cap}) caps the pages fetched.",
         path.join(".")
     ));
+    let items_doc = format!(
+        " Every item of every page, fetched lazily page by page; memory stays that of one page. \
+         [`max_pages`]({items_cap}) caps the pages fetched."
+    );
     quote! {
         #[doc = #pages_doc]
-        pub fn pages(
-            self,
-        ) -> impl #stream<Item = ::std::result::Result<#page, #error>> + ::std::marker::Send + ::std::marker::Unpin + 'static {
+        pub fn pages(self) -> #pages_type {
             #pages_fn(
                 self,
                 |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -44,10 +48,8 @@ pub(super) fn streams(paging: &Pagination) -> TokenStream {
             )
         }
 
-        /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-        pub fn into_stream(
-            self,
-        ) -> impl #stream<Item = ::std::result::Result<#item, #error>> + ::std::marker::Send + ::std::marker::Unpin + 'static {
+        #[doc = #items_doc]
+        pub fn into_stream(self) -> #items_type {
             #items_fn(self.pages(), |page: #page| page.#items)
         }
     }

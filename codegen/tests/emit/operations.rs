@@ -129,12 +129,15 @@ fn cursor_paged_operations_are_detected_from_the_after_parameter_and_page_shape(
     assert!(api.operations[1].pagination.is_none());
     let files = emit(&api);
     let ops = squash(file(&files, "operations.rs"));
-    assert!(ops.contains("pubfnpages(self,)"), "{ops}");
+    assert!(
+        ops.contains("pubfnpages(self)->crate::runtime::Pages<models::ThingPage>"),
+        "{ops}"
+    );
     assert!(
         ops.contains("page.paging.as_ref()?.next.as_ref()?.after.clone()"),
         "{ops}"
     );
-    assert!(ops.contains("pubfninto_stream(self,)"));
+    assert!(ops.contains("pubfninto_stream(self)->crate::runtime::Items<models::Thing>"));
     assert_eq!(ops.matches("pubfnpages(").count(), 1);
 }
 

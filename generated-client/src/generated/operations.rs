@@ -907,12 +907,8 @@ impl ListInboxes {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::InboxPage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::InboxPage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -929,12 +925,8 @@ impl ListInboxes {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::Inbox, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::Inbox> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::InboxPage| page.results,
@@ -1082,12 +1074,8 @@ impl ListChannels {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::ChannelPage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::ChannelPage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1104,12 +1092,8 @@ impl ListChannels {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::Channel, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::Channel> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelPage| page.results,
@@ -1298,12 +1282,8 @@ impl ListChannelAccounts {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::ChannelAccountPage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1322,12 +1302,8 @@ impl ListChannelAccounts {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::ChannelAccount> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,
@@ -1574,12 +1550,8 @@ impl ListThreads {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::ThreadPage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::ThreadPage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1596,12 +1568,8 @@ impl ListThreads {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::Thread, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::Thread> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ThreadPage| page.results,
@@ -1976,12 +1944,8 @@ impl ListMessages {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::MessagePage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::MessagePage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -1998,12 +1962,8 @@ impl ListMessages {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::Message, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::Message> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::MessagePage| page.results,
@@ -2389,12 +2349,8 @@ impl ListCustomChannels {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::CustomChannelPage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::CustomChannelPage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -2413,12 +2369,8 @@ impl ListCustomChannels {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::CustomChannel, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::CustomChannel> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::CustomChannelPage| page.results,
@@ -2771,12 +2723,8 @@ impl ListCustomChannelAccounts {
         ::std::result::Result::Ok(response.into_api_response(body))
     }
 
-    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page.
-    pub fn pages(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::ChannelAccountPage, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every page, fetched lazily one at a time, following `paging.next.after` until the last page; [`max_pages`](crate::runtime::Pages::max_pages) caps the pages fetched.
+    pub fn pages(self) -> crate::runtime::Pages<models::ChannelAccountPage> {
         crate::runtime::pagination::pages(
             self,
             |mut builder: Self, cursor: ::std::option::Option<::std::string::String>| async move {
@@ -2795,12 +2743,8 @@ impl ListCustomChannelAccounts {
         )
     }
 
-    /// Every item of every page, fetched lazily page by page; memory stays that of one page.
-    pub fn into_stream(
-        self,
-    ) -> impl crate::runtime::Stream<
-        Item = ::std::result::Result<models::ChannelAccount, crate::runtime::Error>,
-    > + ::std::marker::Send + ::std::marker::Unpin + 'static {
+    /// Every item of every page, fetched lazily page by page; memory stays that of one page. [`max_pages`](crate::runtime::Items::max_pages) caps the pages fetched.
+    pub fn into_stream(self) -> crate::runtime::Items<models::ChannelAccount> {
         crate::runtime::pagination::items(
             self.pages(),
             |page: models::ChannelAccountPage| page.results,

@@ -40,7 +40,9 @@ impl BaseUrl {
 
     /// The error for a base URL with a query or a fragment, which would misroute every request.
     pub(crate) fn misrouting(&self) -> Option<Error> {
-        self.misroutes.then(|| self.error(MISROUTES))
+        self.misroutes
+            .then(|| self.problem().map(Error::InvalidArgument))
+            .flatten()
     }
 
     /// The URL as given.
@@ -53,8 +55,18 @@ impl BaseUrl {
         self.parsed.as_ref().map_err(|e| self.error(e))
     }
 
+    /// Why this URL is refused (it does not parse, or has a query or a fragment), if it is.
+    pub(crate) fn problem(&self) -> Option<String> {
+        let why = self.parsed.as_ref().err()?;
+        Some(self.describe(why))
+    }
+
     fn error(&self, why: &str) -> Error {
-        Error::InvalidArgument(format!("invalid base URL {:?}: {why}", self.text))
+        Error::InvalidArgument(self.describe(why))
+    }
+
+    fn describe(&self, why: &str) -> String {
+        format!("invalid base URL {:?}: {why}", self.text)
     }
 }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::{Bytes, BytesMut};
 use reqwest::header::{
     HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, COOKIE, USER_AGENT,
 };
@@ -41,6 +42,8 @@ struct Inner {
     retry: RetryPolicy,
     rate_limit: Option<Arc<RateLimit>>,
     pacer: Option<Arc<Pacer>>,
+    /// The longest response body read, in bytes.
+    max_response_bytes: u64,
 }
 
 impl Client {
@@ -68,6 +71,7 @@ impl Client {
             retry: RetryPolicy::default(),
             rate_limit: None,
             pacing: None,
+            max_response_bytes: ClientBuilder::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -227,13 +231,35 @@ impl Client {
                 .header(CONTENT_TYPE, content_type)
                 .body(body.clone());
         }
-        let mut response = builder.send().await.map_err(from_reqwest)?;
+        let response = builder.send().await.map_err(from_reqwest)?;
+        self.receive(request, response, from_reqwest).await
+    }
+
+    /// Reads an answer within the client's size limit; `from_reqwest` maps a read failure.
+    async fn receive(
+        &self,
+        request: &Request,
+        mut response: reqwest::Response,
+        from_reqwest: impl Fn(reqwest::Error) -> Error,
+    ) -> Result<Response, Error> {
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         if let Some(pacer) = &self.inner.pacer {
             pacer.observe(&RateLimitInfo::from_headers(&headers));
         }
-        let body = response.bytes().await.map_err(from_reqwest)?;
+        let limit = self.inner.max_response_bytes;
+        let body = match read_body(&mut response, limit).await {
+            Ok(body) => body,
+            Err(BodyError::Read(e)) => return Err(from_reqwest(e)),
+            Err(BodyError::TooLarge { declared }) => {
+                return Err(Error::ResponseTooLarge {
+                    status,
+                    operation: operation_name(request),
+                    limit,
+                    declared,
+                })
+            }
+        };
         let response = Response::new(status, headers, body);
         if status.is_success() {
             Ok(response)
@@ -243,15 +269,57 @@ impl Client {
     }
 }
 
-/// The error for a request whose accepted credentials the client's `Auth` does not cover.
-fn missing_credentials(request: &Request) -> Error {
-    let operation = if request.path_template.is_empty() {
+/// Why a response body was not read whole.
+enum BodyError {
+    /// The connection failed or timed out while reading.
+    Read(reqwest::Error),
+    /// The body is longer than the limit; `declared` is its `Content-Length`, when sent.
+    TooLarge { declared: Option<u64> },
+}
+
+/// The body of `response`, read chunk by chunk and refused once it exceeds `limit` bytes (at
+/// once when `Content-Length` declares more), so an oversized body is never buffered. A body
+/// that arrives in one chunk is kept without copying.
+async fn read_body(response: &mut reqwest::Response, limit: u64) -> Result<Bytes, BodyError> {
+    let declared = response.content_length();
+    if declared.is_some_and(|size| size > limit) {
+        return Err(BodyError::TooLarge { declared });
+    }
+    let mut first: Option<Bytes> = None;
+    let mut joined = BytesMut::new();
+    let mut read: u64 = 0;
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
+        read = read.saturating_add(chunk.len() as u64);
+        if read > limit {
+            return Err(BodyError::TooLarge { declared });
+        }
+        if let Some(first) = first.take() {
+            // Not reserved from `Content-Length`: a declared size may be a lie.
+            joined.reserve(first.len() + chunk.len());
+            joined.extend_from_slice(&first);
+            joined.extend_from_slice(&chunk);
+        } else if joined.is_empty() {
+            first = Some(chunk);
+        } else {
+            joined.extend_from_slice(&chunk);
+        }
+    }
+    Ok(first.unwrap_or_else(|| joined.freeze()))
+}
+
+/// How errors name `request`: its `operationId`, or `METHOD /path` for a hand-built request.
+fn operation_name(request: &Request) -> String {
+    if request.path_template.is_empty() {
         format!("{} {}", request.method, request.path)
     } else {
         request.operation.to_owned()
-    };
+    }
+}
+
+/// The error for a request whose accepted credentials the client's `Auth` does not cover.
+fn missing_credentials(request: &Request) -> Error {
     Error::MissingCredentials {
-        operation,
+        operation: operation_name(request),
         accepted: request.security.describe(),
     }
 }
@@ -283,9 +351,13 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     rate_limit: Option<RateLimit>,
     pacing: Option<Pacing>,
+    max_response_bytes: u64,
 }
 
 impl ClientBuilder {
+    /// The default limit on a response body: 64 MiB (see [`ClientBuilder::max_response_bytes`]).
+    pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+
     /// Where requests go (default: `https://api.hubapi.com`). [`ClientBuilder::build`] refuses
     /// one with a query or a fragment, which would swallow every request's path.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
@@ -346,6 +418,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest response body the client reads, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](ClientBuilder::DEFAULT_MAX_RESPONSE_BYTES), 64 MiB); error
+    /// bodies count too. A longer body fails the call with [`Error::ResponseTooLarge`] as soon as
+    /// its `Content-Length`, or the bytes read so far, exceed the limit: the rest is never
+    /// buffered. `u64::MAX` lifts the limit.
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let user_agent = match &self.user_agent {
@@ -384,6 +466,7 @@ impl ClientBuilder {
             retry: self.retry,
             rate_limit: self.rate_limit.map(Arc::new),
             pacer: self.pacing.map(|pacing| Arc::new(Pacer::new(pacing))),
+            max_response_bytes: self.max_response_bytes,
         };
         Ok(Client {
             inner: Arc::new(inner),

@@ -22,6 +22,11 @@ fn maybe_applied(timed_out: bool) -> &'static str {
     }
 }
 
+/// What [`Error::ResponseTooLarge`] adds when the response declared its size.
+fn declared_size(declared: Option<u64>) -> String {
+    declared.map_or_else(String::new, |size| format!(" (it declared {size} bytes)"))
+}
+
 /// Longest body excerpt kept in an error.
 const SNIPPET_LEN: usize = 512;
 
@@ -96,6 +101,25 @@ pub enum Error {
         /// The cursor (`paging.next.after`) returned twice.
         cursor: String,
     },
+    /// A response body longer than the client's limit
+    /// ([`ClientBuilder::max_response_bytes`](super::ClientBuilder::max_response_bytes)): the
+    /// read stopped at the limit (or before reading, when `Content-Length` declared more), so
+    /// the rest was never buffered. Not retryable: the same request gets the same answer.
+    #[error(
+        "the {status} response to `{operation}` exceeds the client's limit of {limit} bytes{}; \
+         the rest was not read",
+        declared_size(*.declared)
+    )]
+    ResponseTooLarge {
+        /// The response status.
+        status: StatusCode,
+        /// The operation (its `operationId`), or `METHOD /path` for a hand-built request.
+        operation: String,
+        /// The client's limit, in bytes.
+        limit: u64,
+        /// The size the response declared (`Content-Length`), when it did.
+        declared: Option<u64>,
+    },
     /// The client's [`TokenProvider`](super::TokenProvider) could not supply a bearer token
     /// (e.g. refreshing an OAuth token failed), so nothing was sent. Shown as the provider's
     /// error, which can be downcast to its own type; not retried.
@@ -108,7 +132,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::Decode { status, .. } | Error::UnexpectedStatus { status, .. } => Some(*status),
+            Error::Decode { status, .. }
+            | Error::UnexpectedStatus { status, .. }
+            | Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::Transport(e) | Error::Timeout(e) => e.status(),
             Error::MaybeApplied { source, .. } => source.status(),
             Error::InvalidArgument(_)
@@ -195,6 +221,7 @@ impl Error {
             Error::MissingCredentials { .. } => Cow::Borrowed("missing_credentials"),
             Error::TokenProvider(_) => Cow::Borrowed("token_provider"),
             Error::RepeatedCursor { .. } => Cow::Borrowed("repeated_cursor"),
+            Error::ResponseTooLarge { .. } => Cow::Borrowed("response_too_large"),
         }
     }
 
@@ -223,6 +250,7 @@ impl Error {
             | Error::MissingCredentials { .. }
             | Error::TokenProvider(_)
             | Error::RepeatedCursor { .. }
+            | Error::ResponseTooLarge { .. }
             | Error::MaybeApplied { .. } => false,
         }
     }
@@ -294,16 +322,16 @@ impl Error {
 
     /// The error for a non-success response.
     pub(crate) fn from_response(response: Response) -> Self {
-        let body = serde_json::from_slice(response.body()).ok();
-        let retry_after = response
-            .headers()
+        let (status, headers, body) = response.into_parts();
+        let parsed = serde_json::from_slice(&body).ok();
+        let retry_after = headers
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
         Error::Api(Box::new(ApiError {
-            status: response.status(),
-            body,
-            raw: String::from_utf8_lossy(response.body()).into_owned(),
+            status,
+            body: parsed,
+            raw: into_text(body),
             retry_after,
         }))
     }
@@ -328,6 +356,15 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     let wait = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
     Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
+/// `body` as text, taking over its buffer when it is UTF-8 and not shared (so an error body
+/// is not held twice); invalid UTF-8 is replaced.
+fn into_text(body: bytes::Bytes) -> String {
+    match String::from_utf8(Vec::from(body)) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
 }
 
 fn snippet(body: &[u8]) -> String {
@@ -483,6 +520,50 @@ mod tests {
         assert_eq!(limited.error_type.as_deref(), Some("RATE_LIMIT"));
         assert_eq!(limited.policy_name.as_deref(), Some("DAILY"));
         assert!(limited.request_id.is_some());
+    }
+
+    #[test]
+    fn an_error_body_is_kept_once_not_copied() {
+        let body = bytes::Bytes::from(br#"{"message":"gone"}"#.repeat(1000));
+        let start = body.as_ptr();
+        let response = Response::new(StatusCode::NOT_FOUND, Default::default(), body);
+        let Error::Api(error) = Error::from_response(response) else {
+            panic!("not an API error")
+        };
+        assert_eq!(error.raw.as_ptr(), start, "the body was copied");
+        assert_eq!(error.raw.len(), 18_000);
+        let lossy = into_text(bytes::Bytes::from_static(b"caf\xe9"));
+        assert_eq!(lossy, "caf\u{fffd}");
+    }
+
+    #[test]
+    fn a_response_too_large_says_so_and_is_final() {
+        let error = Error::ResponseTooLarge {
+            status: StatusCode::OK,
+            operation: "getThread".into(),
+            limit: 1024,
+            declared: Some(4096),
+        };
+        assert_eq!(
+            error.to_string(),
+            "the 200 OK response to `getThread` exceeds the client's limit of 1024 bytes (it \
+             declared 4096 bytes); the rest was not read"
+        );
+        assert!(!error.is_retryable());
+        assert!(!error.is_server_error() && !error.is_timeout());
+        assert_eq!(error.status(), Some(StatusCode::OK));
+        assert_eq!(error.error_type(), "response_too_large");
+        let chunked = Error::ResponseTooLarge {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            operation: "GET /x".into(),
+            limit: 1,
+            declared: None,
+        };
+        assert!(
+            chunked.to_string().contains("limit of 1 bytes; the rest"),
+            "{chunked}"
+        );
+        assert!(!chunked.is_retryable() && !chunked.is_server_error());
     }
 
     #[test]

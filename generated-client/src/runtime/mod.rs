@@ -10,7 +10,7 @@
 //! `form` and `multipart` features, which a crate whose operations send them enables.
 
 mod auth;
-mod base_url;
+pub(crate) mod base_url;
 mod binary;
 mod body;
 mod client;
@@ -51,6 +51,7 @@ pub(crate) use form::form_urlencoded;
 pub use futures::Stream;
 #[cfg(feature = "multipart")]
 pub(crate) use multipart::Multipart;
+pub use pagination::{Items, Pages};
 #[allow(unused_imports)]
 pub(crate) use param::encode_path;
 pub(crate) use param::ParamValue;

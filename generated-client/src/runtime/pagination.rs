@@ -1,14 +1,106 @@
 //! Cursor pagination for HubSpot's list operations: fetch a page, follow `paging.next.after`,
-//! stop after the last page. Pages are fetched lazily, one at a time, so memory does not grow
-//! with the number of items. The streams own what they need (the builder holds its own client),
-//! so they are `Send + 'static` and can move into `tokio::spawn`.
+//! stop after the last page, or after [`Pages::max_pages`]. Pages are fetched lazily, one at a
+//! time, so memory does not grow with the number of items. The streams ([`Pages`], [`Items`])
+//! own what they need (the builder holds its own client), so they are `Send + 'static` and can
+//! move into `tokio::spawn`.
 
 use std::collections::HashSet;
+use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
 
-use futures::stream::{self, Stream, TryStreamExt};
+use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 
 use super::Error;
+
+/// Every page of a paged list, fetched lazily one at a time (what a list builder's `pages()`
+/// returns): a [`Stream`] of `Result<P, Error>`. An error ends it.
+#[must_use = "streams do nothing unless polled"]
+pub struct Pages<P> {
+    inner: Pin<Box<dyn Stream<Item = Result<P, Error>> + Send>>,
+    /// How many more pages may be fetched, when capped.
+    left: Option<u64>,
+}
+
+impl<P> Pages<P> {
+    /// At most `max` more pages: after them the stream ends cleanly, with no error and no
+    /// further request, as if the list ended there. `0` fetches nothing.
+    pub fn max_pages(mut self, max: u64) -> Self {
+        self.left = Some(max);
+        self
+    }
+}
+
+impl<P> Stream for Pages<P> {
+    type Item = Result<P, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if self.left == Some(0) {
+            return Poll::Ready(None);
+        }
+        let next = ready!(self.inner.as_mut().poll_next(cx));
+        if let (Some(Ok(_)), Some(left)) = (&next, &mut self.left) {
+            *left -= 1;
+        }
+        Poll::Ready(next)
+    }
+}
+
+impl<P> fmt::Debug for Pages<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages")
+            .field("max_pages_left", &self.left)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every item of every page, in order, fetched lazily page by page (what a list builder's
+/// `into_stream()` returns): a [`Stream`] of `Result<T, Error>`. An error ends it.
+#[must_use = "streams do nothing unless polled"]
+pub struct Items<T> {
+    pages: Pages<Vec<T>>,
+    /// The rest of the current page.
+    current: std::vec::IntoIter<T>,
+}
+
+impl<T> Items<T> {
+    /// The items of at most `max` more pages: after them the stream ends cleanly, with no error
+    /// and no further request. `0` fetches nothing.
+    pub fn max_pages(mut self, max: u64) -> Self {
+        self.pages = self.pages.max_pages(max);
+        self
+    }
+}
+
+// Never pinned structurally: the items are moved out of the vector, not polled in place.
+impl<T> Unpin for Items<T> {}
+
+impl<T> Stream for Items<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        loop {
+            if let Some(item) = self.current.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match ready!(self.pages.poll_next_unpin(cx)) {
+                Some(Ok(page)) => self.current = page.into_iter(),
+                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
+                None => return Poll::Ready(None),
+            }
+        }
+    }
+}
+
+impl<T> fmt::Debug for Items<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items")
+            .field("pages", &self.pages)
+            .field("left_in_page", &self.current.len())
+            .finish()
+    }
+}
 
 enum State<B> {
     /// The page at this cursor is next; the set holds every cursor followed so far.
@@ -26,14 +118,14 @@ pub fn pages<B, P, F, Fut>(
     builder: B,
     mut fetch: F,
     next_cursor: fn(&P) -> Option<String>,
-) -> impl Stream<Item = Result<P, Error>> + Send + Unpin + 'static
+) -> Pages<P>
 where
     B: Clone + Send + 'static,
     P: Send + 'static,
     F: FnMut(B, Option<String>) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, Error>> + Send + 'static,
 {
-    stream::try_unfold(State::Next(builder, None, HashSet::new()), move |state| {
+    let pages = stream::try_unfold(State::Next(builder, None, HashSet::new()), move |state| {
         let fetching = match state {
             State::Next(builder, cursor, seen) => {
                 let page = fetch(builder.clone(), cursor.clone());
@@ -57,21 +149,27 @@ where
             };
             Ok(Some((page, state)))
         })
-    })
+    });
+    Pages {
+        inner: Box::pin(pages),
+        left: None,
+    }
 }
 
-/// Every item of every page, in order.
-pub fn items<P, T>(
-    pages: impl Stream<Item = Result<P, Error>> + Send + Unpin + 'static,
-    results: fn(P) -> Vec<T>,
-) -> impl Stream<Item = Result<T, Error>> + Send + Unpin + 'static
+/// Every item of every page of `pages`, in order; `results` takes a page's items. The cap of
+/// `pages`, if any, carries over.
+pub fn items<P, T>(pages: Pages<P>, results: fn(P) -> Vec<T>) -> Items<T>
 where
     P: Send + 'static,
     T: Send + 'static,
 {
-    pages
-        .map_ok(move |page| stream::iter(results(page).into_iter().map(Ok)))
-        .try_flatten()
+    Items {
+        pages: Pages {
+            inner: Box::pin(pages.inner.map_ok(results)),
+            left: pages.left,
+        },
+        current: Vec::new().into_iter(),
+    }
 }
 
 #[cfg(test)]
@@ -104,6 +202,53 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(all, [0, 1, 10, 11, 20, 21]);
+    }
+
+    #[tokio::test]
+    async fn max_pages_ends_the_stream_cleanly_without_fetching_more() {
+        let fetched = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counting = |fetched: std::sync::Arc<std::sync::atomic::AtomicUsize>| {
+            move |builder: Builder, cursor: Option<String>| {
+                fetched.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                fetch(builder, cursor)
+            }
+        };
+        let next = |p: &Page| p.next.clone();
+        for (max, expected) in [(0, &[][..]), (1, &[0, 1][..]), (2, &[0, 1, 10, 11][..])] {
+            fetched.store(0, std::sync::atomic::Ordering::SeqCst);
+            let capped = items(pages(Builder, counting(fetched.clone()), next), |p| p.items);
+            let all: Vec<u32> = capped.max_pages(max).try_collect().await.unwrap();
+            assert_eq!(all, expected);
+            assert_eq!(
+                fetched.load(std::sync::atomic::Ordering::SeqCst),
+                max as usize
+            );
+        }
+        // A cap beyond the last page changes nothing; on `pages` it counts pages.
+        let all: Vec<u32> = items(pages(Builder, fetch, next).max_pages(99), |p| p.items)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, [0, 1, 10, 11, 20, 21]);
+        let two: Vec<Page> = pages(Builder, fetch, next)
+            .max_pages(2)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(two.len(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_cap_reached_before_a_repeated_cursor_ends_cleanly() {
+        let stuck = |_: Builder, _: Option<String>| async {
+            Ok(Page {
+                items: vec![1],
+                next: Some("same".into()),
+            })
+        };
+        let capped = pages(Builder, stuck, |p: &Page| p.next.clone()).max_pages(2);
+        let outcomes: Vec<bool> = capped.map(|page| page.is_ok()).collect().await;
+        assert_eq!(outcomes, [true, true]);
     }
 
     #[tokio::test]

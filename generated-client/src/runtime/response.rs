@@ -39,6 +39,11 @@ impl Response {
         &self.headers
     }
 
+    /// Its status, headers and body.
+    pub(crate) fn into_parts(self) -> (StatusCode, HeaderMap, Bytes) {
+        (self.status, self.headers, self.body)
+    }
+
     /// The raw body.
     pub fn body(&self) -> &Bytes {
         &self.body

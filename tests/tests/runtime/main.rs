@@ -1,8 +1,8 @@
 //! The runtime's behaviour over real HTTP against a local wiremock server, one module per
 //! concern: retries, timeouts, decoding, pagination, HubSpot's error bodies, credentials, the
 //! token kept secret, rate limits, the raw escape hatch, client configuration, tracing, path
-//! parameters, and requests left unanswered (over a raw loopback server). This file holds the
-//! helpers the modules share.
+//! parameters, and requests left unanswered or answered with oversized bodies (over raw
+//! loopback servers). This file holds the helpers the modules share.
 
 mod auth;
 mod configuration;
@@ -13,12 +13,15 @@ mod paths;
 mod rate_limit_windows;
 mod rate_limiting;
 mod raw_requests;
+mod response_size;
 mod retries;
 mod security;
 mod timeouts;
 mod tracing;
 mod unanswered;
 
+use std::io::Read;
+use std::net::TcpStream;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -144,4 +147,26 @@ fn assert_redacted(err: &Error) {
 
 fn comment_draft() -> MessageDraft {
     serde_json::from_value(fixture("MessageDraft", "comment_minimal.json")).unwrap()
+}
+
+/// Reads one request (head and `Content-Length` body); false when the peer closed first.
+fn read_request(socket: &mut TcpStream) -> bool {
+    let mut data = Vec::new();
+    let mut buf = [0_u8; 4096];
+    loop {
+        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|line| line.strip_prefix("content-length:"))
+                .map_or(0, |value| value.trim().parse().unwrap());
+            if data.len() >= end + 4 + length {
+                return true;
+            }
+        }
+        match socket.read(&mut buf) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+        }
+    }
 }

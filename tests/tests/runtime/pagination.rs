@@ -1,6 +1,6 @@
 //! Pagination: `into_stream` and `pages` follow `paging.next.after` across pages; an error
 //! ends the stream, and so does a cursor HubSpot returns twice (with an error, not a loop);
-//! streams own their client, so they outlive it and move into tasks.
+//! `max_pages` ends it cleanly; streams own their client, so they outlive it and move into tasks.
 
 use futures::{StreamExt, TryStreamExt};
 use serde_json::json;
@@ -91,6 +91,7 @@ const _: () = {
         send_static(&client.list_threads());
         send_static(&client.list_threads().into_stream());
         send_static(&client.list_messages(1).pages());
+        send_static(&client.list_threads().into_stream().max_pages(2));
         send_static(&client.get_thread(1).send());
         send_static(&client.request(generated_client::runtime::Method::GET, "/x"));
     }
@@ -192,4 +193,72 @@ async fn a_cursor_returned_twice_ends_the_stream_with_an_error() {
     assert!(err.to_string().contains("\"A\""), "{err}");
     assert!(!err.is_retryable());
     assert_eq!(requests(&server).await.len(), 3);
+}
+
+#[tokio::test]
+async fn max_pages_ends_the_stream_cleanly_after_that_many_pages() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let client = client(&server);
+    let threads: Vec<_> = client
+        .list_threads()
+        .limit(2)
+        .into_stream()
+        .max_pages(2)
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = threads.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3", "4"]);
+    assert_eq!(
+        requests(&server).await.len(),
+        2,
+        "the third page was not fetched"
+    );
+    let pages: Vec<_> = client
+        .list_threads()
+        .pages()
+        .max_pages(1)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(pages.len(), 1);
+    assert_eq!(requests(&server).await.len(), 3);
+    // A cap past the last page, or of none, changes nothing but what is fetched.
+    let all: Vec<_> = client
+        .list_threads()
+        .into_stream()
+        .max_pages(10)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 5);
+    let none: Vec<_> = client
+        .list_threads()
+        .into_stream()
+        .max_pages(0)
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    assert_eq!(requests(&server).await.len(), 6);
+}
+
+#[tokio::test]
+async fn max_pages_stops_before_a_repeated_cursor_is_an_error() {
+    // Every page points back to `A`: with a cap of two the stream ends before the repeat.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(THREADS))
+        .respond_with(page(&["1"], Some("A")))
+        .mount(&server)
+        .await;
+    let items: Vec<_> = client(&server)
+        .list_threads()
+        .into_stream()
+        .max_pages(2)
+        .collect()
+        .await;
+    assert_eq!(items.len(), 2);
+    assert!(items.iter().all(Result::is_ok));
 }

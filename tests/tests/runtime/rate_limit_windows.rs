@@ -1,7 +1,8 @@
 //! The client-side limiter keeps its promise on tokio's paused clock: never more than `N`
 //! grants in any span of the window's length (HubSpot's windows roll), whatever the arrival
 //! pattern — bursts, idle gaps, steady streams, concurrent tasks — and a saturated steady run
-//! achieves the configured rate; its arithmetic never overflows.
+//! achieves the configured rate (within 1% for random budgets and windows); windows of any
+//! length, up to `Duration::MAX`, hold; its arithmetic never overflows.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -200,4 +201,121 @@ async fn extreme_limits_never_overflow() {
         RateLimit::new(3, Duration::ZERO).acquire().await;
     }
     assert_eq!(start.elapsed(), Duration::ZERO);
+}
+
+/// A window of any length: a few nanoseconds to seconds at nanosecond precision, or one so
+/// long that the clock cannot reach its end.
+fn any_window(rng: &mut Rng) -> Duration {
+    match rng.between(0, 5) {
+        0 => Duration::MAX,
+        1 => Duration::MAX - Duration::from_nanos(rng.between(1, 1_000)),
+        2 => Duration::from_secs(rng.between(u64::MAX / 4, u64::MAX / 2)),
+        3 => Duration::from_secs(86_400 * 365 * rng.between(3, 1_000)),
+        4 => Duration::from_nanos(rng.between(1, 2_000_000)),
+        _ => Duration::from_nanos(rng.between(2_000_000, 10_000_000_000)),
+    }
+}
+
+/// Arrival offsets from the start: bursts at one instant, idle gaps, and steady streams.
+fn arrivals(rng: &mut Rng, window: Duration) -> Vec<Duration> {
+    // Gaps scale with the window, but stay within days for windows the clock cannot reach.
+    let unit = window.min(Duration::from_secs(3_600));
+    let (mut at, mut offsets) = (Duration::ZERO, Vec::new());
+    for _ in 0..rng.between(3, 8) {
+        match rng.between(0, 2) {
+            0 => offsets.extend((0..rng.between(1, 40)).map(|_| at)),
+            1 => at += unit.mul_f64(rng.between(0, 500) as f64 / 100.0),
+            _ => {
+                let gap = unit.mul_f64(rng.between(1, 100) as f64 / 100.0);
+                for _ in 0..rng.between(1, 40) {
+                    offsets.push(at);
+                    at += gap;
+                }
+            }
+        }
+    }
+    offsets
+}
+
+#[tokio::test(start_paused = true)]
+async fn windows_of_any_length_hold_their_budget_under_random_arrivals() {
+    // Every wait a reachable window causes ends within this; only unreachable ones hit it.
+    let horizon = Duration::from_secs(86_400 * 1_000);
+    for seed in 1..=60 {
+        let mut rng = Rng(seed);
+        let requests = rng.between(1, 20) as u32;
+        let window = any_window(&mut rng);
+        let recorder = Recorder {
+            limit: Arc::new(RateLimit::new(requests, window)),
+            grants: Arc::default(),
+        };
+        let offsets = arrivals(&mut rng, window);
+        let start = Instant::now();
+        let tasks: Vec<_> = offsets
+            .iter()
+            .map(|&offset| {
+                let recorder = recorder.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep_until(start + offset).await;
+                    let _ = tokio::time::timeout(horizon, recorder.acquire()).await;
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let grants = recorder.grants();
+        assert_within_budget(&grants, requests as usize, window, seed);
+        // Arrivals span under a month: a longer window than that and the horizon never frees
+        // a grant, so exactly the budget goes out; every shorter window here is seconds long.
+        let expected = if window > horizon + Duration::from_secs(30 * 86_400) {
+            offsets.len().min(requests as usize)
+        } else {
+            offsets.len()
+        };
+        assert_eq!(grants.len(), expected, "seed {seed}: window {window:?}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_steady_rate_is_within_one_percent_for_random_budgets_and_windows() {
+    for seed in 1..=25 {
+        let mut rng = Rng(seed);
+        let requests = rng.between(1, 200) as u32;
+        // tokio's timer wakes on whole milliseconds: each window may end up to 1 ms late, which
+        // stays under 1% of any window from 200 ms up.
+        let window = Duration::from_nanos(rng.between(200_000_000, 3_600_000_000_000));
+        let tasks = rng.between(1, 8) as u32;
+        let recorder = Recorder {
+            limit: Arc::new(RateLimit::new(requests, window)),
+            grants: Arc::default(),
+        };
+        // Twenty whole windows' worth, shared between the tasks: the rate measured over the
+        // span from the first grant to the last covers nineteen full windows.
+        let total = 20 * requests;
+        let runs: Vec<_> = (0..tasks)
+            .map(|task| {
+                let recorder = recorder.clone();
+                let calls = total / tasks + u32::from(task < total % tasks);
+                tokio::spawn(async move {
+                    for _ in 0..calls {
+                        recorder.acquire().await;
+                    }
+                })
+            })
+            .collect();
+        for run in runs {
+            run.await.unwrap();
+        }
+        let grants = recorder.grants();
+        assert_within_budget(&grants, requests as usize, window, seed);
+        let after_first = (grants.len() - requests as usize) as f64;
+        let span = (grants[grants.len() - 1] - grants[0]).as_secs_f64();
+        let achieved = after_first / span;
+        let configured = f64::from(requests) / window.as_secs_f64();
+        assert!(
+            (achieved - configured).abs() <= configured * 0.01,
+            "seed {seed}: {requests} per {window:?}: achieved {achieved}/s, configured {configured}/s"
+        );
+    }
 }

@@ -2,15 +2,14 @@
 //! then hangs up (or never answers): a request that is not safe to send twice may have been
 //! applied, so its error is not retryable and says so; an idempotent one is retried.
 
-use std::io::Read;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use generated_client::runtime::{Client, Error};
 
-use crate::{builder_for, comment_draft, fast_retry};
+use crate::{builder_for, comment_draft, fast_retry, read_request};
 
 /// What the server does once it has read a request.
 #[derive(Clone, Copy)]
@@ -43,28 +42,6 @@ fn unanswering_server(after: After) -> (String, Arc<AtomicUsize>) {
         }
     });
     (url, read)
-}
-
-/// Reads one request (head and `Content-Length` body); false when the peer closed first.
-fn read_request(socket: &mut TcpStream) -> bool {
-    let mut data = Vec::new();
-    let mut buf = [0_u8; 4096];
-    loop {
-        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
-            let length: usize = head
-                .lines()
-                .find_map(|line| line.strip_prefix("content-length:"))
-                .map_or(0, |value| value.trim().parse().unwrap());
-            if data.len() >= end + 4 + length {
-                return true;
-            }
-        }
-        match socket.read(&mut buf) {
-            Ok(0) | Err(_) => return false,
-            Ok(n) => data.extend_from_slice(&buf[..n]),
-        }
-    }
 }
 
 fn client(url: &str) -> Client {

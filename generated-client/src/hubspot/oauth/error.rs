@@ -31,6 +31,10 @@ pub enum OAuthError {
         /// What did not decode.
         message: String,
     },
+    /// The URL given to [`OAuthApp::with_base_url`](super::OAuthApp::with_base_url) does not
+    /// parse, or has a query or a fragment the token path would follow; nothing was sent.
+    #[error("{0}")]
+    InvalidBaseUrl(String),
 }
 
 impl OAuthError {
@@ -40,6 +44,7 @@ impl OAuthError {
             OAuthError::Rejected(rejection) => Some(rejection.status),
             OAuthError::Transport(error) => error.status(),
             OAuthError::Decode { status, .. } => Some(*status),
+            OAuthError::InvalidBaseUrl(_) => None,
         }
     }
 
@@ -65,7 +70,7 @@ impl OAuthError {
                 rejection.status == StatusCode::TOO_MANY_REQUESTS
                     || rejection.status.is_server_error()
             }
-            OAuthError::Decode { .. } => false,
+            OAuthError::Decode { .. } | OAuthError::InvalidBaseUrl(_) => false,
         }
     }
 

@@ -61,6 +61,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use tokio::time::Instant;
 
+use crate::runtime::base_url::BaseUrl;
+
 pub use error::{OAuthError, OAuthErrorBody, Rejection};
 pub use provider::{RefreshingTokenProvider, DEFAULT_MARGIN};
 pub use tokens::{Secret, Tokens};
@@ -92,6 +94,8 @@ pub struct OAuthApp {
     redirect_uri: String,
     app_url: String,
     api_url: String,
+    /// Why `api_url` is refused, when it is.
+    api_url_problem: Option<String>,
     http: reqwest::Client,
 }
 
@@ -119,14 +123,20 @@ impl OAuthApp {
             redirect_uri: redirect_uri.into(),
             app_url: DEFAULT_APP_URL.to_owned(),
             api_url: DEFAULT_API_URL.to_owned(),
+            api_url_problem: None,
             http,
         }
     }
 
     /// This app sending token requests to `api_url` instead of [`DEFAULT_API_URL`] (a proxy or
-    /// a test server); the token endpoint is [`TOKEN_PATH`] under it.
+    /// a test server); the token endpoint is [`TOKEN_PATH`] under it. A URL that does not
+    /// parse, or has a query or a fragment (which the token path would follow), fails every
+    /// token request with [`OAuthError::InvalidBaseUrl`] before anything is sent, as the
+    /// client refuses such a base URL.
     pub fn with_base_url(mut self, api_url: impl Into<String>) -> Self {
-        self.api_url = api_url.into().trim_end_matches('/').to_owned();
+        let api_url = api_url.into();
+        self.api_url_problem = BaseUrl::new(api_url.as_str()).problem();
+        self.api_url = api_url.trim_end_matches('/').to_owned();
         self
     }
 
@@ -192,6 +202,9 @@ impl OAuthApp {
         grant_secret: &str,
         sent_refresh_token: Option<&Secret>,
     ) -> Result<Tokens, OAuthError> {
+        if let Some(problem) = &self.api_url_problem {
+            return Err(OAuthError::InvalidBaseUrl(problem.clone()));
+        }
         let form = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(grant)
             .append_pair("client_id", &self.client_id)

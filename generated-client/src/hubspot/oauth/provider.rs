@@ -22,8 +22,9 @@ pub const DEFAULT_MARGIN: Duration = Duration::from_secs(5 * 60);
 /// Concurrent callers wait for one refresh (single-flight, behind a `tokio::sync::Mutex`), and
 /// a refresh token HubSpot rotates replaces the old one. A failed refresh is not remembered:
 /// the request that needed it fails — as [`Error::TokenProvider`] holding the [`OAuthError`],
-/// or as [`Error::Transport`] / [`Error::Timeout`] (retried like any network failure) when
-/// the token endpoint did not answer — and the next request tries again.
+/// as [`Error::Transport`] / [`Error::Timeout`] (retried like any network failure) when
+/// the token endpoint did not answer, or as [`Error::InvalidArgument`] when the app's base URL
+/// is refused ([`OAuthApp::with_base_url`]) — and the next request tries again.
 ///
 /// Clones share the tokens, so keep one to read the refresh token to store
 /// ([`RefreshingTokenProvider::refresh_token`]) or register [`on_refresh`](Self::on_refresh).
@@ -136,6 +137,7 @@ impl TokenProvider for RefreshingTokenProvider {
             match self.access_token().await {
                 Ok(token) => Ok(token.expose().to_owned()),
                 Err(OAuthError::Transport(error)) => Err(Error::from_reqwest(error, None)),
+                Err(OAuthError::InvalidBaseUrl(problem)) => Err(Error::InvalidArgument(problem)),
                 Err(error) => Err(Error::TokenProvider(Box::new(error))),
             }
         })
