@@ -135,10 +135,10 @@ pub fn generate_crate(
         api.title, api.version
     );
     let features = api.runtime_features();
-    Ok(package::package(
-        &name,
-        &description,
-        (&provenance, &features),
-        files,
-    ))
+    let facts = package::Facts {
+        provenance: &provenance,
+        features: &features,
+        nesting_depth: resolve::nesting_depth(&api.types),
+    };
+    Ok(package::package(&name, &description, &facts, files))
 }

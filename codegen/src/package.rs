@@ -145,13 +145,34 @@ pub(crate) fn check_crate_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What the crate around the generated modules depends on besides its name and description.
+pub(crate) struct Facts<'a> {
+    /// Where the crate comes from, for the headers.
+    pub provenance: &'a Provenance,
+    /// The runtime's optional features the operations need.
+    pub features: &'a [&'a str],
+    /// How deeply the generated types nest (`resolve::nesting_depth`).
+    pub nesting_depth: usize,
+}
+
+/// Chains of nested types longer than this raise the crate's recursion limit.
+const DEFAULT_DEPTH_ROOM: usize = 48;
+
+/// The `#![recursion_limit]` a crate whose types nest `depth` deep needs, when the compiler's
+/// default (128) might not do: checking how a value is dropped walks the whole chain, and the
+/// derives add a few levels of their own.
+fn recursion_limit(depth: usize) -> Option<usize> {
+    (depth > DEFAULT_DEPTH_ROOM).then(|| 128 + 2 * depth)
+}
+
 /// Wraps the generated module files into a complete crate named `crate_name`.
 pub(crate) fn package(
     crate_name: &str,
     description: &str,
-    (provenance, features): (&Provenance, &[&str]),
+    facts: &Facts<'_>,
     generated: Vec<GeneratedFile>,
 ) -> Vec<GeneratedFile> {
+    let (provenance, features) = (facts.provenance, facts.features);
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
@@ -159,7 +180,11 @@ pub(crate) fn package(
         },
         GeneratedFile {
             path: "src/lib.rs".to_owned(),
-            contents: lib_rs(description, provenance),
+            contents: lib_rs(
+                description,
+                provenance,
+                recursion_limit(facts.nesting_depth),
+            ),
         },
     ];
     files.extend(
@@ -234,8 +259,13 @@ fn toml_basic_string(text: &str) -> String {
 }
 
 /// `lib.rs`: the crate docs (the description, [`crate::emit::docs::clean`]ed so no line break
-/// can end the comment) and the modules.
-fn lib_rs(description: &str, provenance: &Provenance) -> String {
+/// can end the comment), the recursion limit deep types need, and the modules.
+fn lib_rs(description: &str, provenance: &Provenance, recursion_limit: Option<usize>) -> String {
+    let recursion_limit = recursion_limit
+        .map(|n| {
+            format!("// Types nest deeper than the compiler checks by default.\n#![recursion_limit = \"{n}\"]\n")
+        })
+        .unwrap_or_default();
     let docs: String = crate::emit::docs::clean(description)
         .lines()
         .map(|l| format!("//! {l}\n").replace("//! \n", "//!\n"))
@@ -246,7 +276,8 @@ fn lib_rs(description: &str, provenance: &Provenance) -> String {
          //! [`Client`] with [`Auth`] and call the operations as methods on it. API-key schemes have\n\
          //! one constant each in [`security`], for [`Auth::api_key`]. With the `testing` feature,\n\
          //! `testing::MockApi` serves typed answers to the client in tests.\n\
-         #![deny(missing_docs)]\n\n\
+         #![deny(missing_docs)]\n\
+         {recursion_limit}\n\
          #[rustfmt::skip]\n\
          mod generated;\n\
          pub mod runtime;\n\n\
@@ -265,6 +296,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn deeply_nested_types_raise_the_recursion_limit_in_lib_rs() {
+        let provenance = Provenance {
+            spec: "demo.yaml".into(),
+            command: crate::header::GENERATE_COMMAND.into(),
+        };
+        let lib = |nesting_depth| {
+            let facts = Facts {
+                provenance: &provenance,
+                features: &[],
+                nesting_depth,
+            };
+            let files = package("demo", "Demo", &facts, Vec::new());
+            files
+                .into_iter()
+                .find(|f| f.path == "src/lib.rs")
+                .unwrap()
+                .contents
+        };
+        assert!(!lib(DEFAULT_DEPTH_ROOM).contains("recursion_limit"));
+        // A ring of 200 types overflowed the default limit of 128 while checking drops.
+        assert!(lib(200).contains("#![recursion_limit = \"528\"]\n"));
+    }
+
+    #[test]
     fn packages_runtime_and_generated_files_sorted() {
         let generated = vec![GeneratedFile {
             path: "mod.rs".into(),
@@ -274,12 +329,12 @@ mod tests {
             spec: "demo.yaml".into(),
             command: crate::header::GENERATE_COMMAND.into(),
         };
-        let files = package(
-            "demo-client",
-            "Demo \"API\"",
-            (&provenance, &["multipart"]),
-            generated,
-        );
+        let facts = Facts {
+            provenance: &provenance,
+            features: &["multipart"],
+            nesting_depth: 3,
+        };
+        let files = package("demo-client", "Demo \"API\"", &facts, generated);
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert!(paths.windows(2).all(|w| w[0] < w[1]), "{paths:?}");
         assert!(paths.contains(&"src/generated/mod.rs"));

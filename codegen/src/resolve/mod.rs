@@ -8,6 +8,7 @@
 
 mod aliases;
 mod all_of;
+mod depth;
 mod ids;
 mod operation;
 mod param;
@@ -23,6 +24,8 @@ mod usage;
 use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::OpenAPI;
+
+pub(crate) use depth::nesting_depth;
 
 use crate::error::SpecProblem;
 use crate::ir::{Api, TypeDef, TypeRef};

@@ -56,6 +56,29 @@ impl Graph {
         self.component[a] == self.component[b]
     }
 
+    /// The longest path through the graph of components, each weighing as many nodes as it
+    /// has, after [`Graph::components`]: components are numbered as Tarjan's algorithm completes
+    /// them, so every edge leaving a component leads to a lower number.
+    pub(super) fn longest_weighted_path(&self) -> usize {
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); self.components];
+        for (node, &component) in self.component.iter().enumerate() {
+            members[component].push(node);
+        }
+        let mut depth = vec![0usize; self.components];
+        for (component, nodes) in members.iter().enumerate() {
+            let below = nodes
+                .iter()
+                .flat_map(|&node| &self.edges[node])
+                .map(|&target| self.component[target])
+                .filter(|&c| c != component)
+                .map(|c| depth[c])
+                .max()
+                .unwrap_or(0);
+            depth[component] = nodes.len() + below;
+        }
+        depth.into_iter().max().unwrap_or(0)
+    }
+
     /// Removes one edge `from → to` and recomputes the components of the component it was in.
     pub(super) fn remove_edge(&mut self, from: usize, to: usize) {
         if let Some(at) = self.edges[from].iter().position(|&t| t == to) {
@@ -158,6 +181,17 @@ mod tests {
         assert!(!g.same_component(0, 1) && !g.same_component(1, 2));
         // A self-loop is its own component, and stays one until removed.
         assert!(g.same_component(3, 3));
+    }
+
+    #[test]
+    fn the_longest_path_counts_each_component_by_its_size() {
+        // 0 → 1 → 2 → 1 (a cycle of two), 3 → 0, 4 alone.
+        let mut g = graph(&[(0, 1), (1, 2), (2, 1), (3, 0)], 5);
+        g.components();
+        assert_eq!(g.longest_weighted_path(), 4);
+        let mut g = graph(&[], 0);
+        g.components();
+        assert_eq!(g.longest_weighted_path(), 0);
     }
 
     #[test]

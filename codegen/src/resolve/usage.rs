@@ -41,18 +41,28 @@ fn reached(types: &BTreeMap<String, TypeDef>, roots: Vec<&TypeRef>) -> BTreeSet<
         let Some(def) = types.get(name) else {
             continue;
         };
-        match &def.kind {
-            TypeKind::Struct(s) => {
-                s.fields.iter().for_each(|f| names(&f.ty, &mut stack));
-                s.additional.iter().for_each(|ty| names(ty, &mut stack));
-                stack.extend(s.parents.iter().map(String::as_str));
-            }
-            TypeKind::Union(u) => u.variants.iter().for_each(|v| names(&v.ty, &mut stack)),
-            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => names(ty, &mut stack),
-            TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {}
+        if let TypeKind::Struct(s) = &def.kind {
+            stack.extend(s.parents.iter().map(String::as_str));
         }
+        stack.extend(contained_names(def));
     }
     seen
+}
+
+/// The named types a value of `def` holds: in fields, list items, map values, variants, or as
+/// what an alias or newtype names (not `allOf` parents, whose fields are copied in).
+pub(super) fn contained_names(def: &TypeDef) -> Vec<&str> {
+    let mut out = Vec::new();
+    match &def.kind {
+        TypeKind::Struct(s) => {
+            s.fields.iter().for_each(|f| names(&f.ty, &mut out));
+            s.additional.iter().for_each(|ty| names(ty, &mut out));
+        }
+        TypeKind::Union(u) => u.variants.iter().for_each(|v| names(&v.ty, &mut out)),
+        TypeKind::Alias(ty) | TypeKind::Newtype(ty) => names(ty, &mut out),
+        TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_) => {}
+    }
+    out
 }
 
 /// Pushes the named types a use of `ty` mentions (itself, or its items or values).
