@@ -286,11 +286,14 @@ fn notes(md: &mut String, r: &Report, c: &Checks) {
         Some(ratio) if ratio <= LOAD_TARGET => {}
         Some(_) => md.push_str(
             "- **CPU per call under load over 1.05×**: see [Concurrent load](#concurrent-load). \
-             The client's own per-request work (the tracing span check, retry bookkeeping, \
-             checking the path arguments and the base URL, building the URL, copying the \
-             response headers out) costs the same CPU at any concurrency, so its share shows \
-             when the loopback call itself is cheap. On a busy machine the per-round ratios \
-             spread wide: rerun on a quiet one.\n",
+             Profiling the load bench one side at a time (perf, client threads only) puts most \
+             of the client's extra CPU in memory copies and allocation (libc `memmove`, \
+             `malloc` and `free`), the rest in its own per-request work: building the path and \
+             the URL and checking them against the operation's template and the base URL, \
+             choosing the credentials, parsing the rate-limit headers. A `get_thread` future is \
+             3 KB against 600 bytes for the hand-written call, but boxing the retry loop's 2 KB \
+             in `Client::execute` made no measurable difference. On a busy machine the per-round ratios spread wide: rerun on a quiet \
+             one.\n",
         ),
         None => md.push_str(
             "- **CPU per call under load not measured**: the load bench reads per-thread CPU \
@@ -328,7 +331,7 @@ fn notes(md: &mut String, r: &Report, c: &Checks) {
 fn reproduce(md: &mut String) {
     md.push_str("## Reproduce\n\n");
     md.push_str(
-        "Everything above, on a quiet machine (about 10 minutes on 2 cores):\n\n\
+        "Everything above, on a quiet machine (about 15 minutes on 2 cores):\n\n\
          ```sh\ncargo xtask bench-report            # add --quick for a short trial run\n```\n\n\
          Or each figure alone:\n\n\
          ```sh\n\
