@@ -1,13 +1,11 @@
 //! Per-request cost of `get_thread` against a hand-written `reqwest` + `serde_json` call that
-//! decodes into the same `Thread`, both on the same loopback server:
+//! decodes into the same `Thread` (both in `support/callers.rs`), on the same loopback server:
 //! `cargo bench -p generated-client --bench request`.
-//!
-//! The hand-written call gets what a production call needs and the client does too: a bearer
-//! token, the same connect and request timeouts, a status check. The client adds its retry
-//! bookkeeping, tracing span, rate-limit header parsing and URL checks on top.
 
 #[path = "support/bodies.rs"]
 mod bodies;
+#[path = "support/callers.rs"]
+mod callers;
 #[path = "support/fixtures.rs"]
 mod fixtures;
 #[path = "support/paired.rs"]
@@ -19,10 +17,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use generated_client::models::Thread;
-use generated_client::{Auth, Client};
-
-const TOKEN: &str = "pat-na1-bench";
+use generated_client::Client;
 
 /// Rounds of the paired measurement, and requests per side in each round.
 const ROUNDS: usize = 200;
@@ -32,8 +27,7 @@ const PER_ROUND: u64 = 25;
 struct Setup {
     runtime: tokio::runtime::Runtime,
     client: Client,
-    http: reqwest::Client,
-    url: String,
+    hand_written: callers::HandWritten,
 }
 
 impl Setup {
@@ -44,19 +38,8 @@ impl Setup {
                 .enable_all()
                 .build()
                 .unwrap(),
-            client: Client::builder(Auth::private_app_token(TOKEN))
-                .base_url(&base_url)
-                .build()
-                .unwrap(),
-            http: reqwest::Client::builder()
-                .connect_timeout(Duration::from_secs(10))
-                .timeout(Duration::from_secs(60))
-                .build()
-                .unwrap(),
-            url: format!(
-                "{base_url}/conversations/conversations/2026-09/threads/{}",
-                bodies::THREAD_ID
-            ),
+            client: callers::client(&base_url),
+            hand_written: callers::HandWritten::new(&base_url),
         }
     }
 
@@ -65,8 +48,7 @@ impl Setup {
         self.runtime.block_on(async {
             let started = Instant::now();
             for _ in 0..iters {
-                let thread = self.client.get_thread(bodies::THREAD_ID).send().await;
-                black_box(thread.unwrap());
+                black_box(callers::generated(&self.client).await);
             }
             started.elapsed()
         })
@@ -77,11 +59,7 @@ impl Setup {
         self.runtime.block_on(async {
             let started = Instant::now();
             for _ in 0..iters {
-                let response = self.http.get(&self.url).bearer_auth(TOKEN).send().await;
-                let response = response.unwrap().error_for_status().unwrap();
-                let bytes = response.bytes().await.unwrap();
-                let thread: Thread = serde_json::from_slice(&bytes).unwrap();
-                black_box(thread);
+                black_box(self.hand_written.get_thread().await);
             }
             started.elapsed()
         })

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use codegen::vendored;
 
-pub use self::criterion::{DecodePaired, Estimate, Paired, PeakMemory};
+pub use self::criterion::{Curve, DecodePaired, Estimate, Load, Paired, PeakMemory};
 pub use self::machine::Machine;
 pub use self::measure::{Dependencies, GenerateTimes, Lines};
 
@@ -47,8 +47,13 @@ pub struct Report {
     pub example_bytes: u64,
     pub stages: Vec<(&'static str, Estimate)>,
     pub scaling: Vec<(usize, Estimate)>,
+    /// The resolver on each adversarial shape, by schema count.
+    pub adversarial: Vec<Curve>,
     pub get_thread: (Estimate, Estimate),
     pub paired: Paired,
+    /// `get_thread` under concurrent load, one per concurrency (none where the bench could not
+    /// read per-thread CPU times).
+    pub load: Vec<Load>,
     pub decode: Vec<(&'static str, Estimate)>,
     pub decode_paired: DecodePaired,
     pub stream: Estimate,
@@ -136,8 +141,10 @@ fn measure_all(
         example_bytes: cold.example_bytes,
         stages: benches.stages,
         scaling: benches.scaling,
+        adversarial: benches.adversarial,
         get_thread: benches.get_thread,
         paired: benches.paired,
+        load: benches.load,
         decode: benches.decode,
         decode_paired: benches.decode_paired,
         stream: benches.stream,
@@ -220,11 +227,13 @@ impl Cold {
 struct Benches {
     stages: Vec<(&'static str, Estimate)>,
     scaling: Vec<(usize, Estimate)>,
+    adversarial: Vec<Curve>,
     get_thread: (Estimate, Estimate),
     decode: Vec<(&'static str, Estimate)>,
     stream: Estimate,
     peak_memory: Vec<PeakMemory>,
     paired: Paired,
+    load: Vec<Load>,
     decode_paired: DecodePaired,
 }
 
@@ -246,6 +255,7 @@ impl Benches {
                 ))
             })
             .collect::<Result<_, String>>()?;
+        let adversarial = results.sized_group("adversarial")?;
         let get_thread = (
             results.median("get_thread/generated_client")?,
             results.median("get_thread/hand_written_reqwest")?,
@@ -263,16 +273,19 @@ impl Benches {
         let peak_memory = criterion::peak_memory(&stdout);
         let paired = criterion::paired(&stdout)
             .ok_or("the request bench printed no get-thread-paired line")?;
+        let load = criterion::load(&stdout);
         let decode_paired = criterion::decode_paired(&stdout)
             .ok_or("the decode bench printed no decode-paired line")?;
         Ok(Benches {
             stages,
             scaling,
+            adversarial,
             get_thread,
             decode,
             stream,
             peak_memory,
             paired,
+            load,
             decode_paired,
         })
     }
