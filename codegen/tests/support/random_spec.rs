@@ -84,12 +84,34 @@ const WORDS: &[&str] = &[
 ];
 
 const FIELD_WORDS: &[&str] = &[
-    "id", "name", "type", "created-at", "self", "ref", "value", "Count", "x_y", "items", "next",
-    "status", "2fa", "crate", "default",
+    "id",
+    "name",
+    "type",
+    "created-at",
+    "self",
+    "ref",
+    "value",
+    "Count",
+    "x_y",
+    "items",
+    "next",
+    "status",
+    "2fa",
+    "crate",
+    "default",
 ];
 
 const ENUM_VALUES: &[&str] = &[
-    "open", "closed", "OPEN", "in-progress", "in_progress", "1st", "self", "Unknown", "a b", "",
+    "open",
+    "closed",
+    "OPEN",
+    "in-progress",
+    "in_progress",
+    "1st",
+    "self",
+    "Unknown",
+    "a b",
+    "",
 ];
 
 struct Gen {
@@ -154,7 +176,7 @@ impl Gen {
                 let count = 1 + self.rng.below(5);
                 self.object(i, count)
             }
-            Kind::AllOf => match (0..i).filter(|&j| self.is_struct(j)).last() {
+            Kind::AllOf => match (0..i).rfind(|&j| self.is_struct(j)) {
                 Some(parent) => {
                     let count = 1 + self.rng.below(3);
                     let own = self.object(i, count);
@@ -164,12 +186,15 @@ impl Gen {
             },
             Kind::StringEnum => {
                 let count = 1 + self.rng.below(5);
-                let mut values: Vec<&str> = (0..count).map(|_| self.rng.pick(ENUM_VALUES)).collect();
+                let mut values: Vec<&str> =
+                    (0..count).map(|_| self.rng.pick(ENUM_VALUES)).collect();
                 values.dedup();
                 json!({"type": "string", "enum": values})
             }
             Kind::IntEnum => {
-                let values: Vec<i64> = (0..1 + self.rng.below(4) as i64).map(|v| v * 3 - 1).collect();
+                let values: Vec<i64> = (0..1 + self.rng.below(4) as i64)
+                    .map(|v| v * 3 - 1)
+                    .collect();
                 json!({"type": "integer", "format": self.rng.pick(&["int32", "int64"]), "enum": values})
             }
             Kind::Untagged => self.untagged(i),
@@ -204,14 +229,18 @@ impl Gen {
         let choice = self.rng.below(if depth < 2 { 12 } else { 7 });
         let mut schema = match choice {
             0 => json!({"type": "string"}),
-            1 => json!({"type": "string", "format": self.rng.pick(&["date-time", "date", "uuid", "byte", "email"])}),
+            1 => {
+                json!({"type": "string", "format": self.rng.pick(&["date-time", "date", "uuid", "byte", "email"])})
+            }
             2 => json!({"type": "integer", "format": self.rng.pick(&["int32", "int64"])}),
             3 => json!({"type": "number", "format": self.rng.pick(&["float", "double"])}),
             4 => json!({"type": "boolean"}),
             5 => json!({"type": "integer"}),
             6 => json!({"type": "string", "enum": ["on", "off"]}),
             7 => json!({"type": "array", "items": self.field(owner, depth + 1, forward)}),
-            8 => json!({"type": "object", "additionalProperties": self.field(owner, depth + 1, forward)}),
+            8 => {
+                json!({"type": "object", "additionalProperties": self.field(owner, depth + 1, forward)})
+            }
             9 => {
                 let name = self.fresh_name(FIELD_WORDS);
                 json!({"type": "object", "properties": {name: self.field(owner, depth + 1, forward)}})
@@ -226,7 +255,9 @@ impl Gen {
 
     /// A `$ref` to an earlier schema, or with `forward` to any struct (itself included).
     fn target(&mut self, owner: usize, forward: bool) -> Value {
-        let structs: Vec<usize> = (0..self.kinds.len()).filter(|&j| self.is_struct(j)).collect();
+        let structs: Vec<usize> = (0..self.kinds.len())
+            .filter(|&j| self.is_struct(j))
+            .collect();
         if forward && self.rng.chance(50) {
             let j = self.rng.pick(&structs);
             return self.reference(j);
@@ -247,7 +278,7 @@ impl Gen {
         if self.rng.chance(50) {
             variants.push(json!({"type": "array", "items": {"type": "boolean"}}));
         }
-        if let Some(j) = (0..owner).filter(|&j| self.is_struct(j)).last() {
+        if let Some(j) = (0..owner).rfind(|&j| self.is_struct(j)) {
             variants.push(self.reference(j));
         }
         json!({"oneOf": variants})
@@ -267,7 +298,10 @@ impl Gen {
             required.push(json!(tag));
             object["required"] = Value::Array(required);
             let pointer = format!("#/components/schemas/{name}");
-            mapping.insert(format!("{}.v{v}", self.names[owner].to_lowercase()), json!(pointer));
+            mapping.insert(
+                format!("{}.v{v}", self.names[owner].to_lowercase()),
+                json!(pointer),
+            );
             variants.push(json!({"$ref": pointer}));
             self.schemas.insert(name, object);
         }
@@ -300,7 +334,10 @@ impl Gen {
     }
 
     fn operation(&mut self, method: &str, path_params: &[String]) -> Value {
-        let mut parameters: Vec<Value> = path_params.iter().map(|name| self.path_param(name)).collect();
+        let mut parameters: Vec<Value> = path_params
+            .iter()
+            .map(|name| self.path_param(name))
+            .collect();
         for _ in 0..self.rng.below(4) {
             let parameter = self.query_param();
             parameters.push(parameter);
@@ -317,7 +354,15 @@ impl Gen {
         let mut operation = json!({"parameters": parameters, "responses": self.responses()});
         if self.rng.chance(85) {
             operation["operationId"] = json!(self.fresh_name(&[
-                "list", "getThing", "create_thing", "execute", "new", "clone", "send", "with_base_url", "attempt",
+                "list",
+                "getThing",
+                "create_thing",
+                "execute",
+                "new",
+                "clone",
+                "send",
+                "with_base_url",
+                "attempt",
             ]));
         }
         if method != "get" && method != "delete" && self.rng.chance(75) {
@@ -349,12 +394,16 @@ impl Gen {
             3 => ("pipeDelimited", false, ints),
             4 => ("deepObject", true, object),
             5 => ("form", true, object),
-            _ => ("form", true, self.rng.pick(&[
-                json!({"type": "string", "format": "date-time"}),
-                json!({"type": "boolean"}),
-                json!({"type": "number"}),
-                json!({"type": "integer", "enum": [1, 2]}),
-            ])),
+            _ => (
+                "form",
+                true,
+                self.rng.pick(&[
+                    json!({"type": "string", "format": "date-time"}),
+                    json!({"type": "boolean"}),
+                    json!({"type": "number"}),
+                    json!({"type": "integer", "enum": [1, 2]}),
+                ]),
+            ),
         };
         json!({"name": name, "in": "query", "required": self.rng.chance(20), "style": style, "explode": explode, "schema": schema})
     }
@@ -364,26 +413,42 @@ impl Gen {
             0 | 1 => {
                 let j = self.rng.below(self.kinds.len());
                 let schema = self.reference(j);
-                ("application/json", if self.rng.chance(20) { json!({"type": "array", "items": schema}) } else { schema })
+                (
+                    "application/json",
+                    if self.rng.chance(20) {
+                        json!({"type": "array", "items": schema})
+                    } else {
+                        schema
+                    },
+                )
             }
             2 => {
                 let name = self.fresh_name(&["username", "scope", "count"]);
-                ("application/x-www-form-urlencoded", json!({
-                    "type": "object",
-                    "required": [name],
-                    "properties": {name: {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "n": {"type": "integer"}},
-                }))
+                (
+                    "application/x-www-form-urlencoded",
+                    json!({
+                        "type": "object",
+                        "required": [name],
+                        "properties": {name: {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "n": {"type": "integer"}},
+                    }),
+                )
             }
-            3 => ("multipart/form-data", json!({
-                "type": "object",
-                "required": ["file"],
-                "properties": {
-                    "file": {"type": "string", "format": "binary"},
-                    "title": {"type": "string"},
-                    "parts": {"type": "array", "items": {"type": "string", "format": "binary"}},
-                },
-            })),
-            _ => ("application/octet-stream", json!({"type": "string", "format": "binary"})),
+            3 => (
+                "multipart/form-data",
+                json!({
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "title": {"type": "string"},
+                        "parts": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                    },
+                }),
+            ),
+            _ => (
+                "application/octet-stream",
+                json!({"type": "string", "format": "binary"}),
+            ),
         };
         json!({"required": self.rng.chance(70), "content": {media: {"schema": schema}}})
     }
@@ -396,7 +461,9 @@ impl Gen {
             let status = self.rng.pick(&statuses[..if n == 0 { 5 } else { 7 }]);
             let response = match self.rng.below(5) {
                 0 => json!({"description": "Nothing."}),
-                1 => json!({"description": "Bytes.", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}),
+                1 => {
+                    json!({"description": "Bytes.", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}})
+                }
                 _ => {
                     let j = self.rng.below(self.kinds.len());
                     json!({"description": "A value.", "content": {"application/json": {"schema": self.reference(j)}}})

@@ -313,12 +313,14 @@ const HOSTILE_COMPONENTS: &str = r##"components:
 /// Path templates with stray, unclosed, empty or doubled braces: each a located problem at its
 /// path item, never a crate whose requests go somewhere else.
 fn bad_path_templates() -> Vec<Case> {
-    let template = |name, path: &str, pointer, message| Case {
+    let template = |name, path: &str, pointer, message| {
+        Case {
         name,
         spec: format!(
             "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths:\n  '{path}':\n    get:\n      operationId: op\n      responses:\n        '204':\n          description: none\n"
         ),
         expect: Expect::Problem { pointer, message },
+    }
     };
     vec![
         template(

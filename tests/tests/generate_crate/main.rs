@@ -4,9 +4,9 @@
 //! (`random.rs`) generate crates compiled together in one scratch workspace (`scratch.rs`).
 
 mod corpus;
+mod random;
 #[path = "../../../codegen/tests/support/random_spec.rs"]
 mod random_spec;
-mod random;
 mod scratch;
 #[path = "../../../codegen/benches/support/adversarial.rs"]
 mod shapes;
@@ -103,7 +103,9 @@ fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_t
         .count()
         + random.len();
     assert_eq!(
-        stdout.matches("test a_client_takes_a_base_url ... ok").count(),
+        stdout
+            .matches("test a_client_takes_a_base_url ... ok")
+            .count(),
         smoke_crates,
         "{stdout}"
     );

@@ -43,7 +43,13 @@ impl Scratch {
     /// Writes `text` to `specs/<stem>.<extension>` and generates it as [`Scratch::add_spec`] does,
     /// with the `testing` feature on, no unit tests of the runtime (the fixture crates run them)
     /// and `smoke` as its integration test `tests/smoke.rs`. Returns the spec's path.
-    pub fn add_spec_text(&mut self, stem: &str, extension: &str, text: &str, smoke: &str) -> PathBuf {
+    pub fn add_spec_text(
+        &mut self,
+        stem: &str,
+        extension: &str,
+        text: &str,
+        smoke: &str,
+    ) -> PathBuf {
         let specs = self.dir.join("specs");
         std::fs::create_dir_all(&specs).unwrap();
         let spec = specs.join(format!("{stem}.{extension}"));
