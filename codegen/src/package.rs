@@ -261,9 +261,15 @@ fn toml_basic_string(text: &str) -> String {
 /// `lib.rs`: the crate docs (the description, [`crate::emit::docs::clean`]ed so no line break
 /// can end the comment), the recursion limit deep types need, and the modules.
 fn lib_rs(description: &str, provenance: &Provenance, recursion_limit: Option<usize>) -> String {
-    let recursion_limit = recursion_limit
+    let (limit_docs, limit) = recursion_limit
         .map(|n| {
-            format!("// Types nest deeper than the compiler checks by default.\n#![recursion_limit = \"{n}\"]\n")
+            (
+                format!(
+                    "//!\n//! Its types nest deeper than rustc checks by default (128): a crate that drops\n\
+                     //! them needs `#![recursion_limit = \"{n}\"]` in its root too, as this one has.\n"
+                ),
+                format!("#![recursion_limit = \"{n}\"]\n"),
+            )
         })
         .unwrap_or_default();
     let docs: String = crate::emit::docs::clean(description)
@@ -276,8 +282,9 @@ fn lib_rs(description: &str, provenance: &Provenance, recursion_limit: Option<us
          //! [`Client`] with [`Auth`] and call the operations as methods on it. API-key schemes have\n\
          //! one constant each in [`security`], for [`Auth::api_key`]. With the `testing` feature,\n\
          //! `testing::MockApi` serves typed answers to the client in tests.\n\
+         {limit_docs}\
          #![deny(missing_docs)]\n\
-         {recursion_limit}\n\
+         {limit}\n\
          #[rustfmt::skip]\n\
          mod generated;\n\
          pub mod runtime;\n\n\
@@ -316,7 +323,12 @@ mod tests {
         };
         assert!(!lib(DEFAULT_DEPTH_ROOM).contains("recursion_limit"));
         // A ring of 200 types overflowed the default limit of 128 while checking drops.
-        assert!(lib(200).contains("#![recursion_limit = \"528\"]\n"));
+        let deep = lib(200);
+        assert!(deep.contains("\n#![recursion_limit = \"528\"]\n"), "{deep}");
+        assert!(
+            deep.contains("a crate that drops\n//! them needs `#![recursion_limit = \"528\"]`"),
+            "{deep}"
+        );
     }
 
     #[test]

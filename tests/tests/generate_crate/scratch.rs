@@ -62,7 +62,13 @@ impl Scratch {
         let text = format!("{text}\n[lib]\ntest = false\ndoctest = false\n");
         std::fs::write(&manifest, text).unwrap();
         std::fs::create_dir_all(dir.join("tests")).unwrap();
-        std::fs::write(dir.join("tests/smoke.rs"), smoke).unwrap();
+        // Deeply nested types need the recursion limit the crate's docs ask users for.
+        let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
+        let limit = lib
+            .lines()
+            .find(|l| l.starts_with("#![recursion_limit"))
+            .map_or(String::new(), |l| format!("{l}\n"));
+        std::fs::write(dir.join("tests/smoke.rs"), format!("{limit}{smoke}")).unwrap();
         spec
     }
 
