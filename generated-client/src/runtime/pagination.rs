@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
+use std::hash::{BuildHasher, RandomState};
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
@@ -102,9 +103,36 @@ impl<T> fmt::Debug for Items<T> {
     }
 }
 
+/// The cursors a stream has followed, kept as 64-bit hashes (keyed per stream) so memory grows
+/// by a few bytes per page, not by the cursors' lengths. Two distinct cursors share a hash with a
+/// chance of about one in 2⁶⁴ per pair.
+struct Seen {
+    hasher: RandomState,
+    hashes: HashSet<u64>,
+}
+
+impl Seen {
+    fn new() -> Self {
+        Seen {
+            hasher: RandomState::new(),
+            hashes: HashSet::new(),
+        }
+    }
+
+    /// Records `cursor`.
+    fn insert(&mut self, cursor: &str) {
+        self.hashes.insert(self.hasher.hash_one(cursor));
+    }
+
+    /// Whether `cursor` was recorded before.
+    fn contains(&self, cursor: &str) -> bool {
+        self.hashes.contains(&self.hasher.hash_one(cursor))
+    }
+}
+
 enum State<B> {
-    /// The page at this cursor is next; the set holds every cursor followed so far.
-    Next(B, Option<String>, HashSet<String>),
+    /// The page at this cursor is next, with every cursor followed so far.
+    Next(B, Option<String>, Seen),
     /// HubSpot returned this cursor a second time.
     Repeated(String),
     Done,
@@ -125,7 +153,7 @@ where
     F: FnMut(B, Option<String>) -> Fut + Send + 'static,
     Fut: Future<Output = Result<P, Error>> + Send + 'static,
 {
-    let pages = stream::try_unfold(State::Next(builder, None, HashSet::new()), move |state| {
+    let pages = stream::try_unfold(State::Next(builder, None, Seen::new()), move |state| {
         let fetching = match state {
             State::Next(builder, cursor, seen) => {
                 let page = fetch(builder.clone(), cursor.clone());
@@ -140,7 +168,9 @@ where
                 return Ok(None);
             };
             let page = page.await?;
-            seen.extend(cursor);
+            if let Some(cursor) = &cursor {
+                seen.insert(cursor);
+            }
             let state = match next_cursor(&page) {
                 Some(next) if next.is_empty() => State::Done,
                 Some(next) if seen.contains(&next) => State::Repeated(next),

@@ -138,7 +138,7 @@ pub fn timed_cargo(root: &Path, target_dir: &Path, args: &[&str]) -> Result<Cold
 pub struct Dependencies {
     /// Distinct packages the package depends on (normal and build dependencies, this platform).
     pub count: usize,
-    /// Packages of any platform's tree that bring OpenSSL (`openssl*`, `native-tls`).
+    /// Packages of any platform's tree that bring OpenSSL ([`brings_openssl`]).
     pub openssl: Vec<String>,
 }
 
@@ -168,7 +168,7 @@ pub fn dependencies(root: &Path, package: &str) -> Result<Dependencies, String> 
     let here = tree(&[])?;
     let openssl = tree(&["--target", "all"])?
         .into_iter()
-        .filter(|p| p.starts_with("openssl") || p.starts_with("native-tls"))
+        .filter(|p| brings_openssl(p))
         .collect();
     Ok(Dependencies {
         // The package itself is not one of its dependencies.
@@ -178,6 +178,17 @@ pub fn dependencies(root: &Path, package: &str) -> Result<Dependencies, String> 
             .count(),
         openssl,
     })
+}
+
+/// Whether a `cargo tree` package (`name version`) links or builds OpenSSL: the `openssl`
+/// bindings, their `-sys` and `-src` crates, or `native-tls`. `openssl-probe`, which rustls'
+/// native roots use to find the system's certificate files, links nothing.
+fn brings_openssl(package: &str) -> bool {
+    let name = package.split_whitespace().next().unwrap_or_default();
+    matches!(
+        name,
+        "openssl" | "openssl-sys" | "openssl-src" | "native-tls"
+    )
 }
 
 /// Crates of the TLS stack, whose share of the cold build the report shows.
@@ -233,4 +244,28 @@ pub fn example_size(target_dir: &Path, name: &str) -> Result<u64, String> {
     std::fs::metadata(&path)
         .map(|m| m.len())
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod openssl_tests {
+    use super::brings_openssl;
+
+    #[test]
+    fn only_packages_that_link_or_build_openssl_count() {
+        for linked in [
+            "openssl v0.10.1",
+            "openssl-sys v0.9.1",
+            "openssl-src v300.0.0",
+            "native-tls v0.2.1",
+        ] {
+            assert!(brings_openssl(linked), "{linked}");
+        }
+        for other in [
+            "openssl-probe v0.2.2",
+            "rustls v0.23.0",
+            "openssl-macros v0.1.0",
+        ] {
+            assert!(!brings_openssl(other), "{other}");
+        }
+    }
 }
