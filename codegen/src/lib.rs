@@ -106,13 +106,32 @@ impl Emitted {
     }
 }
 
+/// How [`generate_crate`] treats its spec and shapes the crate.
+#[derive(Debug, Clone, Default)]
+pub struct CrateOptions {
+    /// The crate's name (default: derived from the spec's title).
+    pub crate_name: Option<String>,
+    /// Refuse the whole spec on any problem, instead of generating every operation and schema
+    /// that can be expressed and reporting the rest as warnings.
+    pub strict: bool,
+    /// One cargo feature per operation tag, so users compile only the tags they enable.
+    pub features_by_tag: bool,
+}
+
+/// A generated crate: its files, and what of the spec it could not express exactly.
+#[derive(Debug, Clone)]
+pub struct GeneratedCrate {
+    /// Every file, with paths relative to the crate root.
+    pub files: Vec<GeneratedFile>,
+    /// Each operation or schema generated in a degraded form or left out, located in the spec
+    /// (always empty under [`CrateOptions::strict`]).
+    pub warnings: Vec<error::SpecProblem>,
+}
+
 /// Loads the spec at `spec_path` and generates a complete, self-contained crate (manifest,
-/// `lib.rs`, runtime and generated modules). `crate_name` defaults to one derived from the
-/// spec's title. Paths in the result are relative to the crate root.
-pub fn generate_crate(
-    spec_path: &Path,
-    crate_name: Option<&str>,
-) -> Result<Vec<GeneratedFile>, Error> {
+/// `lib.rs`, runtime and generated modules).
+pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<GeneratedCrate, Error> {
+    let crate_name = options.crate_name.as_deref();
     if let Some(name) = crate_name {
         package::check_crate_name(name).map_err(|rule| Error::CrateName {
             name: name.to_owned(),
@@ -140,5 +159,8 @@ pub fn generate_crate(
         features: &features,
         nesting_depth: resolve::nesting_depth(&api.types),
     };
-    Ok(package::package(&name, &description, &facts, files))
+    Ok(GeneratedCrate {
+        files: package::package(&name, &description, &facts, files),
+        warnings: Vec::new(),
+    })
 }

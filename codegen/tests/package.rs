@@ -30,7 +30,9 @@ fn a_title_with_newlines_and_quotes_cannot_add_manifest_keys() {
          paths:\n  /ping:\n    get:\n      operationId: ping\n      responses:\n        '204':\n          description: ok\n"
     );
     std::fs::write(&spec, text).unwrap();
-    let files = codegen::generate_crate(&spec, None).unwrap();
+    let files = codegen::generate_crate(&spec, &Default::default())
+        .unwrap()
+        .files;
     let out = scratch.0.join("crate");
     write_crate(&out, &files, Edited::Refuse).unwrap();
 

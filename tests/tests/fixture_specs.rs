@@ -145,10 +145,16 @@ fn every_invalid_fixture_fails_with_its_location_and_what_was_expected() {
     assert_eq!(files, listed, "every invalid fixture has its expectations");
     for spec in fixture_specs("invalid") {
         let name = file_name(&spec);
-        let error = codegen::generate_crate(&spec, None)
-            .map(|_| ())
-            .expect_err(&name)
-            .to_string();
+        let error = codegen::generate_crate(
+            &spec,
+            &codegen::CrateOptions {
+                strict: true,
+                ..Default::default()
+            },
+        )
+        .map(|_| ())
+        .expect_err(&name)
+        .to_string();
         assert!(error.starts_with(&spec.display().to_string()), "{error}");
         let (_, expected) = EXPECTED_ERRORS.iter().find(|(f, _)| *f == name).unwrap();
         for part in *expected {

@@ -69,6 +69,13 @@ enum Command {
         /// Overwrite (or remove) generated files even when they were edited by hand.
         #[arg(long)]
         force: bool,
+        /// Refuse the whole spec on any problem (default: generate everything expressible and
+        /// print the rest as warnings, also listed in the crate's docs).
+        #[arg(long)]
+        strict: bool,
+        /// One cargo feature per operation tag, so users compile only the tags they enable.
+        #[arg(long)]
+        features_by_tag: bool,
     },
     /// Show what a spec change does to the generated Rust API, and whether it is breaking.
     Diff(diff::DiffArgs),
@@ -106,7 +113,16 @@ fn main() -> ExitCode {
             out,
             crate_name,
             force,
-        } => generate(&spec, &out, crate_name.as_deref(), force),
+            strict,
+            features_by_tag,
+        } => {
+            let options = codegen::CrateOptions {
+                crate_name,
+                strict,
+                features_by_tag,
+            };
+            generate(&spec, &out, &options, force)
+        }
         Command::Diff(args) => diff::run(&root, &args),
         Command::Upstream(args) => upstream::run(&root, &args),
         Command::ReducePublished(args) => reduce::run(&args),
@@ -166,11 +182,15 @@ fn regen(root: &Path) -> Result<ExitCode, String> {
 fn generate(
     spec: &Path,
     out: &Path,
-    crate_name: Option<&str>,
+    options: &codegen::CrateOptions,
     force: bool,
 ) -> Result<ExitCode, String> {
     let started = Instant::now();
-    let files = codegen::generate_crate(spec, crate_name).map_err(|e| e.to_string())?;
+    let codegen::GeneratedCrate { files, warnings } =
+        codegen::generate_crate(spec, options).map_err(|e| e.to_string())?;
+    for warning in &warnings {
+        eprintln!("warning: {}: {warning}", spec.display());
+    }
     let generated = started.elapsed();
     let edited = if force {
         ownership::Edited::Overwrite

@@ -28,11 +28,14 @@ fn the_vendored_spec_generates_a_crate_that_checks_without_warnings() {
     let root = workspace_root();
     let out = std::env::temp_dir().join(format!("generated-crate-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    let files = codegen::generate_crate(
-        &root.join(codegen::vendored::SPEC),
-        Some("conversations-check"),
-    )
-    .unwrap();
+    let options = codegen::CrateOptions {
+        crate_name: Some("conversations-check".to_owned()),
+        strict: true,
+        ..Default::default()
+    };
+    let files = codegen::generate_crate(&root.join(codegen::vendored::SPEC), &options)
+        .unwrap()
+        .files;
     codegen::ownership::write_crate(&out, &files, codegen::ownership::Edited::Refuse).unwrap();
     // Same dependency versions as this workspace, so the check needs no network.
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).unwrap();

@@ -27,8 +27,14 @@ impl Scratch {
     /// Generates the spec at `spec` into `crates/<stem>`, a member of the workspace, and returns
     /// the crate's folder. Panics when the spec does not generate.
     pub fn add_spec(&mut self, stem: &str, spec: &Path, crate_name: Option<&str>) -> PathBuf {
-        let files = codegen::generate_crate(spec, crate_name)
-            .unwrap_or_else(|e| panic!("{} does not generate: {e}", spec.display()));
+        let options = codegen::CrateOptions {
+            crate_name: crate_name.map(str::to_owned),
+            strict: true,
+            ..Default::default()
+        };
+        let files = codegen::generate_crate(spec, &options)
+            .unwrap_or_else(|e| panic!("{} does not generate: {e}", spec.display()))
+            .files;
         let dir = self.dir.join("crates").join(stem);
         codegen::ownership::write_crate(&dir, &files, codegen::ownership::Edited::Refuse).unwrap();
         // A member of the scratch workspace rather than a workspace of its own.
