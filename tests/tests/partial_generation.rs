@@ -33,13 +33,19 @@ fn file<'a>(generated: &'a GeneratedCrate, path: &str) -> &'a str {
 /// Each case the fixture holds: the pointer, what was done, and the problem's pointer.
 const EXPECTED: &[(&str, &str, &str)] = &[
     (
-        "#/components/schemas/Kept",
-        "schema `Kept` generated as any JSON value",
+        "#/components/schemas/Conflicting",
+        "schema `Conflicting` generated as any JSON value",
+        "#/components/schemas/Conflicting/allOf/1/properties/id",
+    ),
+    // A `not` schema: only its spot holds any JSON value, the struct around it stays.
+    (
+        "#/components/schemas/Kept/properties/nested/properties/inner",
+        "generated as any JSON value",
         "#/components/schemas/Kept/properties/nested/properties/inner",
     ),
     (
         "#/components/schemas/Negated",
-        "schema `Negated` generated as any JSON value",
+        "generated as any JSON value",
         "#/components/schemas/Negated",
     ),
     (
@@ -62,6 +68,12 @@ const EXPECTED: &[(&str, &str, &str)] = &[
         "operation `getThing` (GET /things/{id}) left out",
         "#/paths/~1things~1{id}/parameters/0",
     ),
+    // A `$ref` to nothing in a response: the operation stays, its response is any JSON value.
+    (
+        "#/paths/~1things~1{id}~1owner/get/responses/200/content/application~1json/schema",
+        "generated as any JSON value",
+        "#/paths/~1things~1{id}~1owner/get/responses/200/content/application~1json/schema",
+    ),
 ];
 
 #[test]
@@ -69,7 +81,7 @@ fn strict_generation_refuses_the_spec_naming_every_problem() {
     let spec = spec("partial", "inexpressible.yaml");
     let error = generate(&spec, true).map(|_| ()).unwrap_err().to_string();
     assert!(error.starts_with(&spec.display().to_string()), "{error}");
-    assert!(error.contains("5 problem(s)"), "{error}");
+    assert!(error.contains("7 problem(s)"), "{error}");
     for (_, _, problem) in EXPECTED {
         assert!(
             error.contains(&format!("  - {problem}: ")),
@@ -112,7 +124,7 @@ fn partial_generation_leaves_out_operations_and_degrades_schemas_with_located_wa
             "{gone} is generated"
         );
     }
-    for kept in ["list_things", "ping"] {
+    for kept in ["list_things", "ping", "get_owner"] {
         assert!(
             operations.contains(&format!("pub fn {kept}(")),
             "{kept} is missing"
@@ -128,11 +140,14 @@ fn partial_generation_leaves_out_operations_and_degrades_schemas_with_located_wa
         "{models}"
     );
     assert!(
-        models.contains("pub type Kept = ::serde_json::Value;"),
+        models.contains("pub type Conflicting = ::serde_json::Value;"),
         "{models}"
     );
+    assert!(models.contains("pub struct Kept {"), "{models}");
+    let inner = "pub inner: ::std::option::Option<::serde_json::Value>,";
+    assert!(models.contains(inner), "{models}");
     // The inline types of what was left out or degraded are gone with it.
-    for gone in ["CreateThingBody", "KeptNested", "GetThingId"] {
+    for gone in ["CreateThingBody", "ConflictingMeta", "GetThingId"] {
         assert!(
             !models.contains(gone),
             "{gone} is still generated:\n{models}"

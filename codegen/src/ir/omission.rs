@@ -33,6 +33,9 @@ pub enum OmissionKind {
         /// The Rust name of the type.
         name: String,
     },
+    /// One spot inside an operation or schema (a `$ref` to nothing, a `not` schema) holds any
+    /// JSON value; the rest is generated.
+    ValueAsJson,
 }
 
 impl fmt::Display for OmissionKind {
@@ -44,6 +47,7 @@ impl fmt::Display for OmissionKind {
             OmissionKind::SchemaAsJson { name } => {
                 write!(f, "schema `{name}` generated as any JSON value")
             }
+            OmissionKind::ValueAsJson => write!(f, "generated as any JSON value"),
         }
     }
 }
@@ -52,7 +56,11 @@ impl fmt::Display for Omission {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.pointer, self.kind)?;
         for problem in &self.problems {
-            write!(f, "; {problem}")?;
+            // A problem at the same place is told by its message alone.
+            match problem.pointer == self.pointer {
+                true => write!(f, ": {}", problem.message)?,
+                false => write!(f, "; {problem}")?,
+            }
         }
         Ok(())
     }

@@ -60,13 +60,20 @@ fn resolve_with_raw(
         mut types,
         problems,
         charges,
+        substituted,
         ..
     } = resolver;
     let mut omissions = Vec::new();
     if !problems.is_empty() {
         let outcome = match strict {
             true => Err(problems),
-            false => partial::degrade(&problems, &charges, &mut operations, &mut types),
+            false => partial::degrade(
+                &problems,
+                &substituted,
+                &charges,
+                &mut operations,
+                &mut types,
+            ),
         };
         // A shared (path-level) parameter is converted once per operation: report it once.
         omissions = outcome.map_err(|problems| {
@@ -123,6 +130,8 @@ struct Resolver<'a> {
     over_budget: bool,
     /// The problems found in each operation and component schema ([`partial`]).
     charges: Vec<partial::Charge>,
+    /// The problems whose spot holds any JSON value instead, by index in `problems`.
+    substituted: std::collections::HashSet<usize>,
     /// Where each component schema that is a `$ref` leads ([`refs::alias_ends`]).
     alias_ends: std::collections::HashMap<&'a str, Option<&'a str>>,
 }
@@ -153,6 +162,7 @@ impl<'a> Resolver<'a> {
             flatten_budget: all_of::FLATTEN_BUDGET + 4 * all_of::declared_properties(spec),
             over_budget: false,
             charges: Vec::new(),
+            substituted: Default::default(),
             alias_ends: spec
                 .components
                 .as_ref()

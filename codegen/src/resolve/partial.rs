@@ -1,9 +1,11 @@
 //! Partial generation: what becomes of an operation or a component schema the resolver found a
 //! problem in. Strictly, every problem refuses the spec. Otherwise each problem is charged to the
-//! operation or component schema it was found in: the operation is left out, the schema becomes
-//! any JSON value (`serde_json::Value`), the inline types made for either are dropped, and each
-//! case is an [`Omission`] the command prints and the generated docs list. A problem that belongs
-//! to neither (a server, a security scheme) still refuses the spec.
+//! operation or component schema it was found in: the operation is left out and the schema holds
+//! any JSON value (`serde_json::Value`); the inline types only they used are pruned with every
+//! unreachable type (`passes`). Each case is an [`Omission`] the command prints and the generated
+//! docs list. A problem whose spot the resolver fills with any JSON value itself
+//! ([`Resolver::any_value_instead`]) keeps the operation or schema around it. A problem that
+//! belongs to neither (a server, a security scheme) still refuses the spec.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -22,6 +24,19 @@ pub(super) struct Charge {
 }
 
 impl Resolver<'_> {
+    /// Records a problem at `pointer` whose spot the resolver fills with any JSON value (a
+    /// `$ref` to nothing, a `not` schema): partial generation keeps the operation or schema
+    /// around it.
+    pub(super) fn any_value_instead(
+        &mut self,
+        pointer: &crate::pointer::Pointer,
+        message: impl Into<String>,
+    ) -> TypeRef {
+        self.substituted.insert(self.problems.len());
+        self.problem(pointer, message);
+        TypeRef::Any
+    }
+
     /// Charges the problems recorded since `start` (a length of [`Resolver::problems`]) to the
     /// operation or component schema at `pointer`.
     pub(super) fn charge(&mut self, pointer: &str, start: usize) {
@@ -40,18 +55,30 @@ impl Resolver<'_> {
 /// belongs to neither, every problem that does not.
 pub(super) fn degrade(
     problems: &[SpecProblem],
+    substituted: &HashSet<usize>,
     charges: &[Charge],
     operations: &mut Vec<Operation>,
     types: &mut BTreeMap<String, TypeDef>,
 ) -> Result<Vec<Omission>, Vec<SpecProblem>> {
     let mut charged = vec![false; problems.len()];
     let mut by_pointer: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Problems whose spot already holds any JSON value, with the item they were found in.
+    let mut local: Vec<(usize, Option<&str>)> = Vec::new();
     for charge in charges {
         charged[charge.problems.clone()].fill(true);
-        by_pointer
-            .entry(&charge.pointer)
-            .or_default()
-            .extend(charge.problems.clone());
+        for i in charge.problems.clone() {
+            if substituted.contains(&i) {
+                local.push((i, Some(&charge.pointer)));
+            } else {
+                by_pointer.entry(&charge.pointer).or_default().push(i);
+            }
+        }
+    }
+    for &i in substituted {
+        if !charged[i] {
+            charged[i] = true;
+            local.push((i, None));
+        }
     }
     // Alias cycles are found after conversion, at the component schemas themselves.
     let components: HashSet<&str> = types
@@ -74,6 +101,14 @@ pub(super) fn degrade(
     if !fatal.is_empty() {
         return Err(fatal);
     }
+    // A local problem in an item left out or degraded anyway is one of its reasons.
+    let mut values = Vec::new();
+    for (i, item) in local {
+        match item.filter(|item| by_pointer.contains_key(item)) {
+            Some(item) => by_pointer.get_mut(item).expect("checked").push(i),
+            None => values.push(i),
+        }
+    }
     let reasons = |pointer: &str| -> Vec<SpecProblem> {
         let mut reasons: Vec<SpecProblem> = Vec::new();
         for &i in &by_pointer[pointer] {
@@ -83,7 +118,15 @@ pub(super) fn degrade(
         }
         reasons
     };
-    let mut omissions = Vec::new();
+    let mut omissions: Vec<Omission> = values
+        .into_iter()
+        .map(|i| Omission {
+            pointer: problems[i].pointer.clone(),
+            kind: OmissionKind::ValueAsJson,
+            problems: vec![problems[i].clone()],
+        })
+        .collect();
+    omissions.dedup();
     let mut used = HashSet::new();
     for def in types.values_mut() {
         if by_pointer.contains_key(def.pointer.as_str()) {
@@ -125,15 +168,6 @@ pub(super) fn degrade(
         unmatched.sort();
         return Err(unmatched);
     }
-    // The inline types made for what was left out or degraded.
-    types.retain(|_, t| !under_any(&t.pointer, &by_pointer));
     omissions.sort_by(|a, b| a.pointer.cmp(&b.pointer));
     Ok(omissions)
-}
-
-/// Whether `pointer` lies strictly under one of the keys of `roots`.
-fn under_any(pointer: &str, roots: &HashMap<&str, Vec<usize>>) -> bool {
-    pointer
-        .match_indices('/')
-        .any(|(at, _)| roots.contains_key(&pointer[..at]))
 }

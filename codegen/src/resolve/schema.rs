@@ -122,8 +122,7 @@ impl<'a> Resolver<'a> {
                 match name {
                     Some(name) => TypeRef::Named(name),
                     None => {
-                        self.problem(pointer, super::refs::dangling(reference, "schemas"));
-                        TypeRef::Any
+                        self.any_value_instead(pointer, super::refs::dangling(reference, "schemas"))
                     }
                 }
             }
@@ -204,10 +203,10 @@ impl<'a> Resolver<'a> {
                 self.union(schema, any_of, &pointer.push("anyOf"), name)
             }
             SchemaKind::AllOf { all_of } => self.all_of(all_of, pointer, name),
-            SchemaKind::Not { .. } => {
-                self.problem(pointer, "`not` schemas are not supported: expected a type, `$ref`, `allOf`, `oneOf` or `anyOf`");
-                Shape::Ref(TypeRef::Any)
-            }
+            SchemaKind::Not { .. } => Shape::Ref(self.any_value_instead(
+                pointer,
+                "`not` schemas are not supported: expected a type, `$ref`, `allOf`, `oneOf` or `anyOf`",
+            )),
             SchemaKind::Any(any) => self.any_schema(schema, any, pointer, name),
         }
     }

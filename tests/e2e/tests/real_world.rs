@@ -151,7 +151,7 @@ async fn a_query_parameter_that_is_a_string_or_an_array_is_written_in_its_style(
     client
         .list_workflow_runs(1)
         .cwes(vec!["79".to_owned(), "284".to_owned()])
-        .fields(ListWorkflowRunsFields::Array(vec![
+        .fields(ListWorkflowRunsFields::List(vec![
             "title".into(),
             "body text".into(),
         ]))
@@ -160,7 +160,7 @@ async fn a_query_parameter_that_is_a_string_or_an_array_is_written_in_its_style(
         .unwrap();
     client
         .list_workflow_runs(1)
-        .cwes(ListWorkflowRunsCwes::Array(Vec::new()))
+        .cwes(ListWorkflowRunsCwes::List(Vec::new()))
         .send()
         .await
         .unwrap();
