@@ -138,18 +138,22 @@ mod tests {
 
     #[test]
     fn a_plan_formats_as_its_whole_file_does() {
-        let items = ["A", "B", "C"].map(|name| quote::format_ident!("{}", name));
         let plan = Plan {
             path: "m.rs",
             head: Box::new(|named| {
-                let import = named.then(|| quote!(use super::models;));
+                let import = named.then(|| {
+                    quote!(
+                        use super::models;
+                    )
+                });
                 quote!(#![doc = " Docs."] #import)
             }),
             probe: |tokens| tokens.to_string().contains("models"),
-            parts: items
-                .iter()
+            parts: ["A", "B", "C"]
+                .into_iter()
                 .map(|name| -> Part<'_> {
                     Box::new(move || {
+                        let name = quote::format_ident!("{name}");
                         quote! {
                             pub struct #name(pub models::X);
                             impl #name { pub fn a(&self) {} pub fn b(&self) {} }
@@ -162,7 +166,10 @@ mod tests {
         let planned = format_plans(std::slice::from_ref(&plan)).unwrap();
         assert_eq!(planned, vec![("m.rs", whole.clone())]);
         assert!(whole.contains("use super::models;"), "{whole}");
-        assert!(whole.contains("    pub fn a(&self) {}\n\n    pub fn b"), "{whole}");
+        assert!(
+            whole.contains("    pub fn a(&self) {}\n\n    pub fn b"),
+            "{whole}"
+        );
     }
 
     #[test]
@@ -172,7 +179,11 @@ mod tests {
             head: Box::new(|_| TokenStream::new()),
             probe: |_| false,
             parts: vec![
-                Box::new(|| quote!(struct Fine;)),
+                Box::new(|| {
+                    quote!(
+                        struct Fine;
+                    )
+                }),
                 Box::new(|| quote!(struct First)),
                 Box::new(|| quote!(fn second)),
             ],

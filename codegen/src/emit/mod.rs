@@ -60,7 +60,9 @@ fn plans(api: &Api) -> Vec<files::Plan<'_>> {
     let builders = api.operations.iter();
     let operations: Vec<files::Part<'_>> =
         std::iter::once(Box::new(|| operations::client_methods(api)) as files::Part<'_>)
-            .chain(builders.map(|op| Box::new(move || builders::builder(api, op)) as files::Part<'_>))
+            .chain(
+                builders.map(|op| Box::new(move || builders::builder(api, op)) as files::Part<'_>),
+            )
             .collect();
     vec![
         files::Plan::whole("mod.rs", || root::module_root(api)),
