@@ -6,6 +6,7 @@ mod constructors;
 mod contract;
 pub(crate) mod docs;
 mod enums;
+mod files;
 mod ids;
 mod models;
 mod numeric_enums;
@@ -39,32 +40,57 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Emits every file of the generated module for `api`: [`tokens`], then [`format`] each file.
-/// The models file, the largest, is built on a second thread meanwhile (token streams cannot
-/// cross threads, so each thread builds and formats its own files).
+/// Emits every file of the generated module for `api`: each file is planned as a head and parts
+/// ([`files`]), and the parts are built and formatted on every core.
 pub(crate) fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
-    std::thread::scope(|scope| {
-        let models = scope.spawn(|| format("models.rs", models::models(api), provenance));
-        let mod_rs = format("mod.rs", root::module_root(api), provenance)?;
-        let operations = format("operations.rs", operations::operations(api), provenance)?;
-        let security = format("security.rs", security::module(api), provenance)?;
-        let testing = format("testing.rs", testing::module(api), provenance)?;
-        let models = models
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        Ok(vec![mod_rs, models, operations, security, testing])
-    })
+    let header = header(provenance, Comment::Rust);
+    Ok(files::format_plans(&plans(api))?
+        .into_iter()
+        .map(|(path, text)| GeneratedFile {
+            path: path.to_owned(),
+            contents: format!("{header}{text}"),
+        })
+        .collect())
+}
+
+/// Each file of the generated module, planned: the models file a part per type, the operations
+/// file the client's methods then a part per request builder; the others whole.
+fn plans(api: &Api) -> Vec<files::Plan<'_>> {
+    let types = api.types.values();
+    let builders = api.operations.iter();
+    let operations: Vec<files::Part<'_>> =
+        std::iter::once(Box::new(|| operations::client_methods(api)) as files::Part<'_>)
+            .chain(
+                builders.map(|op| Box::new(move || builders::builder(api, op)) as files::Part<'_>),
+            )
+            .collect();
+    vec![
+        files::Plan::whole("mod.rs", || root::module_root(api)),
+        files::Plan {
+            path: "models.rs",
+            head: Box::new(|_| models::head()),
+            probe: |_| false,
+            parts: types
+                .map(|def| Box::new(move || models::type_def(api, def)) as files::Part<'_>)
+                .collect(),
+        },
+        files::Plan {
+            path: "operations.rs",
+            head: Box::new(|names_models| operations::head(api, names_models)),
+            probe: operations::names_models,
+            parts: operations,
+        },
+        files::Plan::whole("security.rs", || security::module(api)),
+        files::Plan::whole("testing.rs", || testing::module(api)),
+    ]
 }
 
 /// The first half of [`emit`]: each file's path and its unformatted tokens.
 pub(crate) fn tokens(api: &Api) -> Vec<(&'static str, TokenStream)> {
-    vec![
-        ("mod.rs", root::module_root(api)),
-        ("models.rs", models::models(api)),
-        ("operations.rs", operations::operations(api)),
-        ("security.rs", security::module(api)),
-        ("testing.rs", testing::module(api)),
-    ]
+    plans(api)
+        .iter()
+        .map(|plan| (plan.path, plan.tokens()))
+        .collect()
 }
 
 /// The second half of [`emit`]: one file's tokens as formatted Rust under the provenance header.
@@ -78,14 +104,15 @@ pub(crate) fn format(
         contents: format!(
             "{}{}",
             header(provenance, Comment::Rust),
-            unparse(path, tokens)?
+            unparse(path, tokens)?.join("\n")
         ),
     })
 }
 
-/// Formats tokens as a Rust file, with a blank line between top-level items and between the
-/// items of an `impl`; a parse failure is a generator bug.
-fn unparse(path: &str, tokens: TokenStream) -> Result<String, Error> {
+/// Formats tokens as the pieces of a Rust file (its inner attributes, then each top-level item),
+/// to be joined by blank lines; a blank line goes between the items of an `impl` too. A parse
+/// failure is a generator bug.
+fn unparse(path: &str, tokens: TokenStream) -> Result<Vec<String>, Error> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit {
         file: path.to_owned(),
         message: e.to_string(),
@@ -111,7 +138,7 @@ fn unparse(path: &str, tokens: TokenStream) -> Result<String, Error> {
             text
         });
     }
-    Ok(parts.join("\n"))
+    Ok(parts)
 }
 
 /// Puts a blank line between the items of a formatted `impl` block (prettyplease writes them

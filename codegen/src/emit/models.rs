@@ -10,16 +10,15 @@ use super::types::Scope;
 use super::{constructors, docs, enums, ids, numeric_enums, types, unions};
 use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
 
-/// Tokens of the whole models module.
-pub fn models(api: &Api) -> TokenStream {
-    let items = api.types.values().map(|def| type_def(api, def));
+/// The models module's docs; each type follows ([`type_def`]).
+pub(super) fn head() -> TokenStream {
     quote! {
         #![doc = " Data types of the API: request and response bodies and the enums and unions they use."]
-        #(#items)*
     }
 }
 
-fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
+/// Tokens of one named type: its definition and its `impl`s.
+pub(super) fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let docs = docs::doc_or(def.docs.as_deref(), &format!("`{}`", def.name));
     let name = format_ident!("{}", def.name);
     match &def.kind {

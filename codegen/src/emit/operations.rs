@@ -6,25 +6,15 @@ use quote::quote;
 
 use super::builders::location_name;
 use super::types::{argument, body_argument, ident, is_argument};
-use super::{builders, contract, docs, security};
+use super::{contract, docs, security};
 use crate::ir::{Api, Operation, TypeRef};
 
-/// Tokens of the whole operations module.
-pub(super) fn operations(api: &Api) -> TokenStream {
-    let client = contract::client();
-    let methods: Vec<TokenStream> = api
-        .operations
-        .iter()
-        .map(|op| client_method(api, op))
-        .collect();
-    let builders: Vec<TokenStream> = api
-        .operations
-        .iter()
-        .map(|op| builders::builder(api, op))
-        .collect();
+/// The operations module's docs and, when the code names it (`names_models`), the import of
+/// the models module: an unused import fails `-D warnings`. The client's methods
+/// ([`client_methods`]) and the request builders follow.
+pub(super) fn head(api: &Api, names_models: bool) -> TokenStream {
     let module_docs = module_docs(api);
-    // Imported only when the code names it: an unused import fails `-D warnings`.
-    let models = methods.iter().chain(&builders).any(names_models).then(|| {
+    let models = names_models.then(|| {
         quote!(
             use super::models;
         )
@@ -32,17 +22,23 @@ pub(super) fn operations(api: &Api) -> TokenStream {
     quote! {
         #(#![doc = #module_docs])*
         #models
+    }
+}
 
+/// The client's methods, one per operation, each returning its request builder.
+pub(super) fn client_methods(api: &Api) -> TokenStream {
+    let client = contract::client();
+    let methods = api.operations.iter().map(|op| client_method(api, op));
+    quote! {
         impl #client {
             #(#methods)*
         }
-        #(#builders)*
     }
 }
 
 /// Whether `tokens` name the `models` module anywhere: `models` followed by `::` (a parameter
 /// merely called `models` does not count).
-fn names_models(tokens: &TokenStream) -> bool {
+pub(super) fn names_models(tokens: &TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     trees.iter().enumerate().any(|(i, tree)| match tree {
         TokenTree::Ident(ident) => {

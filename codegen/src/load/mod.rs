@@ -6,6 +6,7 @@ mod normalize;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::error::{Error, Location, SpecProblem};
@@ -61,9 +62,10 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Error> {
         }
     };
     let spec = if version.starts_with("3.0") {
-        // Read from the tree already parsed; only a spec that does not fit the model is parsed
-        // again from the text, so its error gets a line and column.
-        if let Ok(spec) = serde_yaml::from_value::<openapiv3::OpenAPI>(raw.clone()) {
+        // Read from the tree already parsed (borrowed: a giant spec's tree is not copied); only
+        // a spec that does not fit the model is parsed again from the text, so its error gets a
+        // line and column.
+        if let Ok(spec) = openapiv3::OpenAPI::deserialize(&raw) {
             spec
         } else if json {
             let mut de = serde_json::Deserializer::from_str(text);

@@ -79,3 +79,16 @@ components:
     let zebra = models.find("pub type Zebra").unwrap();
     assert!(apple < mango && mango < zebra);
 }
+
+#[test]
+fn files_formatted_item_by_item_on_every_core_equal_each_file_formatted_whole() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let api = codegen::load_api(&root.join(codegen::vendored::SPEC)).unwrap();
+    let provenance = codegen::Provenance {
+        spec: codegen::vendored::SPEC.to_owned(),
+        command: "test".to_owned(),
+    };
+    let whole = codegen::emit_tokens(&api).format(&provenance).unwrap();
+    assert_eq!(codegen::generate(&api, &provenance).unwrap(), whole);
+    assert!(file(&whole, "models.rs").contains("pub struct Thread {"));
+}
