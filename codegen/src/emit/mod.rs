@@ -6,6 +6,7 @@ mod constructors;
 mod contract;
 pub(crate) mod docs;
 mod enums;
+pub(crate) mod features;
 mod ids;
 mod models;
 mod numeric_enums;
@@ -25,6 +26,7 @@ use proc_macro2::TokenStream;
 use crate::error::Error;
 use crate::header::{header, Comment, Provenance};
 use crate::ir::Api;
+use features::TagFeatures;
 
 pub(crate) use responses::{single_success, status_label};
 pub(crate) use types::{canonical, spelling};
@@ -43,12 +45,26 @@ pub struct GeneratedFile {
 /// The models file, the largest, is built on a second thread meanwhile (token streams cannot
 /// cross threads, so each thread builds and formats its own files).
 pub(crate) fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
+    emit_split(api, provenance, None)
+}
+
+/// [`emit`], with every item reachable only from some tags' operations behind their features
+/// when `tags` is given ([`features`]).
+pub(crate) fn emit_split(
+    api: &Api,
+    provenance: &Provenance,
+    tags: Option<&TagFeatures>,
+) -> Result<Vec<GeneratedFile>, Error> {
     std::thread::scope(|scope| {
-        let models = scope.spawn(|| format("models.rs", models::models(api), provenance));
-        let mod_rs = format("mod.rs", root::module_root(api), provenance)?;
-        let operations = format("operations.rs", operations::operations(api), provenance)?;
+        let models = scope.spawn(|| format("models.rs", models::models(api, tags), provenance));
+        let mod_rs = format("mod.rs", root::module_root(api, tags), provenance)?;
+        let operations = format(
+            "operations.rs",
+            operations::operations(api, tags),
+            provenance,
+        )?;
         let security = format("security.rs", security::module(api), provenance)?;
-        let testing = format("testing.rs", testing::module(api), provenance)?;
+        let testing = format("testing.rs", testing::module(api, tags), provenance)?;
         let models = models
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -59,11 +75,11 @@ pub(crate) fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFi
 /// The first half of [`emit`]: each file's path and its unformatted tokens.
 pub(crate) fn tokens(api: &Api) -> Vec<(&'static str, TokenStream)> {
     vec![
-        ("mod.rs", root::module_root(api)),
-        ("models.rs", models::models(api)),
-        ("operations.rs", operations::operations(api)),
+        ("mod.rs", root::module_root(api, None)),
+        ("models.rs", models::models(api, None)),
+        ("operations.rs", operations::operations(api, None)),
         ("security.rs", security::module(api)),
-        ("testing.rs", testing::module(api)),
+        ("testing.rs", testing::module(api, None)),
     ]
 }
 

@@ -6,13 +6,20 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::features::{self, TagFeatures};
 use super::types::Scope;
 use super::{constructors, docs, enums, ids, numeric_enums, types, unions};
 use crate::ir::{Api, Field, Struct, TypeDef, TypeKind};
 
 /// Tokens of the whole models module.
-pub fn models(api: &Api) -> TokenStream {
-    let items = api.types.values().map(|def| type_def(api, def));
+pub fn models(api: &Api, tags: Option<&TagFeatures>) -> TokenStream {
+    let items = api.types.values().map(|def| {
+        let items = type_def(api, def);
+        match tags {
+            Some(tags) => features::gate(&tags.type_def(&def.name), items),
+            None => items,
+        }
+    });
     quote! {
         #![doc = " Data types of the API: request and response bodies and the enums and unions they use."]
         #(#items)*

@@ -5,27 +5,41 @@ use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::quote;
 
 use super::builders::location_name;
+use super::features::{self, TagFeatures};
 use super::types::{argument, body_argument, ident, is_argument};
 use super::{builders, contract, docs, security};
 use crate::ir::{Api, Operation, TypeRef};
 
 /// Tokens of the whole operations module.
-pub(super) fn operations(api: &Api) -> TokenStream {
+pub(super) fn operations(api: &Api, tags: Option<&TagFeatures>) -> TokenStream {
     let client = contract::client();
-    let methods: Vec<TokenStream> = api
-        .operations
-        .iter()
-        .map(|op| client_method(api, op))
-        .collect();
-    let builders: Vec<TokenStream> = api
-        .operations
-        .iter()
-        .map(|op| builders::builder(api, op))
-        .collect();
+    let mut methods = Vec::new();
+    let mut builders = Vec::new();
+    let mut naming_models = Vec::new();
+    for (index, op) in api.operations.iter().enumerate() {
+        let method = client_method(api, op);
+        let builder = builders::builder(api, op);
+        if names_models(&method) || names_models(&builder) {
+            naming_models.push(index);
+        }
+        match tags {
+            Some(tags) => {
+                let cfg = tags.operation(index);
+                methods.push(quote!(#cfg #method));
+                builders.push(features::gate(&cfg, builder));
+            }
+            None => {
+                methods.push(method);
+                builders.push(builder);
+            }
+        }
+    }
     let module_docs = module_docs(api);
     // Imported only when the code names it: an unused import fails `-D warnings`.
-    let models = methods.iter().chain(&builders).any(names_models).then(|| {
+    let models = (!naming_models.is_empty()).then(|| {
+        let cfg = tags.map(|tags| tags.any_operation(&naming_models));
         quote!(
+            #cfg
             use super::models;
         )
     });
