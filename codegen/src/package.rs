@@ -360,12 +360,29 @@ fn tag_docs(tags: &[(&str, Vec<&'static str>)]) -> String {
     use crate::emit::features::{ALL, UNTAGGED};
     let listed: Vec<String> = tags.iter().map(|(f, _)| format!("`{f}`")).collect();
     let example = tags.first().map_or(ALL, |(f, _)| f);
+    // The list wrapped at about 100 columns (GitHub's spec has 47 tags).
+    let mut lines: Vec<String> = vec![String::new()];
+    for (i, feature) in listed.iter().enumerate() {
+        let separator = if i + 1 == listed.len() { "." } else { "," };
+        if lines
+            .last()
+            .is_some_and(|l| !l.is_empty() && l.len() + feature.len() > 90)
+        {
+            lines.push(String::new());
+        }
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(feature);
+        line.push_str(separator);
+    }
     let mut text = format!(
         "//!\n//! # Features by tag\n//!\n\
          //! Each operation tag has a cargo feature compiling its operations and the models they use\n\
          //! (a model several tags use compiles with any of them; an operation with several tags too):\n\
-         //! {}.\n",
-        listed.join(", ")
+         {}",
+        lines.iter().map(|l| format!("//! {l}\n")).collect::<String>()
     );
     if tags.iter().any(|(f, _)| *f == UNTAGGED) {
         text.push_str(&format!(
@@ -526,6 +543,14 @@ mod tests {
             "{}",
             lib.contents
         );
+        // A long list is wrapped.
+        let many: Vec<String> = (0..40).map(|i| format!("tag-{i}")).collect();
+        let many: Vec<(&str, Vec<&'static str>)> =
+            many.iter().map(|f| (f.as_str(), Vec::new())).collect();
+        let docs = tag_docs(&many);
+        assert!(docs.lines().all(|l| l.len() <= 100), "{docs}");
+        assert!(docs.contains("//! `tag-0`, `tag-1`,"), "{docs}");
+        assert!(docs.contains(" `tag-39`.\n"), "{docs}");
     }
 
     /// Tag features never take a name the manifest already declares.
