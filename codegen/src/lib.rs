@@ -158,7 +158,10 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
         spec: spec_path.display().to_string(),
         command: header::GENERATE_COMMAND.to_owned(),
     };
-    let files = emit::emit(&api, &provenance)?;
+    let tags = options
+        .features_by_tag
+        .then(|| emit::features::TagFeatures::new(&api, package::own_features()));
+    let files = emit::emit_split(&api, &provenance, tags.as_ref())?;
     let name = crate_name.map_or_else(|| naming::crate_name(&api.title), str::to_owned);
     package::check_crate_name(&name).map_err(|rule| Error::CrateName {
         name: name.clone(),
@@ -168,11 +171,22 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
         "Typed async client for {} {}, generated from its OpenAPI spec.",
         api.title, api.version
     );
-    let features = api.runtime_features();
+    // Split by tag, each tag's feature turns on the runtime features it needs instead.
+    let features = match &tags {
+        Some(_) => Vec::new(),
+        None => api.runtime_features(),
+    };
+    let tag_features: Option<Vec<(&str, Vec<&'static str>)>> = tags.as_ref().map(|tags| {
+        let features = tags.features();
+        features
+            .map(|(f, runtime)| (f, runtime.iter().copied().collect()))
+            .collect()
+    });
     let facts = package::Facts {
         provenance: &provenance,
         features: &features,
         nesting_depth: resolve::nesting_depth(&api.types),
+        tags: tag_features.as_deref(),
     };
     Ok(GeneratedCrate {
         files: package::package(&name, &description, &facts, files),

@@ -2,9 +2,9 @@
 //! punctuation), deterministic de-duplication, the names generated code reserves for itself, and
 //! the names given to types the spec leaves unnamed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 use crate::ir::{Primitive, Status, TypeRef};
 
@@ -130,6 +130,31 @@ pub fn unique(name: String, used: &mut Names) -> String {
             return candidate;
         }
     }
+}
+
+/// The cargo feature of each operation tag: `kebab-case` ASCII words (`Code Scanning` →
+/// `code-scanning`), `tag` when none is left, a leading digit prefixed (`3d` → `tag-3d`); a name
+/// in `reserved` (the crate's own features) or taken by an earlier tag (tags in sorted order)
+/// gets the next free suffix (`form` → `form2`).
+pub fn tag_features<'t>(
+    tags: impl IntoIterator<Item = &'t str>,
+    reserved: BTreeSet<String>,
+) -> BTreeMap<String, String> {
+    let mut used = Names::from(reserved);
+    let tags: BTreeSet<&str> = tags.into_iter().collect();
+    tags.into_iter()
+        .map(|tag| {
+            let name = words(tag).to_kebab_case();
+            let name = if name.is_empty() {
+                "tag".to_owned()
+            } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("tag-{name}")
+            } else {
+                name
+            };
+            (tag.to_owned(), unique(name, &mut used))
+        })
+        .collect()
 }
 
 /// The type of the ids of `kind` (an `x-id` value): `thread` → `ThreadId`,
@@ -424,6 +449,39 @@ mod tests {
         assert_eq!(setter_name("rich_text"), "with_rich_text");
         assert_eq!(setter_name("type_"), "with_type");
         assert_eq!(setter_name("n3d"), "with_n3d");
+    }
+
+    #[test]
+    fn tag_features_are_valid_unique_and_never_the_crates_own() {
+        let reserved = BTreeSet::from(["form".to_owned(), "full".to_owned()]);
+        let tags = [
+            "repos",
+            "Code Scanning",
+            "code-scanning",
+            "form",
+            "Full",
+            "3d",
+            "!!!",
+            "Größe",
+        ];
+        let features = tag_features(tags, reserved);
+        let got: Vec<(&str, &str)> = features
+            .iter()
+            .map(|(t, f)| (t.as_str(), f.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("!!!", "tag"),
+                ("3d", "tag-3d"),
+                ("Code Scanning", "code-scanning"),
+                ("Full", "full2"),
+                ("Größe", "grosse"),
+                ("code-scanning", "code-scanning2"),
+                ("form", "form2"),
+                ("repos", "repos"),
+            ]
+        );
     }
 
     #[test]

@@ -37,6 +37,29 @@ wiremock = { version = "0.6", optional = true }
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "test-util"] }
 "#;
 
+/// The crate's own feature names and its optional dependencies' (which a tag feature must not
+/// take): `default`, the runtime's `form` and `multipart`, and every feature and dependency
+/// [`DEPENDENCIES`] declares.
+pub(crate) fn own_features() -> std::collections::BTreeSet<String> {
+    let (features, dependencies) = DEPENDENCIES
+        .split_once("[dependencies]")
+        .expect("DEPENDENCIES lists features, then dependencies");
+    let name = |line: &str| line.split_once(" = ").map(|(n, _)| n.trim().to_owned());
+    let declared = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
+            .filter_map(name)
+            .collect()
+    };
+    let mut own: std::collections::BTreeSet<String> = ["default", "form", "multipart"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    own.extend(declared(features));
+    own.extend(declared(dependencies));
+    own
+}
+
 /// Names cargo refuses for a package: Rust keywords (strict, reserved and weak), the built-in
 /// crates and the names of cargo's own output folders.
 const RESERVED_CRATE_NAMES: &[&str] = &[
@@ -153,6 +176,8 @@ pub(crate) struct Facts<'a> {
     pub features: &'a [&'a str],
     /// How deeply the generated types nest (`resolve::nesting_depth`).
     pub nesting_depth: usize,
+    /// Split by tag: each tag feature with the runtime features it turns on.
+    pub tags: Option<&'a [(&'a str, Vec<&'static str>)]>,
 }
 
 /// Chains of nested types longer than this raise the crate's recursion limit.
@@ -176,7 +201,7 @@ pub(crate) fn package(
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
-            contents: manifest(crate_name, description, provenance, features),
+            contents: manifest(crate_name, description, provenance, features, facts.tags),
         },
         GeneratedFile {
             path: "src/lib.rs".to_owned(),
@@ -184,6 +209,7 @@ pub(crate) fn package(
                 description,
                 provenance,
                 recursion_limit(facts.nesting_depth),
+                facts.tags,
             ),
         },
     ];
@@ -204,12 +230,13 @@ pub(crate) fn package(
 }
 
 /// The manifest: the runtime's optional features (`form`, `multipart`) declared, those the
-/// spec's operations need on by default.
+/// spec's operations need on by default; split by tag, the tag features.
 fn manifest(
     crate_name: &str,
     description: &str,
     provenance: &Provenance,
     features: &[&str],
+    tags: Option<&[(&str, Vec<&'static str>)]>,
 ) -> String {
     let defaults: Vec<String> = std::iter::once("rustls")
         .chain(features.iter().copied())
@@ -229,12 +256,36 @@ fn manifest(
          default = [{}]\n\
          form = []\n\
          multipart = []\n\
-         {DEPENDENCIES}\n\
+         {}{DEPENDENCIES}\n\
          # A standalone crate, even when generated inside another workspace.\n\
          [workspace]\n",
         header(provenance, Comment::Toml),
-        defaults.join(", ")
+        defaults.join(", "),
+        tags.map(tag_features).unwrap_or_default()
     )
+}
+
+/// The `[features]` lines of a crate split by tag: `full` enabling every tag, then each tag's
+/// feature turning on the runtime features its operations need.
+fn tag_features(tags: &[(&str, Vec<&'static str>)]) -> String {
+    let quoted = |names: &mut dyn Iterator<Item = &str>| {
+        names
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let all = quoted(&mut tags.iter().map(|(f, _)| *f));
+    let mut out = format!(
+        "# One feature per operation tag (none on by default), `{}` for all of them and the types\n\
+         # no operation uses.\n{} = [{all}]\n",
+        crate::emit::features::ALL,
+        crate::emit::features::ALL
+    );
+    for (feature, runtime) in tags {
+        let runtime = quoted(&mut runtime.iter().copied());
+        out.push_str(&format!("{feature} = [{runtime}]\n"));
+    }
+    out
 }
 
 /// `text` as a TOML basic string, quotes included: `"` and `\\` escaped, control characters (and
@@ -260,7 +311,12 @@ fn toml_basic_string(text: &str) -> String {
 
 /// `lib.rs`: the crate docs (the description, [`crate::emit::docs::clean`]ed so no line break
 /// can end the comment), the recursion limit deep types need, and the modules.
-fn lib_rs(description: &str, provenance: &Provenance, recursion_limit: Option<usize>) -> String {
+fn lib_rs(
+    description: &str,
+    provenance: &Provenance,
+    recursion_limit: Option<usize>,
+    tags: Option<&[(&str, Vec<&'static str>)]>,
+) -> String {
     let (limit_docs, limit) = recursion_limit
         .map(|n| {
             (
@@ -282,7 +338,7 @@ fn lib_rs(description: &str, provenance: &Provenance, recursion_limit: Option<us
          //! [`Client`] with [`Auth`] and call the operations as methods on it. API-key schemes have\n\
          //! one constant each in [`security`], for [`Auth::api_key`]. With the `testing` feature,\n\
          //! `testing::MockApi` serves typed answers to the client in tests.\n\
-         {limit_docs}\
+         {}{limit_docs}\
          #![deny(missing_docs)]\n\
          {limit}\n\
          #[rustfmt::skip]\n\
@@ -294,8 +350,51 @@ fn lib_rs(description: &str, provenance: &Provenance, recursion_limit: Option<us
          pub use runtime::{{Auth, Client, ClientBuilder, Error}};\n\n\
          // Crates whose types appear in this crate's API, so callers need no matching dependency.\n\
          pub use {{bytes, chrono, http, reqwest, serde_json}};\n",
-        header(provenance, Comment::Rust)
+        header(provenance, Comment::Rust),
+        tags.map(tag_docs).unwrap_or_default()
     )
+}
+
+/// The crate docs' paragraph on its tag features.
+fn tag_docs(tags: &[(&str, Vec<&'static str>)]) -> String {
+    use crate::emit::features::{ALL, UNTAGGED};
+    let listed: Vec<String> = tags.iter().map(|(f, _)| format!("`{f}`")).collect();
+    let example = tags.first().map_or(ALL, |(f, _)| f);
+    // The list wrapped at about 100 columns (GitHub's spec has 47 tags).
+    let mut lines: Vec<String> = vec![String::new()];
+    for (i, feature) in listed.iter().enumerate() {
+        let separator = if i + 1 == listed.len() { "." } else { "," };
+        if lines
+            .last()
+            .is_some_and(|l| !l.is_empty() && l.len() + feature.len() > 90)
+        {
+            lines.push(String::new());
+        }
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(feature);
+        line.push_str(separator);
+    }
+    let mut text = format!(
+        "//!\n//! # Features by tag\n//!\n\
+         //! Each operation tag has a cargo feature compiling its operations and the models they use\n\
+         //! (a model several tags use compiles with any of them; an operation with several tags too):\n\
+         {}",
+        lines.iter().map(|l| format!("//! {l}\n")).collect::<String>()
+    );
+    if tags.iter().any(|(f, _)| *f == UNTAGGED) {
+        text.push_str(&format!(
+            "//! `{UNTAGGED}` holds the operations without a tag.\n"
+        ));
+    }
+    text.push_str(&format!(
+        "//! `{ALL}` enables every tag and the models no operation uses. `default` enables none, so\n\
+         //! that a build compiles only what it asks for: depend on this crate with\n\
+         //! `features = [\"{example}\"]` (the default TLS stays on).\n"
+    ));
+    text
 }
 
 #[cfg(test)]
@@ -313,6 +412,7 @@ mod tests {
                 provenance: &provenance,
                 features: &[],
                 nesting_depth,
+                tags: None,
             };
             let files = package("demo", "Demo", &facts, Vec::new());
             files
@@ -345,6 +445,7 @@ mod tests {
             provenance: &provenance,
             features: &["multipart"],
             nesting_depth: 3,
+            tags: None,
         };
         let files = package("demo-client", "Demo \"API\"", &facts, generated);
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -402,8 +503,75 @@ mod tests {
             spec: "demo.yaml".into(),
             command: crate::header::GENERATE_COMMAND.into(),
         };
-        let ours = manifest("demo", "Demo", &provenance, &[]);
+        let ours = manifest("demo", "Demo", &provenance, &[], None);
         assert!(ours.lines().any(|l| Some(l) == msrv), "{msrv:?}\n{ours}");
+    }
+
+    /// Split by tag, the manifest declares `full` (every tag) and one feature per tag turning on
+    /// the runtime features its operations need; `default` enables no tag; the crate docs say so.
+    #[test]
+    fn tag_features_in_the_manifest_and_the_crate_docs() {
+        let provenance = Provenance {
+            spec: "demo.yaml".into(),
+            command: crate::header::GENERATE_COMMAND.into(),
+        };
+        let tags = [("pets", vec![]), ("store", vec!["form", "multipart"])];
+        let facts = Facts {
+            provenance: &provenance,
+            features: &[],
+            nesting_depth: 3,
+            tags: Some(&tags),
+        };
+        let files = package("demo", "Demo", &facts, Vec::new());
+        let manifest = &files[0].contents;
+        assert!(
+            manifest.contains(
+                "default = [\"rustls\"]\nform = []\nmultipart = []\n# One feature per operation tag \
+                 (none on by default), `full` for all of them and the types\n# no operation uses.\n\
+                 full = [\"pets\", \"store\"]\npets = []\nstore = [\"form\", \"multipart\"]\nrustls = "
+            ),
+            "{manifest}"
+        );
+        let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
+        assert!(
+            lib.contents.contains("//! `pets`, `store`.\n"),
+            "{}",
+            lib.contents
+        );
+        assert!(
+            lib.contents.contains("`features = [\"pets\"]`"),
+            "{}",
+            lib.contents
+        );
+        // A long list is wrapped.
+        let many: Vec<String> = (0..40).map(|i| format!("tag-{i}")).collect();
+        let many: Vec<(&str, Vec<&'static str>)> =
+            many.iter().map(|f| (f.as_str(), Vec::new())).collect();
+        let docs = tag_docs(&many);
+        assert!(docs.lines().all(|l| l.len() <= 100), "{docs}");
+        assert!(docs.contains("//! `tag-0`, `tag-1`,"), "{docs}");
+        assert!(docs.contains(" `tag-39`.\n"), "{docs}");
+    }
+
+    /// Tag features never take a name the manifest already declares.
+    #[test]
+    fn own_features_are_every_declared_feature_and_optional_dependency() {
+        let own = own_features();
+        for name in [
+            "default",
+            "form",
+            "multipart",
+            "rustls",
+            "rustls-native-roots",
+            "native-tls",
+            "http2",
+            "gzip",
+            "testing",
+            "wiremock",
+            "webpki-root-certs",
+        ] {
+            assert!(own.contains(name), "{name}: {own:?}");
+        }
     }
 
     #[test]

@@ -41,6 +41,32 @@ fn snapshot_of_the_code_generated_for_every_fixture_spec() {
     }
 }
 
+/// `tags.yaml` generated as a crate split by tag (`--features-by-tag`): the manifest's features,
+/// the crate docs, and every generated item behind the features of the tags that reach it.
+#[test]
+fn snapshot_of_the_tags_fixture_split_into_one_feature_per_tag() {
+    let options = codegen::CrateOptions {
+        crate_name: Some("tags-client".to_owned()),
+        strict: true,
+        features_by_tag: true,
+    };
+    // Relative, as the headers name it.
+    let spec = Path::new("fixtures/specs/tags.yaml");
+    let files = codegen::generate_crate(spec, &options).unwrap().files;
+    for path in [
+        "Cargo.toml",
+        "src/lib.rs",
+        "src/generated/mod.rs",
+        "src/generated/models.rs",
+        "src/generated/operations.rs",
+        "src/generated/testing.rs",
+    ] {
+        let file = files.iter().find(|f| f.path == path).unwrap();
+        let name = path.trim_start_matches("src/").replace(['/', '.'], "_");
+        insta::assert_snapshot!(format!("tags_by_tag__{name}"), file.contents);
+    }
+}
+
 /// What each invalid fixture's error must say: the file, the location (line and column, or
 /// JSON pointer) and the construct.
 const EXPECTED_ERRORS: &[(&str, &[&str])] = &[

@@ -6,6 +6,7 @@ mod constructors;
 mod contract;
 pub(crate) mod docs;
 mod enums;
+pub(crate) mod features;
 mod files;
 mod ids;
 mod models;
@@ -26,6 +27,7 @@ use proc_macro2::TokenStream;
 use crate::error::Error;
 use crate::header::{header, Comment, Provenance};
 use crate::ir::Api;
+use features::TagFeatures;
 
 pub(crate) use responses::{single_success, status_label};
 pub(crate) use types::{canonical, spelling};
@@ -43,8 +45,18 @@ pub struct GeneratedFile {
 /// Emits every file of the generated module for `api`: each file is planned as a head and parts
 /// ([`files`]), and the parts are built and formatted on every core.
 pub(crate) fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFile>, Error> {
+    emit_split(api, provenance, None)
+}
+
+/// [`emit`], with every item reachable only from some tags' operations behind their features
+/// when `tags` is given ([`features`]).
+pub(crate) fn emit_split(
+    api: &Api,
+    provenance: &Provenance,
+    tags: Option<&TagFeatures>,
+) -> Result<Vec<GeneratedFile>, Error> {
     let header = header(provenance, Comment::Rust);
-    Ok(files::format_plans(&plans(api))?
+    Ok(files::format_plans(&plans(api, tags))?
         .into_iter()
         .map(|(path, text)| GeneratedFile {
             path: path.to_owned(),
@@ -55,39 +67,53 @@ pub(crate) fn emit(api: &Api, provenance: &Provenance) -> Result<Vec<GeneratedFi
 
 /// Each file of the generated module, planned: the models file a part per type, the operations
 /// file the client's methods then a part per request builder; the others whole.
-fn plans(api: &Api) -> Vec<files::Plan<'_>> {
+fn plans<'a>(api: &'a Api, tags: Option<&'a TagFeatures>) -> Vec<files::Plan<'a>> {
     let types = api.types.values();
-    let builders = api.operations.iter();
+    let builders = api.operations.iter().enumerate();
+    let builder = move |index: usize, op| {
+        let builder = builders::builder(api, op);
+        match tags {
+            Some(tags) => features::gate(&tags.operation(index), builder),
+            None => builder,
+        }
+    };
     let operations: Vec<files::Part<'_>> =
-        std::iter::once(Box::new(|| operations::client_methods(api)) as files::Part<'_>)
+        std::iter::once(Box::new(move || operations::client_methods(api, tags)) as files::Part<'_>)
             .chain(
-                builders.map(|op| Box::new(move || builders::builder(api, op)) as files::Part<'_>),
+                builders.map(|(index, op)| Box::new(move || builder(index, op)) as files::Part<'_>),
             )
             .collect();
+    let type_def = move |def| {
+        let items = models::type_def(api, def);
+        match tags {
+            Some(tags) => features::gate(&tags.type_def(&def.name), items),
+            None => items,
+        }
+    };
     vec![
-        files::Plan::whole("mod.rs", || root::module_root(api)),
+        files::Plan::whole("mod.rs", move || root::module_root(api, tags)),
         files::Plan {
             path: "models.rs",
             head: Box::new(|_| models::head()),
             probe: |_| false,
             parts: types
-                .map(|def| Box::new(move || models::type_def(api, def)) as files::Part<'_>)
+                .map(|def| Box::new(move || type_def(def)) as files::Part<'_>)
                 .collect(),
         },
         files::Plan {
             path: "operations.rs",
-            head: Box::new(|names_models| operations::head(api, names_models)),
+            head: Box::new(move |names_models| operations::head(api, names_models, tags.is_some())),
             probe: operations::names_models,
             parts: operations,
         },
         files::Plan::whole("security.rs", || security::module(api)),
-        files::Plan::whole("testing.rs", || testing::module(api)),
+        files::Plan::whole("testing.rs", move || testing::module(api, tags)),
     ]
 }
 
 /// The first half of [`emit`]: each file's path and its unformatted tokens.
 pub(crate) fn tokens(api: &Api) -> Vec<(&'static str, TokenStream)> {
-    plans(api)
+    plans(api, None)
         .iter()
         .map(|plan| (plan.path, plan.tokens()))
         .collect()

@@ -5,17 +5,21 @@ use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::quote;
 
 use super::builders::location_name;
+use super::features::TagFeatures;
 use super::types::{argument, body_argument, ident, is_argument};
 use super::{contract, docs, security};
 use crate::ir::{Api, Operation, TypeRef};
 
 /// The operations module's docs and, when the code names it (`names_models`), the import of
-/// the models module: an unused import fails `-D warnings`. The client's methods
+/// the models module: an unused import fails `-D warnings`. With features by tag (`gated`) no
+/// enabled operation may name it, so it is allowed to go unused. The client's methods
 /// ([`client_methods`]) and the request builders follow.
-pub(super) fn head(api: &Api, names_models: bool) -> TokenStream {
+pub(super) fn head(api: &Api, names_models: bool, gated: bool) -> TokenStream {
     let module_docs = module_docs(api);
     let models = names_models.then(|| {
+        let allow = gated.then(|| quote!(#[allow(unused_imports)]));
         quote!(
+            #allow
             use super::models;
         )
     });
@@ -25,10 +29,15 @@ pub(super) fn head(api: &Api, names_models: bool) -> TokenStream {
     }
 }
 
-/// The client's methods, one per operation, each returning its request builder.
-pub(super) fn client_methods(api: &Api) -> TokenStream {
+/// The client's methods, one per operation, each returning its request builder (each behind its
+/// tags' features when `tags` is given).
+pub(super) fn client_methods(api: &Api, tags: Option<&TagFeatures>) -> TokenStream {
     let client = contract::client();
-    let methods = api.operations.iter().map(|op| client_method(api, op));
+    let methods = api.operations.iter().enumerate().map(|(index, op)| {
+        let method = client_method(api, op);
+        let cfg = tags.map(|tags| tags.operation(index));
+        quote!(#cfg #method)
+    });
     quote! {
         impl #client {
             #(#methods)*

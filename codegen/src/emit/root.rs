@@ -5,10 +5,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
+use super::features::TagFeatures;
 use crate::ir::Api;
 
 /// Tokens of `mod.rs`.
-pub(super) fn module_root(api: &Api) -> TokenStream {
+pub(super) fn module_root(api: &Api, tags: Option<&TagFeatures>) -> TokenStream {
     let title = docs::paragraphs([
         Some(format!("Generated client code for {} {}.", api.title, api.version).as_str()),
         api.description.as_deref(),
@@ -27,7 +28,13 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
         None => " The spec names no server: set a base URL on the client.",
     };
     let version = &api.version;
-    let guards = api.runtime_features().into_iter().map(|feature| {
+    // Split by tag, each tag feature turns on the runtime features its operations need.
+    let needed = if tags.is_some() {
+        Vec::new()
+    } else {
+        api.runtime_features()
+    };
+    let guards = needed.into_iter().map(|feature| {
         let message = format!(
             "this API's operations send `{feature}` request bodies: enable this crate's `{feature}` feature"
         );

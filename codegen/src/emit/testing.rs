@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::features::TagFeatures;
 use super::responses::single_success;
 use super::types::{argument, body_type, ident, rust_type, Scope};
 use super::{contract, docs, pagination, send};
@@ -17,17 +18,28 @@ use crate::ir::{
 use crate::naming;
 
 /// Tokens of the `testing` module.
-pub(super) fn module(api: &Api) -> TokenStream {
+pub(super) fn module(api: &Api, tags: Option<&TagFeatures>) -> TokenStream {
     let doc = module_docs();
-    let models = api.operations.iter().any(names_models).then(|| {
+    let ops = api.operations.iter().enumerate();
+    let naming_models: Vec<usize> = ops
+        .filter(|(_, op)| names_models(op))
+        .map(|(i, _)| i)
+        .collect();
+    let models = (!naming_models.is_empty()).then(|| {
+        let cfg = tags.map(|tags| tags.any_operation(&naming_models));
         quote!(
+            #cfg
             use super::models;
         )
     });
     let exports = contract::testing_exports();
     let mock = contract::mock_api();
     let start = start(api);
-    let methods = api.operations.iter().map(|op| expectation(api, op));
+    let methods = api.operations.iter().enumerate().map(|(index, op)| {
+        let cfg = tags.map(|tags| tags.operation(index));
+        let method = expectation(api, op);
+        quote!(#cfg #method)
+    });
     quote! {
         #(#![doc = #doc])*
         #models
@@ -267,7 +279,7 @@ mod tests {
     fn generated_mock_members_are_reserved_in_naming() {
         let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /t:\n    get:\n      operationId: getT\n      responses:\n        '204': {description: ok}\n";
         let api = crate::parse_api(Path::new("t.yaml"), spec).unwrap();
-        let file: syn::File = syn::parse2(super::module(&api)).unwrap();
+        let file: syn::File = syn::parse2(super::module(&api, None)).unwrap();
         let operations: Vec<&str> = api
             .operations
             .iter()

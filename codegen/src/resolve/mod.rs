@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::OpenAPI;
 
 pub(crate) use depth::nesting_depth;
+pub(crate) use usage::reached_by;
 
 use crate::error::SpecProblem;
 use crate::ir::{Api, TypeDef, TypeRef};

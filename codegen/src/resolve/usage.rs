@@ -29,6 +29,22 @@ pub(super) fn settle(types: &mut BTreeMap<String, TypeDef>, operations: &[Operat
     }
 }
 
+/// Every named type the operations `ops` reach, in requests or responses (what a generated crate
+/// split by tag compiles for them).
+pub(crate) fn reached_by<'o>(
+    types: &BTreeMap<String, TypeDef>,
+    ops: impl IntoIterator<Item = &'o Operation>,
+) -> BTreeSet<String> {
+    let mut roots = Vec::new();
+    for op in ops {
+        roots.extend(op.params.iter().map(|p| &p.ty));
+        roots.extend(op.body.iter().map(|b| &b.ty));
+        roots.extend(op.responses.iter().filter_map(|r| r.ty.as_ref()));
+        roots.extend(op.error.iter());
+    }
+    reached(types, roots)
+}
+
 /// Every named type reachable from `roots`.
 fn reached(types: &BTreeMap<String, TypeDef>, roots: Vec<&TypeRef>) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();

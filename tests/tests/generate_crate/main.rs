@@ -1,7 +1,8 @@
 //! `cargo xtask generate`'s output: a self-contained crate that compiles without warnings and
 //! without this workspace, carrying the whole runtime (and, with its `testing` feature, the test
 //! support). Every fixture spec, the adversarial corpus (`corpus.rs`) and random specs
-//! (`random.rs`) generate crates compiled together in one scratch workspace (`scratch.rs`).
+//! (`random.rs`) generate crates compiled together in one scratch workspace (`scratch.rs`); a
+//! crate split by tag is checked feature by feature (`tags.rs`).
 
 mod corpus;
 mod random;
@@ -10,6 +11,7 @@ mod random_spec;
 mod scratch;
 #[path = "../../../codegen/benches/support/adversarial.rs"]
 mod shapes;
+mod tags;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
