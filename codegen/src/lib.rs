@@ -63,7 +63,18 @@ impl Spec {
 
     /// Resolves it into the IR, or returns every problem found, each with its JSON pointer.
     pub fn resolve(&self) -> Result<ir::Api, Error> {
-        resolve::resolve_document(&self.document).map_err(|problems| Error::Spec {
+        self.resolve_with(true)
+    }
+
+    /// Resolves it into the IR, leaving out each operation and turning into any JSON value each
+    /// component schema that has a problem ([`ir::Api::omissions`] lists them); fails only on
+    /// problems that belong to neither (servers, security schemes).
+    pub fn resolve_partial(&self) -> Result<ir::Api, Error> {
+        self.resolve_with(false)
+    }
+
+    fn resolve_with(&self, strict: bool) -> Result<ir::Api, Error> {
+        resolve::resolve_document(&self.document, strict).map_err(|problems| Error::Spec {
             path: self.path.clone(),
             problems,
         })
@@ -123,9 +134,9 @@ pub struct CrateOptions {
 pub struct GeneratedCrate {
     /// Every file, with paths relative to the crate root.
     pub files: Vec<GeneratedFile>,
-    /// Each operation or schema generated in a degraded form or left out, located in the spec
-    /// (always empty under [`CrateOptions::strict`]).
-    pub warnings: Vec<error::SpecProblem>,
+    /// Each operation left out and each schema generated as any JSON value, located in the spec
+    /// (always empty under [`CrateOptions::strict`]); also listed in the crate's docs.
+    pub warnings: Vec<ir::Omission>,
 }
 
 /// Loads the spec at `spec_path` and generates a complete, self-contained crate (manifest,
@@ -138,7 +149,11 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
             rule,
         })?;
     }
-    let api = load_api(spec_path)?;
+    let spec = Spec::load(spec_path)?;
+    let api = match options.strict {
+        true => spec.resolve()?,
+        false => spec.resolve_partial()?,
+    };
     let provenance = Provenance {
         spec: spec_path.display().to_string(),
         command: header::GENERATE_COMMAND.to_owned(),
@@ -161,6 +176,6 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
     };
     Ok(GeneratedCrate {
         files: package::package(&name, &description, &facts, files),
-        warnings: Vec::new(),
+        warnings: api.omissions,
     })
 }

@@ -75,6 +75,18 @@ pub(super) fn param_value() -> TokenStream {
     item(quote!(ParamValue))
 }
 
+/// `ParamValues`: how a union of scalars and arrays of them becomes a list of parameter values.
+pub(super) fn param_values() -> TokenStream {
+    item(quote!(ParamValues))
+}
+
+/// The expression of a reference to the list of parameter values of `value` (a reference to a
+/// union implementing [`param_values`]).
+pub(super) fn as_param_values(value: TokenStream) -> TokenStream {
+    let trait_ = param_values();
+    quote!(&#trait_::param_values(#value))
+}
+
 /// `Scheme`: one credential a request accepts.
 pub(super) fn scheme() -> TokenStream {
     item(quote!(Scheme))

@@ -13,6 +13,8 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
         Some(format!("Generated client code for {} {}.", api.title, api.version).as_str()),
         api.description.as_deref(),
     ]);
+    let omissions = omissions_doc(api);
+    let title = docs::paragraphs([Some(title.as_str()), omissions.as_deref()]);
     let title = docs::clean(&title);
     let title = title.lines().map(|l| format!(" {l}"));
     let base_url = api.base_url.clone().unwrap_or_default();
@@ -50,4 +52,29 @@ pub(super) fn module_root(api: &Api) -> TokenStream {
         /// The API version the code was generated from (`info.version`).
         pub const API_VERSION: &str = #version;
     }
+}
+
+/// The docs section listing what partial generation left out or generated as any JSON value,
+/// one bullet each with its reasons; `None` when everything was generated.
+fn omissions_doc(api: &Api) -> Option<String> {
+    if api.omissions.is_empty() {
+        return None;
+    }
+    let mut text = String::from(
+        "# Not generated exactly\n\nThe spec describes these parts in ways this client cannot \
+         express (`cargo xtask generate --strict` refuses the spec instead):\n",
+    );
+    for omission in &api.omissions {
+        let reasons: Vec<String> = omission.problems.iter().map(|p| p.to_string()).collect();
+        let line = format!(
+            "- `{}`: {} — {}",
+            omission.pointer,
+            omission.kind,
+            reasons.join("; ")
+        );
+        // One bullet per omission, whatever line breaks the spec's text holds.
+        text.push('\n');
+        text.push_str(&line.replace(['\r', '\n'], " "));
+    }
+    Some(text)
 }

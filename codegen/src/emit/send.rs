@@ -124,10 +124,17 @@ pub(super) fn path(op: &Operation, value: impl Fn(&Ident) -> TokenStream) -> Tok
 /// The statement writing one non-path parameter, when set.
 fn param_step(p: &Param) -> TokenStream {
     let field = ident(&p.rust_name);
+    let value = |value: TokenStream| {
+        if p.one_or_many {
+            contract::as_param_values(value)
+        } else {
+            value
+        }
+    };
     if is_argument(p) {
-        contract::write_param(p.encoding, &p.wire_name, quote!(&self.#field))
+        contract::write_param(p.encoding, &p.wire_name, value(quote!(&self.#field)))
     } else {
-        let step = contract::write_param(p.encoding, &p.wire_name, quote!(value));
+        let step = contract::write_param(p.encoding, &p.wire_name, value(quote!(value)));
         quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
                 #step

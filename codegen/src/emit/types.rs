@@ -114,15 +114,21 @@ pub(super) fn is_id(api: &Api, ty: &TypeRef) -> bool {
     matches!(ty, TypeRef::Named(name) if matches!(api.types.get(name).map(|d| &d.kind), Some(TypeKind::Id(_))))
 }
 
-/// The argument type and the conversion applied to it, for a value of `ty`: strings and ids
-/// take anything that converts into them (an id also from its raw text or integer).
+/// Whether `ty` names a union of scalars (and arrays of them), which converts from each branch.
+fn is_parameter_union(api: &Api, ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Named(name) if matches!(api.types.get(name).map(|d| &d.kind), Some(TypeKind::Union(u)) if crate::ir::union_shape(u, &api.types).is_some()))
+}
+
+/// The argument type and the conversion applied to it, for a value of `ty`: strings, ids and
+/// unions of scalars take anything that converts into them (an id also from its raw text or
+/// integer, a union from any of its branches).
 pub(super) fn argument(api: &Api, ty: &TypeRef) -> (TokenStream, TokenStream) {
     match ty {
         TypeRef::Primitive(Primitive::String) => (
             quote!(impl ::std::convert::Into<::std::string::String>),
             quote!(.into()),
         ),
-        ty if is_id(api, ty) => {
+        ty if is_id(api, ty) || is_parameter_union(api, ty) => {
             let ty = rust_type(ty, Scope::Operations);
             (quote!(impl ::std::convert::Into<#ty>), quote!(.into()))
         }

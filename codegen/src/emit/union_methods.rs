@@ -205,7 +205,7 @@ mod tests {
     /// shadows it.
     #[test]
     fn union_trait_methods_are_reserved_in_naming() {
-        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Event:\n      oneOf: [{$ref: '#/components/schemas/Created'}, {$ref: '#/components/schemas/Deleted'}]\n      discriminator: {propertyName: kind}\n    Created: {type: object, required: [kind, id], properties: {kind: {type: string}, id: {type: string}}}\n    Deleted: {type: object, required: [kind, id], properties: {kind: {type: string}, id: {type: string}}}\n    Value:\n      oneOf: [{type: string}, {type: integer}]\n";
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Event:\n      oneOf: [{$ref: '#/components/schemas/Created'}, {$ref: '#/components/schemas/Deleted'}]\n      discriminator: {propertyName: kind}\n    Created: {type: object, required: [kind, id], properties: {kind: {type: string}, id: {type: string}}}\n    Deleted: {type: object, required: [kind, id], properties: {kind: {type: string}, id: {type: string}}}\n    Value:\n      oneOf: [{type: string}, {type: integer}]\n    Values:\n      oneOf: [{type: string}, {type: array, items: {type: string}}]\n";
         let api = crate::parse_api(Path::new("t.yaml"), spec).unwrap();
         let reserved = crate::naming::union_members();
         let mut accessors = Vec::new();

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use super::types::{ident, Scope};
 use super::{contract, docs, types, union_methods};
-use crate::ir::{Api, Union, UnionTag, Variant};
+use crate::ir::{Api, Union, UnionTag, ValueShape, Variant};
 use crate::naming;
 
 /// Tokens of one union and its impls.
@@ -20,10 +20,54 @@ pub fn union(api: &Api, docs: &TokenStream, name: &Ident, u: &Union) -> TokenStr
     };
     let conversions = union_methods::conversions(api, name, u);
     let accessors = union_methods::accessors(api, name, u);
+    let parameter = parameter(api, name, u);
     quote! {
         #enumeration
         #accessors
         #conversions
+        #parameter
+    }
+}
+
+/// How a union of scalars (and arrays of them) is written as a parameter: the branch it holds,
+/// as one value or as a list ([`crate::ir::union_shape`]). Nothing for other unions.
+fn parameter(api: &Api, name: &Ident, u: &Union) -> TokenStream {
+    let idents: Vec<Ident> = u
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.rust_name))
+        .collect();
+    let param_value = contract::param_value();
+    match crate::ir::union_shape(u, &api.types) {
+        Some(ValueShape::Scalar) => quote! {
+            impl #param_value for #name {
+                fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+                    match self {
+                        #(Self::#idents(value) => #param_value::to_param(value),)*
+                    }
+                }
+            }
+        },
+        Some(ValueShape::ScalarOrList) => {
+            let param_values = contract::param_values();
+            let arms = u.variants.iter().zip(&idents).map(|(v, ident)| {
+                if crate::ir::value_shape(&v.ty, &api.types) == Some(ValueShape::List) {
+                    quote!(Self::#ident(values) => values.iter().map(|value| #param_value::to_param(value)).collect(),)
+                } else {
+                    quote!(Self::#ident(value) => ::std::vec::Vec::from([#param_value::to_param(value)]),)
+                }
+            });
+            quote! {
+                impl #param_values for #name {
+                    fn param_values(&self) -> ::std::vec::Vec<::std::borrow::Cow<'_, str>> {
+                        match self {
+                            #(#arms)*
+                        }
+                    }
+                }
+            }
+        }
+        _ => quote!(),
     }
 }
 

@@ -1,11 +1,14 @@
 //! The intermediate representation: what the generator knows about an API once every `$ref`
 //! is followed and every name is settled. It knows nothing of `openapiv3`; emitters read only this.
 
+mod omission;
 mod operation;
 mod path;
 mod security;
+mod shape;
 mod types;
 
+pub use omission::{Omission, OmissionKind};
 pub use operation::{
     Body, CursorStep, Delimiter, Encoding, Method, ObjectStyle, Operation, Pagination, Param,
     ParamEncoding, ParamLocation, PathStyle, Response, Status,
@@ -14,6 +17,7 @@ pub use path::{PathSegment, PathTemplate};
 pub use security::{
     ApiKeyLocation, SchemeKind, SchemeRequirement, SecurityAlternative, SecurityScheme,
 };
+pub use shape::{union_shape, value_shape, ValueShape};
 pub use types::{
     EnumValue, Field, IdJson, IdType, NumericEnum, NumericValue, Primitive, StringEnum, Struct,
     TypeDef, TypeKind, TypeRef, Union, UnionTag, Usage, Variant,
@@ -39,6 +43,9 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// The security schemes the runtime can send, in spec order (used or not).
     pub security_schemes: Vec<SecurityScheme>,
+    /// What partial generation left out or generated as any JSON value, by pointer (always
+    /// empty when resolved strictly).
+    pub omissions: Vec<Omission>,
 }
 
 impl Api {

@@ -164,6 +164,9 @@ pub struct Param {
     pub required: bool,
     /// Where and how its value is written.
     pub encoding: ParamEncoding,
+    /// Its value is a union of scalars and arrays of them ([`crate::ir::ValueShape::ScalarOrList`]):
+    /// the branch it holds is turned into a list first, and `encoding` is a list encoding.
+    pub one_or_many: bool,
     /// Documentation from the spec.
     pub docs: Option<String>,
 }
@@ -317,6 +320,16 @@ pub enum Status {
     Code(u16),
     /// A range such as `2XX`, given by its first digit.
     Range(u16),
+}
+
+impl Status {
+    /// The first digit: `2` for `201` and for `2XX`.
+    pub fn class(self) -> u16 {
+        match self {
+            Status::Code(code) => code / 100,
+            Status::Range(first) => first,
+        }
+    }
 }
 
 /// One success response.

@@ -12,6 +12,7 @@ mod depth;
 mod ids;
 mod operation;
 mod param;
+mod partial;
 mod passes;
 mod refs;
 mod scc;
@@ -32,15 +33,21 @@ use crate::ir::{Api, TypeDef, TypeRef};
 use crate::naming;
 use crate::pointer::Pointer;
 
-/// Resolves a loaded spec into the IR, or returns every problem found. Documentation the typed
-/// model drops (a `description` beside a `$ref`) is read from the document's raw tree.
-pub(crate) fn resolve_document(document: &crate::load::Document) -> Result<Api, Vec<SpecProblem>> {
-    resolve_with_raw(&document.spec, Some(&document.raw))
+/// Resolves a loaded spec into the IR, or returns every problem found (`strict`), or every
+/// problem that partial generation cannot charge to an operation or schema ([`partial`]).
+/// Documentation the typed model drops (a `description` beside a `$ref`) is read from the
+/// document's raw tree.
+pub(crate) fn resolve_document(
+    document: &crate::load::Document,
+    strict: bool,
+) -> Result<Api, Vec<SpecProblem>> {
+    resolve_with_raw(&document.spec, Some(&document.raw), strict)
 }
 
 fn resolve_with_raw(
     spec: &OpenAPI,
     raw: Option<&serde_yaml::Value>,
+    strict: bool,
 ) -> Result<Api, Vec<SpecProblem>> {
     let mut resolver = Resolver::new(spec, raw);
     resolver.convert_components();
@@ -52,16 +59,23 @@ fn resolve_with_raw(
     let Resolver {
         mut types,
         problems,
+        charges,
         ..
     } = resolver;
+    let mut omissions = Vec::new();
     if !problems.is_empty() {
+        let outcome = match strict {
+            true => Err(problems),
+            false => partial::degrade(&problems, &charges, &mut operations, &mut types),
+        };
         // A shared (path-level) parameter is converted once per operation: report it once.
-        let mut seen = BTreeSet::new();
-        let problems = problems
-            .into_iter()
-            .filter(|p| seen.insert(p.clone()))
-            .collect();
-        return Err(problems);
+        omissions = outcome.map_err(|problems| {
+            let mut seen = BTreeSet::new();
+            problems
+                .into_iter()
+                .filter(|p| seen.insert(p.clone()))
+                .collect::<Vec<_>>()
+        })?;
     }
     passes::run(&mut types, &mut operations);
     Ok(Api {
@@ -72,6 +86,7 @@ fn resolve_with_raw(
         types,
         operations,
         security_schemes,
+        omissions,
     })
 }
 
@@ -106,6 +121,8 @@ struct Resolver<'a> {
     flatten_budget: usize,
     /// Whether flattening went over its budget or depth (reported once, where it happened).
     over_budget: bool,
+    /// The problems found in each operation and component schema ([`partial`]).
+    charges: Vec<partial::Charge>,
     /// Where each component schema that is a `$ref` leads ([`refs::alias_ends`]).
     alias_ends: std::collections::HashMap<&'a str, Option<&'a str>>,
 }
@@ -135,6 +152,7 @@ impl<'a> Resolver<'a> {
             flattened: 0,
             flatten_budget: all_of::FLATTEN_BUDGET + 4 * all_of::declared_properties(spec),
             over_budget: false,
+            charges: Vec::new(),
             alias_ends: spec
                 .components
                 .as_ref()
@@ -186,7 +204,10 @@ impl<'a> Resolver<'a> {
         let base = Pointer::root().push("components").push("schemas");
         for (key, schema) in &components.schemas {
             let name = self.component_names[key].clone();
-            self.define_component(&name, schema, &base.push(key));
+            let at = base.push(key);
+            let start = self.problems.len();
+            self.define_component(&name, schema, &at);
+            self.charge(at.as_str(), start);
         }
     }
 }

@@ -34,6 +34,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 };
                 let op_at = at.push(method.as_str().to_ascii_lowercase());
+                let start = self.problems.len();
                 if let Some(declared) = &op.operation_id {
                     if let Some(first) = operation_ids.get(declared) {
                         self.problem(
@@ -88,6 +89,7 @@ impl<'a> Resolver<'a> {
                     idempotent: self.idempotent(method, op, &op_at),
                     pagination: None,
                 });
+                self.charge(op_at.as_str(), start);
             }
         }
         out
@@ -195,6 +197,10 @@ impl<'a> Resolver<'a> {
     ) -> (Vec<Response>, Option<TypeRef>) {
         let mut success = Vec::new();
         let mut error = None;
+        let declares = |wanted: fn(&StatusCode) -> bool| responses.responses.keys().any(wanted);
+        // `default` covers every status not listed, success included: with no 2xx listed, it is
+        // the success response too.
+        let default_succeeds = !declares(|c| status_class(c) == 2);
         let listed = responses.responses.iter().map(|(code, r)| {
             let (key, status) = match code {
                 StatusCode::Code(c) => (c.to_string(), Some(Status::Code(*c))),
@@ -210,10 +216,10 @@ impl<'a> Resolver<'a> {
             let Some((response, response_at)) = self.response(response, &at.push(&key)) else {
                 continue;
             };
-            let is_success = matches!(
-                status,
-                Some(Status::Code(200..=299)) | Some(Status::Range(2))
-            );
+            let is_success = match status {
+                Some(status) => status.class() == 2,
+                None => default_succeeds,
+            };
             let content_at = response_at.push("content");
             let body = match pick(&response.content, RESPONSE_PREFERENCE) {
                 None => None,
@@ -234,25 +240,30 @@ impl<'a> Resolver<'a> {
                     Some((media_type.to_owned(), encoding, ty))
                 }
             };
-            match (is_success, status) {
-                (true, Some(status)) => success.push(Response {
-                    status,
+            if is_success {
+                success.push(Response {
+                    status: status.unwrap_or(Status::Range(2)),
                     media_type: body.as_ref().map(|(m, ..)| m.clone()),
                     encoding: body.as_ref().map_or(Encoding::Json, |(_, e, _)| *e),
-                    ty: body.map(|(.., t)| t),
+                    ty: body.as_ref().map(|(.., t)| t.clone()),
                     docs: Some(response.description.clone()).filter(|d| !d.is_empty()),
-                }),
-                _ => {
-                    if error.is_none() {
-                        error = body
-                            .filter(|(_, e, _)| *e == Encoding::Json)
-                            .map(|(.., t)| t);
-                    }
-                }
+                });
+            }
+            // A `default` that is the success response describes the errors too.
+            if (!is_success || status.is_none()) && error.is_none() {
+                error = body
+                    .filter(|(_, e, _)| *e == Encoding::Json)
+                    .map(|(.., t)| t);
             }
         }
+        if success.is_empty() && declares(|c| status_class(c) == 3) {
+            success.push(followed_redirect());
+        }
         if success.is_empty() {
-            self.problem(at, "no success (2xx) response is declared");
+            self.problem(
+                at,
+                "no success (2xx), redirect (3xx) or `default` response is declared",
+            );
         }
         success.sort_by_key(|r| r.status);
         (success, error)
@@ -263,6 +274,31 @@ impl<'a> Resolver<'a> {
             Some(schema) => self.type_of(schema.into(), &at.push("schema"), hint),
             None => TypeRef::Any,
         }
+    }
+}
+
+/// The first digit of a status code or range (`2` for `201` and `2XX`).
+fn status_class(code: &StatusCode) -> u16 {
+    match code {
+        StatusCode::Code(c) => c / 100,
+        StatusCode::Range(r) => *r,
+    }
+}
+
+/// The success of an operation whose only responses are redirects (a download that answers
+/// `302 Found` with the file's `Location`): the client follows redirects, so the caller gets the
+/// content at the `Location`, as bytes of whatever media type it has.
+fn followed_redirect() -> Response {
+    Response {
+        status: Status::Range(2),
+        ty: Some(TypeRef::Primitive(Primitive::Binary)),
+        media_type: None,
+        encoding: Encoding::Binary,
+        docs: Some(
+            "The content at the redirect's `Location`, as raw bytes: the spec declares only \
+             redirects, and the client follows them (credentials are not sent to another host)."
+                .to_owned(),
+        ),
     }
 }
 

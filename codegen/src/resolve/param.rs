@@ -8,7 +8,7 @@ use openapiv3::{Parameter, ParameterSchemaOrContent, PathStyle as SpecPathStyle,
 use super::Resolver;
 use crate::ir::{
     Delimiter, ObjectStyle, Param, ParamEncoding, ParamLocation, PathStyle, PathTemplate,
-    Primitive, TypeKind, TypeRef,
+    ValueShape as Shape,
 };
 use crate::naming;
 use crate::pointer::Pointer;
@@ -23,17 +23,6 @@ enum Style {
     DeepObject,
     Label,
     Matrix,
-}
-
-/// What kind of value a parameter's type is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    /// A string, number, boolean or enum.
-    Scalar,
-    /// An array of scalars.
-    List,
-    /// A struct or a map.
-    Object,
 }
 
 /// Where and how the spec says a parameter is written.
@@ -145,10 +134,8 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         };
-        let encoding = match self
-            .value_shape(&ty)
-            .and_then(|shape| encoding(declared, shape))
-        {
+        let shape = crate::ir::value_shape(&ty, &self.types);
+        let encoding = match shape.and_then(|shape| encoding(declared, shape)) {
             Some(encoding) => encoding,
             None => {
                 let expected = expected(declared);
@@ -168,32 +155,9 @@ impl<'a> Resolver<'a> {
             ty,
             required: data.required,
             encoding,
+            one_or_many: shape == Some(Shape::ScalarOrList),
             docs: data.description.clone(),
         })
-    }
-
-    /// The shape of values of `ty`, or `None` when no parameter can carry it.
-    fn value_shape(&self, ty: &TypeRef) -> Option<Shape> {
-        let kind = |ty: &TypeRef| match ty {
-            TypeRef::Named(name) => self.types.get(name).map(|d| &d.kind),
-            _ => None,
-        };
-        let scalar = |ty: &TypeRef| match ty {
-            TypeRef::Primitive(p) => *p != Primitive::Binary,
-            other => matches!(
-                kind(other),
-                Some(TypeKind::Enum(_) | TypeKind::NumericEnum(_) | TypeKind::Id(_))
-            ),
-        };
-        if scalar(ty) {
-            Some(Shape::Scalar)
-        } else if matches!(ty, TypeRef::Map(_)) || matches!(kind(ty), Some(TypeKind::Struct(_))) {
-            Some(Shape::Object)
-        } else if matches!(ty, TypeRef::List(item) if scalar(item)) {
-            Some(Shape::List)
-        } else {
-            None
-        }
     }
 }
 
@@ -247,6 +211,10 @@ fn encoding(declared: Declared, shape: Shape) -> Option<ParamEncoding> {
         (ParamLocation::Path, Style::Label, Shape::Scalar) => ParamEncoding::Path(PathStyle::Label),
         (ParamLocation::Path, Style::Matrix, Shape::Scalar) => {
             ParamEncoding::Path(PathStyle::Matrix)
+        }
+        // A scalar-or-list value is written as a list (a scalar as a list of one).
+        (ParamLocation::Query | ParamLocation::Header, _, Shape::ScalarOrList) => {
+            return encoding(declared, Shape::List)
         }
         (ParamLocation::Path, ..) => return None,
         (ParamLocation::Query, Style::DeepObject, Shape::Object) => {

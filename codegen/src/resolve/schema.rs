@@ -278,6 +278,12 @@ impl<'a> Resolver<'a> {
         }
         match any.typ.as_deref() {
             None => Shape::Ref(TypeRef::Any),
+            // A scalar beside a keyword its type does not define (an integer's `pattern`, say),
+            // which the typed model only reads as a mixed schema: the keyword is a validation
+            // hint the client need not enforce.
+            Some(scalar @ ("string" | "integer" | "number" | "boolean")) => Shape::Ref(
+                TypeRef::Primitive(scalar_primitive(scalar, any.format.as_deref())),
+            ),
             Some(other) => {
                 self.problem(pointer, format!("unexpected `type: {other}` here: expected string, number, integer, boolean, array or object"));
                 Shape::Ref(TypeRef::Any)
@@ -423,6 +429,22 @@ fn string_primitive(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Primitive
         VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Primitive::Date,
         VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Primitive::Binary,
         _ => Primitive::String,
+    }
+}
+
+/// The primitive of a scalar `type` and `format` read from a mixed schema, as the typed
+/// schemas above map them.
+fn scalar_primitive(typ: &str, format: Option<&str>) -> Primitive {
+    match (typ, format) {
+        ("string", Some("date-time")) => Primitive::DateTime,
+        ("string", Some("date")) => Primitive::Date,
+        ("string", Some("binary")) => Primitive::Binary,
+        ("string", _) => Primitive::String,
+        ("integer", Some("int32")) => Primitive::I32,
+        ("integer", _) => Primitive::I64,
+        ("number", Some("float")) => Primitive::F32,
+        ("number", _) => Primitive::F64,
+        _ => Primitive::Bool,
     }
 }
 

@@ -55,6 +55,8 @@ pub use pagination::{Items, Pages};
 #[allow(unused_imports)]
 pub(crate) use param::encode_path;
 pub(crate) use param::ParamValue;
+#[allow(unused_imports)] // Used by generated unions of scalars and arrays only.
+pub(crate) use param::ParamValues;
 pub use rate_limit::{Pacing, RateLimit};
 pub use raw::RawRequest;
 // `ObjectStyle` is named by generated code only for specs with object query parameters.

@@ -37,6 +37,21 @@ impl ParamValue for String {
     }
 }
 
+impl ParamValue for Cow<'_, str> {
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+/// A value that is one parameter value or a list of them — a union of scalars and arrays of
+/// them — written with the parameter's list style (a scalar as a list of one, which is the same
+/// text on the wire in every list style).
+#[allow(dead_code)] // Implemented by such unions only.
+pub trait ParamValues {
+    /// The value's text forms (before any URL encoding).
+    fn param_values(&self) -> Vec<Cow<'_, str>>;
+}
+
 macro_rules! display_param {
     ($($t:ty),*) => {$(
         impl ParamValue for $t {

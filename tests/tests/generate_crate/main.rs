@@ -73,6 +73,11 @@ fn every_fixture_generates_a_crate_that_builds_without_warnings_and_passes_e2e_t
         let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
         scratch.add_spec(&stem, &spec, None);
     }
+    // Partial generation: what is left compiles.
+    for spec in conversations_tests::fixture_specs("partial") {
+        let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
+        scratch.add_spec_with(&format!("partial_{stem}"), &spec, &Default::default());
+    }
     scratch.copy_member(&root.join("tests/e2e"), "e2e");
     for case in corpus::cases() {
         if let corpus::Expect::Crate { smoke } = &case.expect {

@@ -32,7 +32,17 @@ impl Scratch {
             strict: true,
             ..Default::default()
         };
-        let files = codegen::generate_crate(spec, &options)
+        self.add_spec_with(stem, spec, &options)
+    }
+
+    /// [`Scratch::add_spec`] with any options (partial generation, features by tag).
+    pub fn add_spec_with(
+        &mut self,
+        stem: &str,
+        spec: &Path,
+        options: &codegen::CrateOptions,
+    ) -> PathBuf {
+        let files = codegen::generate_crate(spec, options)
             .unwrap_or_else(|e| panic!("{} does not generate: {e}", spec.display()))
             .files;
         let dir = self.dir.join("crates").join(stem);
