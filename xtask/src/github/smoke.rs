@@ -30,10 +30,15 @@ pub struct Paths<'a> {
 /// it needs (none when the crate has no optional parts). Returns the measured steps.
 pub fn run(paths: &Paths<'_>, features: &[String]) -> Result<Vec<Step>, String> {
     let served = paths.scratch.join("served.json");
-    let dropped = served::write(paths.spec, &served)?;
+    let rewrites = served::write(paths.spec, &served)?;
     println!(
-        "== Prism serving {} without its {dropped} examples (see xtask/src/github/served.rs)",
-        paths.spec.display()
+        "== Prism serving {} without its {} examples, {} redirect(s) to {} and {} parameter \
+         union(s) as anyOf (see xtask/src/github/served.rs)",
+        paths.spec.display(),
+        rewrites.examples,
+        rewrites.redirects,
+        served::REDIRECT_TARGET,
+        rewrites.unions
     );
     let log = paths.scratch.join("prism.log");
     let mut prism = Prism::spawn(Launch {

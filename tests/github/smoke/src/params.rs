@@ -1,6 +1,7 @@
-//! Parameter styles: path strings and integers, query strings, integers, booleans, date-times,
-//! enums, and arrays of strings, integers and enums (GitHub's spec has no header or cookie
-//! parameters, and only `form` style, exploded).
+//! Parameter styles: path strings, integers and unions (integer or string), query strings,
+//! integers, booleans, date-times, enums, arrays of strings, integers and enums, and unions of a
+//! string and an array (GitHub's spec has no header or cookie parameters, and only `form` style,
+//! exploded).
 
 use github::chrono::{TimeZone, Utc};
 use github::models;
@@ -97,6 +98,8 @@ pub async fn run(client: &Client, checks: &mut Checks) {
         client
             .security_advisories_list_global_advisories()
             .type_(models::SecurityAdvisoriesListGlobalAdvisoriesType::Malware)
+            .cwes("79,284".to_owned())
+            .affects(vec!["lodash".to_owned(), "react@18.2.0".to_owned()])
             .is_withdrawn(false)
             .send()
             .await,
@@ -108,8 +111,29 @@ pub async fn run(client: &Client, checks: &mut Checks) {
             .dependabot_list_alerts_for_org("github")
             .scope(models::DependabotListAlertsForOrgScope::Runtime)
             .state("open,dismissed")
+            .has(vec![
+                models::DependabotListAlertsForOrgHasVariant1Item::Patch,
+            ])
             .send()
             .await,
         non_empty,
     );
+    unions_in_paths(client, checks).await;
+}
+
+/// A path parameter that is an integer or a string, sent as each.
+async fn unions_in_paths(client: &Client, checks: &mut Checks) {
+    for workflow in [
+        models::ActionsGetWorkflowWorkflowId::Integer(161335),
+        models::ActionsGetWorkflowWorkflowId::String("main.yaml".to_owned()),
+    ] {
+        checks.record(
+            "actions/get-workflow",
+            client
+                .actions_get_workflow("octocat", "hello-world", workflow)
+                .send()
+                .await,
+            decoded,
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! Response kinds: JSON objects, arrays, maps and unions, text, binary, no content, and an
-//! operation with several success statuses.
+//! Response kinds: JSON objects, arrays, maps and unions, text, binary, no content, an operation
+//! with several success statuses, and a redirect (followed: the served spec points redirects at
+//! `GET /octocat`, whose bytes are the content).
 
 use github::Client;
 
@@ -58,6 +59,14 @@ pub async fn run(client: &Client, checks: &mut Checks) {
             .send()
             .await,
         decoded,
+    );
+    checks.record(
+        "repos/download-tarball-archive",
+        client
+            .repos_download_tarball_archive("octocat", "hello-world", "main")
+            .send()
+            .await,
+        |body| body.is_empty().then(|| "an empty body".to_owned()),
     );
     checks.record(
         "repos/delete",
