@@ -8,8 +8,8 @@ use codegen::ownership::{self, Edited};
 
 use super::measure::{self, Usage};
 
-/// The generated crate's name.
-pub const CRATE_NAME: &str = "github";
+/// The generated crates' name.
+const CRATE_NAME: &str = "github";
 
 /// What generation gave.
 pub struct Generated {
