@@ -1,5 +1,7 @@
 //! Cargo runs on the generated crates, warnings denied, offline (their `Cargo.lock` is this
-//! workspace's), in a target folder of their own so they never invalidate the workspace's build.
+//! workspace's), not incremental (they are rebuilt from scratch when they change, and the whole
+//! GitHub crate's incremental state ran this machine's disk out of space), in a target folder of
+//! their own so they never invalidate the workspace's build.
 
 use std::path::Path;
 use std::process::Command;
@@ -16,6 +18,7 @@ pub fn run(manifest: &Path, target: &Path, args: &[&str]) -> Result<Usage, Strin
         .arg(manifest)
         .env("CARGO_TARGET_DIR", target)
         .env("RUSTFLAGS", "-D warnings")
+        .env("CARGO_INCREMENTAL", "0")
         // Would take precedence over RUSTFLAGS.
         .env_remove("CARGO_ENCODED_RUSTFLAGS");
     let shown = format!(
