@@ -1,6 +1,8 @@
 //! Wall time, CPU time and peak memory of a step: of a child process (with every descendant it
 //! waited for, as `wait4` reports them: cargo's rustc runs included), or of work done inside this
-//! process (`getrusage`, so its peak is this process's peak so far).
+//! process (`getrusage`, so its peak is this process's peak so far). Linux starts a child's peak
+//! at this process's peak when it is spawned, so a child's peak no higher than that is shown as
+//! "at most" it: the child's own is smaller, and unknown.
 
 use std::fmt;
 use std::process::{Child, Command, ExitStatus};
@@ -17,6 +19,8 @@ pub struct Usage {
     pub cpu: Option<Duration>,
     /// Largest resident set size (unknown off Unix).
     pub peak_bytes: Option<u64>,
+    /// Whether [`Usage::peak_bytes`] is only an upper bound (see the module docs).
+    pub peak_at_most: bool,
 }
 
 impl fmt::Display for Usage {
@@ -26,7 +30,8 @@ impl fmt::Display for Usage {
             write!(f, ", {:.1} s CPU", cpu.as_secs_f64())?;
         }
         if let Some(peak) = self.peak_bytes {
-            write!(f, ", {:.2} GB peak", peak as f64 / 1e9)?;
+            let at_most = if self.peak_at_most { "at most " } else { "" };
+            write!(f, ", {at_most}{:.2} GB peak", peak as f64 / 1e9)?;
         }
         Ok(())
     }
@@ -35,6 +40,7 @@ impl fmt::Display for Usage {
 /// Runs `command` to completion (registered for [`cleanup`] while it runs).
 pub fn run(command: &mut Command) -> Result<(ExitStatus, Usage), String> {
     let started = Instant::now();
+    let own_peak = own_costs().map(|(_, peak)| peak);
     let program = command.get_program().to_string_lossy().into_owned();
     let mut child = command
         .spawn()
@@ -48,6 +54,9 @@ pub fn run(command: &mut Command) -> Result<(ExitStatus, Usage), String> {
         wall: started.elapsed(),
         cpu,
         peak_bytes,
+        peak_at_most: peak_bytes
+            .zip(own_peak)
+            .is_some_and(|(child, own)| child <= own),
     };
     Ok((status, usage))
 }
@@ -64,6 +73,7 @@ pub fn in_process<T>(work: impl FnOnce() -> T) -> (T, Usage) {
             .zip(before)
             .map(|((after, _), (before, _))| after - before),
         peak_bytes: after.map(|(_, peak)| peak),
+        peak_at_most: false,
     };
     (value, usage)
 }

@@ -98,7 +98,9 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
 
 /// The table of what each step cost.
 fn print_steps(steps: &[Step]) {
-    println!("\n== cargo xtask github: every step passed");
+    println!(
+        "\n== cargo xtask github: every step passed (≤: no more than this command's own peak)"
+    );
     println!("| step | wall | CPU | peak memory |\n| --- | --- | --- | --- |");
     for Step { name, usage } in steps {
         let cpu = usage

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 /// Keys whose value maps names (property names, paths, status codes, media types, …) to spec
 /// nodes: a key there is a name, never the `example` keyword.
-const NAME_MAPS: [&str; 16] = [
+const NAME_MAPS: [&str; 17] = [
     "callbacks",
     "content",
     "encoding",
@@ -33,6 +33,9 @@ const NAME_MAPS: [&str; 16] = [
     "schemas",
     "securitySchemes",
     "webhooks",
+    // GitHub's webhooks, before OpenAPI 3.1 had them: their examples point into the dropped
+    // `components/examples` too.
+    "x-webhooks",
 ];
 
 /// Where the served redirects point: `GET /octocat` (`meta/get-octocat`) serves bytes.
@@ -49,7 +52,8 @@ pub struct Rewrites {
     pub unions: usize,
 }
 
-/// Keys whose value is data (a default, enum values, a constant, an extension): left as is.
+/// Keys whose value is data (a default, enum values, a constant, an extension other than
+/// `x-webhooks`): left as is.
 const DATA: [&str; 3] = ["const", "default", "enum"];
 
 /// Writes to `served` the copy of the JSON spec at `spec` Prism serves; returns what changed.
@@ -86,6 +90,7 @@ pub fn drop_examples(node: &mut Value) -> usize {
                 dropped += if NAME_MAPS.contains(&key.as_str()) {
                     drop_in_map(child)
                 } else if DATA.contains(&key.as_str()) || key.starts_with("x-") {
+                    // `x-webhooks` is a name map, handled above.
                     0
                 } else {
                     drop_examples(child)
@@ -320,5 +325,18 @@ mod tests {
         // Bodies are JSON, where the branches do not overlap: left as they are.
         let path = spec.pointer("/paths/~1workflows~1{workflow_id}").unwrap();
         assert_eq!(path.pointer("/post/requestBody"), Some(&body));
+    }
+
+    #[test]
+    fn webhook_examples_are_dropped_with_the_components_they_point_at() {
+        let mut spec = json!({
+            "x-webhooks": {"check-run-completed": {"post": {"requestBody": {"content": {
+                "application/json": {"examples": {"default": {
+                    "$ref": "#/components/examples/check-run-completed"}}}
+            }}}}},
+            "components": {"examples": {"check-run-completed": {"value": {}}}}
+        });
+        assert_eq!(drop_examples(&mut spec), 2);
+        assert!(!spec.to_string().contains("examples"), "{spec}");
     }
 }
