@@ -106,8 +106,9 @@ fn print_steps(steps: &[Step]) {
         let cpu = usage
             .cpu
             .map_or("?".to_owned(), |cpu| format!("{:.1} s", cpu.as_secs_f64()));
+        let at_most = if usage.peak_at_most { "≤ " } else { "" };
         let peak = usage.peak_bytes.map_or("?".to_owned(), |peak| {
-            format!("{:.2} GB", peak as f64 / 1e9)
+            format!("{at_most}{:.2} GB", peak as f64 / 1e9)
         });
         println!(
             "| {name} | {:.1} s | {cpu} | {peak} |",
