@@ -13,12 +13,15 @@
 //! - `cargo xtask reduce-published --out DIR FILE…` writes copies of published specs reduced to
 //!   wire facts (no descriptions, summaries or examples), as checked in under `spec/published/`;
 //! - `cargo xtask contract` runs the contract suite against Prism (see `contract`);
+//! - `cargo xtask github` generates GitHub's REST API crate, checks it and smoke-tests it
+//!   against Prism (see `github`);
 //! - `cargo xtask prism-spec --out FILE` writes the copy of the spec Prism can serve;
 //! - `cargo xtask bench-report` runs the benchmarks and writes `BENCHMARKS.md`.
 
 mod bench_report;
 mod contract;
 mod diff;
+mod github;
 mod prism_spec;
 mod reduce;
 mod spec_source;
@@ -95,6 +98,9 @@ enum Command {
     ReducePublished(reduce::Args),
     /// Contract tests: every operation against Prism serving the spec (needs Node.js and npm).
     Contract(contract::Args),
+    /// Generate GitHub's REST API crate from the pinned @octokit/openapi, `cargo check` it
+    /// with warnings denied and smoke-test it against Prism (needs Node.js and npm).
+    Github(github::Args),
     /// Write the copy of the spec Prism can serve (as the contract tests serve it), for mocking
     /// the API with `npx @stoplight/prism-cli mock FILE`.
     PrismSpec(prism_spec::Args),
@@ -127,6 +133,7 @@ fn main() -> ExitCode {
         Command::Upstream(args) => upstream::run(&root, &args),
         Command::ReducePublished(args) => reduce::run(&args),
         Command::Contract(args) => contract::run(&root, &args),
+        Command::Github(args) => github::run(&root, &args),
         Command::PrismSpec(args) => prism_spec::run(&root, &args),
         Command::BenchReport(args) => bench_report::run(&root, &args),
     };

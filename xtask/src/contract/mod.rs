@@ -6,9 +6,9 @@
 //! `CONTRACT_SPEC` serves another spec; `CONTRACT_BASE_URL` skips Prism (and the self-test) and
 //! runs the rounds against an already-running server.
 
-mod cleanup;
-mod npm;
-mod prism;
+pub(crate) mod cleanup;
+pub(crate) mod npm;
+pub(crate) mod prism;
 mod served;
 mod suite;
 mod table;

@@ -61,9 +61,14 @@ impl Prism {
     /// Waits until Prism answers HTTP, starting it again on another port if another process
     /// took its port first; returns its base URL.
     pub fn ready(&mut self) -> Result<String, String> {
+        self.ready_within(STARTUP)
+    }
+
+    /// [`Prism::ready`] for a spec Prism takes up to `startup` to load.
+    pub fn ready_within(&mut self, startup: Duration) -> Result<String, String> {
         let mut attempt = 1;
         loop {
-            match self.wait_until_answering() {
+            match self.wait_until_answering(startup) {
                 Ok(()) => return Ok(format!("http://127.0.0.1:{}", self.port)),
                 Err(_)
                     if attempt < PORT_ATTEMPTS && log_mentions(&self.launch.log, "EADDRINUSE") =>
@@ -78,8 +83,8 @@ impl Prism {
         }
     }
 
-    fn wait_until_answering(&mut self) -> Result<(), String> {
-        let deadline = Instant::now() + STARTUP;
+    fn wait_until_answering(&mut self, startup: Duration) -> Result<(), String> {
+        let deadline = Instant::now() + startup;
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Err(format!("Prism exited before answering ({status})"));
@@ -92,7 +97,7 @@ impl Prism {
         Err(format!(
             "Prism did not answer on port {} within {} s",
             self.port,
-            STARTUP.as_secs()
+            startup.as_secs()
         ))
     }
 }
