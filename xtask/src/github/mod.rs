@@ -20,11 +20,7 @@ use std::process::ExitCode;
 use crate::contract::{cleanup, npm};
 use measure::Usage;
 
-/// Whether the crate gets one cargo feature per tag (`CrateOptions::features_by_tag`). With it,
-/// the command also checks [`ONE_TAG`] alone.
-const FEATURES_BY_TAG: bool = false;
-
-/// The tag checked alone.
+/// The tag checked alone (the crate gets one cargo feature per tag).
 const ONE_TAG: &str = "issues";
 
 /// The command's folder, relative to the workspace root.
@@ -65,7 +61,7 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let krate = scratch.join("crate");
     let target = scratch.join("target");
     println!("== generating {} into {}", spec.display(), krate.display());
-    let generated = generate::generate(root, &spec, &krate, FEATURES_BY_TAG)?;
+    let generated = generate::generate(root, &spec, &krate, true)?;
     println!(
         "generated {} lines with {} warning(s): {}",
         generated.lines, generated.warnings, generated.usage
@@ -75,15 +71,13 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let manifest = krate.join("Cargo.toml");
     let all = cargo::run(&manifest, &target, &["check", "--all-features"])?;
     steps.push(Step::new("cargo check --all-features", all));
-    if FEATURES_BY_TAG {
-        let features = format!("rustls,{ONE_TAG}");
-        let args = ["check", "--no-default-features", "--features", &features];
-        let one = cargo::run(&manifest, &target, &args)?;
-        steps.push(Step::new(
-            format!("cargo check, tag `{ONE_TAG}` alone"),
-            one,
-        ));
-    }
+    let features = format!("rustls,{ONE_TAG}");
+    let args = ["check", "--no-default-features", "--features", &features];
+    let one = cargo::run(&manifest, &target, &args)?;
+    steps.push(Step::new(
+        format!("cargo check, tag `{ONE_TAG}` alone"),
+        one,
+    ));
     let paths = smoke::Paths {
         root,
         spec: &spec,
