@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 mod details;
+pub mod giant;
 
 use self::details::{adversarial, adversarial_growth, build, client, generator, load, tls_share};
 use super::{Estimate, Report, EXAMPLE};
@@ -37,6 +38,7 @@ pub fn render(r: &Report) -> String {
     client(&mut md, r);
     load(&mut md, r);
     build(&mut md, r);
+    md.push_str(&giant::section(&r.giant));
     notes(&mut md, r, &checks);
     reproduce(&mut md);
     md
