@@ -53,8 +53,6 @@ pub struct Giant {
 /// Takes the section's measurements in `target_dir/giant` (removed afterwards), with ploidy
 /// installed once into `target_dir/anchors/ploidy`.
 pub fn measure(root: &Path, target_dir: &Path, commit: String) -> Result<Giant, String> {
-    let ploidy = ploidy::install(&target_dir.join("anchors/ploidy"))?;
-    let ploidy_version = ploidy::version(&ploidy)?;
     let github = spec::ensure(&root.join("tests/github"))?;
     let hubspot = root.join(vendored::SPEC);
     let scratch = target_dir.join("giant");
@@ -70,6 +68,17 @@ pub fn measure(root: &Path, target_dir: &Path, commit: String) -> Result<Giant, 
             .arg(out);
         command
     };
+    println!("== ours on the vendored spec ({VENDORED_RUNS} runs), then on GitHub's spec");
+    let ours_vendored = median_run(&ours, &hubspot, &scratch.join("ours-hubspot"))?;
+    let ours_side = Sides::ours(root, &scratch).side(&ours, &github)?;
+    let one_tag = if FEATURES_BY_TAG {
+        one_tag(root, &ours_exe, &github, &scratch)?
+    } else {
+        Vec::new()
+    };
+
+    let ploidy = ploidy::install(&target_dir.join("anchors/ploidy"))?;
+    let ploidy_version = ploidy::version(&ploidy)?;
     let theirs = |spec: &Path, out: &Path| {
         let mut command = Command::new(&ploidy);
         command
@@ -79,20 +88,8 @@ pub fn measure(root: &Path, target_dir: &Path, commit: String) -> Result<Giant, 
             .arg(out);
         command
     };
-
-    println!("== the vendored spec, {VENDORED_RUNS} runs each");
-    let vendored = (
-        median_run(&ours, &hubspot, &scratch.join("ours-hubspot"))?,
-        median_run(&theirs, &hubspot, &scratch.join("ploidy-hubspot"))?,
-    );
-    println!("== ours on GitHub's spec");
-    let ours_side = Sides::ours(root, &scratch).side(&ours, &github)?;
-    let one_tag = if FEATURES_BY_TAG {
-        one_tag(root, &ours_exe, &github, &scratch)?
-    } else {
-        Vec::new()
-    };
-    println!("== ploidy on GitHub's spec");
+    println!("== ploidy on the vendored spec ({VENDORED_RUNS} runs), then on GitHub's spec");
+    let ploidy_vendored = median_run(&theirs, &hubspot, &scratch.join("ploidy-hubspot"))?;
     let ploidy_side = Sides::ploidy(&scratch).side(&theirs, &github)?;
     let _ = std::fs::remove_dir_all(&scratch);
     Ok(Giant {
@@ -101,7 +98,7 @@ pub fn measure(root: &Path, target_dir: &Path, commit: String) -> Result<Giant, 
         ours: ours_side,
         ploidy: ploidy_side,
         one_tag,
-        vendored,
+        vendored: (ours_vendored, ploidy_vendored),
     })
 }
 
@@ -208,14 +205,18 @@ fn one_tag(
         .collect()
 }
 
-/// Runs `generator` on `spec` into `out` [`VENDORED_RUNS`] times; the run of median CPU time.
+/// Runs `generator` on `spec` into a fresh `out` [`VENDORED_RUNS`] times; the run of median CPU
+/// time.
 fn median_run(
     generator: &dyn Fn(&Path, &Path) -> Command,
     spec: &Path,
     out: &Path,
 ) -> Result<Usage, String> {
     let mut runs = (0..VENDORED_RUNS)
-        .map(|_| run(&mut generator(spec, out), "generate"))
+        .map(|_| {
+            let _ = std::fs::remove_dir_all(out);
+            run(&mut generator(spec, out), "generate")
+        })
         .collect::<Result<Vec<_>, _>>()?;
     runs.sort_by_key(|usage| usage.cpu.unwrap_or(usage.wall));
     Ok(runs[runs.len() / 2])

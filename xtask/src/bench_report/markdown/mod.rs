@@ -350,7 +350,8 @@ fn reproduce(md: &mut String) {
     md.push_str("## Reproduce\n\n");
     md.push_str(
         "Everything above, on a quiet machine (about 15 minutes on 2 cores):\n\n\
-         ```sh\ncargo xtask bench-report            # add --quick for a short trial run\n```\n\n\
+         ```sh\ncargo xtask bench-report            # add --quick for a short trial run\n\
+         cargo xtask bench-report --only giant  # GitHub's spec against ploidy: rewrites that section alone\n```\n\n\
          Or each figure alone:\n\n\
          ```sh\n\
          cargo bench -p codegen --bench pipeline            # generator stages\n\
