@@ -48,6 +48,8 @@ pub struct Giant {
     pub one_tag: Vec<(String, Usage)>,
     /// Generating the vendored spec: ours and ploidy's median run.
     pub vendored: (Usage, Usage),
+    /// The 1-minute load average when the measurements ended (Linux's `/proc/loadavg`).
+    pub load_average: Option<f64>,
 }
 
 /// Takes the section's measurements in `target_dir/giant` (removed afterwards), with ploidy
@@ -99,6 +101,7 @@ pub fn measure(root: &Path, target_dir: &Path, commit: String) -> Result<Giant, 
         ploidy: ploidy_side,
         one_tag,
         vendored: (ours_vendored, ploidy_vendored),
+        load_average: load_average(),
     })
 }
 
@@ -220,6 +223,12 @@ fn median_run(
         .collect::<Result<Vec<_>, _>>()?;
     runs.sort_by_key(|usage| usage.cpu.unwrap_or(usage.wall));
     Ok(runs[runs.len() / 2])
+}
+
+/// The 1-minute load average, where Linux tells it.
+fn load_average() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 /// Runs `command`, failing with its name unless it succeeds; prints what it cost.

@@ -27,11 +27,15 @@ pub fn install(root: &Path) -> Result<PathBuf, String> {
             "--root",
         ])
         .arg(root)
+        // Kept until the install succeeds, so an interrupted install resumes.
+        .arg("--target-dir")
+        .arg(root.join("build"))
         .status()
         .map_err(|e| format!("cannot run cargo install: {e}"))?;
     if !status.success() || !binary.exists() {
         return Err(format!("cargo install ploidy failed ({status})"));
     }
+    let _ = std::fs::remove_dir_all(root.join("build"));
     Ok(binary)
 }
 

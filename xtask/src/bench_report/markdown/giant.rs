@@ -31,13 +31,38 @@ const ONE_TAG_WALL: f64 = 30.0;
 const VENDORED_RATIO: f64 = 1.0;
 
 /// What limits generation on GitHub's spec and what was tried.
-const GENERATE_NOTE: &str = "TODO";
+const GENERATE_NOTE: &str = "ours is the dev-profile `xtask` binary that `cargo xtask generate` \
+     builds: the generator's own code and `syn`, `proc-macro2` and `quote` (every output file \
+     becomes a `syn` tree before `prettyplease` prints it) run unoptimised; only the YAML parser \
+     and `prettyplease` are built at opt-level 2 (`[profile.dev.package.*]` in `Cargo.toml`). \
+     ploidy runs as a release build. The peak is the whole pipeline alive at once: the parsed \
+     spec, the IR, and every output file as tokens, syntax tree and text. Tried in issue 15 but \
+     not on main when this was measured (branch `i15-speed`): opt-level 2 for `codegen`, `syn`, \
+     `proc-macro2` and `quote` in dev, formatting item by item in parallel, and reading the \
+     OpenAPI model from the borrowed JSON tree instead of a copy. A release build of the \
+     generator (`cargo run --release -p xtask -- generate`) is the other lever, for the price of \
+     a release build of xtask.";
 /// What limits the `cargo check` of GitHub's crate and what was tried.
-const CHECK_NOTE: &str = "TODO";
-/// Where checking one tag alone stands.
-const ONE_TAG_NOTE: &str = "TODO";
+const CHECK_NOTE: &str = "each crate is one library of several hundred thousand lines, and \
+     rustc checks it as one unit: the serde derives of every model and the builder of every \
+     operation are type-checked whatever the user calls, and the peak is rustc holding the \
+     whole crate's items and their types at once, so both grow with the crate. What lowers \
+     them is less code per crate build: one cargo feature per tag so users compile only the \
+     tags they enable (`--features-by-tag`, the next row) and leaner generated code per model \
+     and operation (issue 15's branch `i15-tags`, not on main when this was measured).";
+/// Where checking one tag alone stands, before `--features-by-tag` is measured.
+const ONE_TAG_MISSING: &str = "not measured: `cargo xtask generate --features-by-tag` was not on \
+     main when this ran. Switching `FEATURES_BY_TAG` on in \
+     `xtask/src/bench_report/giant/mod.rs` generates ours with one feature per tag and checks \
+     the tags `meta` (small) and `repos` (big) alone.";
+/// What checking one tag alone measures.
+const ONE_TAG_NOTE: &str = "each tag alone compiles the operations of that tag and the models \
+     they reach, after the dependencies were checked with the same features; what is left is \
+     the size of what the tag reaches.";
 /// What limits generation of the vendored spec.
-const VENDORED_NOTE: &str = "TODO";
+const VENDORED_NOTE: &str = "on a 32-operation spec the CPU is the same unoptimised dev-profile \
+     stages as above plus the process start; the release-profile stages in \
+     [Generator speed](#generator-speed) do the same work in a fraction of it.";
 
 /// `document` with its giant-spec section replaced by `section` (which holds the markers), or,
 /// when it has none yet, with `section` inserted before its notes (at the end without notes).
@@ -237,6 +262,14 @@ fn notes(md: &mut String, g: &Giant, c: &Checks) {
         md,
         "### What limits each target\n\n{met_count} of 6 targets met.\n"
     );
+    if let Some(load) = g.load_average {
+        let _ = writeln!(
+            md,
+            "The machine's 1-minute load average was {load:.1} when the run ended: where it is \
+             above the core count, wall times include waiting for a CPU, so compare CPU times \
+             too (rerun on a quiet machine for the wall-time ratios).\n"
+        );
+    }
     let _ = writeln!(
         md,
         "- **Generation** ({} wall, {} CPU, {} peak; ploidy {} wall): {}",
@@ -255,7 +288,12 @@ fn notes(md: &mut String, g: &Giant, c: &Checks) {
         gb(peak(&g.ploidy.check)),
         CHECK_NOTE
     );
-    let _ = writeln!(md, "- **One tag alone**: {}", ONE_TAG_NOTE);
+    let one_tag = if g.one_tag.is_empty() {
+        ONE_TAG_MISSING
+    } else {
+        ONE_TAG_NOTE
+    };
+    let _ = writeln!(md, "- **One tag alone**: {one_tag}");
     let _ = writeln!(
         md,
         "- **The vendored spec** ({} CPU against ploidy's {}): {}\n",

@@ -135,6 +135,7 @@ fn giant(one_tag: Vec<(String, Usage)>) -> Giant {
         },
         one_tag,
         vendored: (usage(0.1, 0.08, 0.05), usage(0.05, 0.04, 0.02)),
+        load_average: Some(7.5),
     }
 }
 
@@ -206,12 +207,17 @@ fn the_giant_section_judges_each_target_as_a_ratio_against_ploidy() {
     assert!(md
         .contains("generate CPU, median of 5 runs | 0.1 s | 0.0 s | 2.00× | ≤ 1× | **not met** |"));
     assert!(md.contains("3 of 6 targets met."));
+    assert!(md.contains("1-minute load average was 7.5 when the run ended"));
+    assert!(md.contains("- **One tag alone**: each tag alone compiles"));
 }
 
 #[test]
 fn the_giant_section_without_tag_features_says_one_tag_is_not_measured() {
     let md = section(&giant(Vec::new()));
     assert!(md.contains("| `cargo check`, one tag alone: wall | not measured"));
+    assert!(
+        md.contains("- **One tag alone**: not measured: `cargo xtask generate --features-by-tag`")
+    );
     assert!(md.contains("3 of 6 targets met."));
 }
 
