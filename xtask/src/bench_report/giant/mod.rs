@@ -165,6 +165,8 @@ impl<'a> Sides<'a> {
         if let Some(root) = self.lock_from {
             copy_lock(root, dir)?;
             command.arg("--offline");
+        } else {
+            standalone(&dir.join("Cargo.toml"))?;
         }
         command
             .arg("--manifest-path")
@@ -174,6 +176,27 @@ impl<'a> Sides<'a> {
             .env_remove("CARGO_ENCODED_RUSTFLAGS");
         run(&mut command, "cargo check")
     }
+}
+
+/// Gives the manifest at `path` an empty `[workspace]` table unless it has one, so cargo does
+/// not take the crate for a member of the workspace around the scratch folder (ploidy's crates
+/// declare none; ours do).
+fn standalone(path: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let with_workspace = with_workspace_table(&text);
+    if with_workspace != text {
+        std::fs::write(path, with_workspace).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `manifest` ending with an empty `[workspace]` table, unless it has one.
+fn with_workspace_table(manifest: &str) -> String {
+    if manifest.lines().any(|line| line.trim() == "[workspace]") {
+        return manifest.to_owned();
+    }
+    let newline = if manifest.ends_with('\n') { "" } else { "\n" };
+    format!("{manifest}{newline}\n[workspace]\n")
 }
 
 /// Ours generated with `--features-by-tag`, each tag of [`ONE_TAG`] checked alone (with the
@@ -240,5 +263,22 @@ fn run(command: &mut Command, what: &str) -> Result<Usage, String> {
         Ok(usage)
     } else {
         Err(format!("`{shown}` failed ({status}) after {usage}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_workspace_table;
+
+    #[test]
+    fn a_manifest_without_a_workspace_table_gets_an_empty_one_once() {
+        let ploidy = "[package]\nname = \"hubspot\"\n\n[dependencies]\nploidy-util = \"0.15.0\"\n";
+        let standalone = with_workspace_table(ploidy);
+        assert_eq!(standalone, format!("{ploidy}\n[workspace]\n"));
+        assert_eq!(with_workspace_table(&standalone), standalone);
+        assert_eq!(
+            with_workspace_table("[package]"),
+            "[package]\n\n[workspace]\n"
+        );
     }
 }
