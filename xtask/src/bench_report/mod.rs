@@ -4,6 +4,7 @@
 
 mod cargo;
 mod criterion;
+mod giant;
 mod machine;
 mod markdown;
 mod measure;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use codegen::vendored;
 
 pub use self::criterion::{Curve, DecodePaired, Estimate, Load, Paired, PeakMemory};
+pub use self::giant::{Giant, Side};
 pub use self::machine::Machine;
 pub use self::measure::{Dependencies, GenerateTimes, Lines};
 
@@ -26,6 +28,17 @@ pub struct Args {
     /// The file to write (default: BENCHMARKS.md at the workspace root).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
+    /// Measure only this section and rewrite it alone in the existing file, leaving the rest
+    /// byte for byte.
+    #[arg(long, value_name = "SECTION")]
+    only: Option<Section>,
+}
+
+/// A section `--only` measures alone.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Section {
+    /// Ours against ploidy on GitHub's REST spec: generation and `cargo check` of each crate.
+    Giant,
 }
 
 /// Everything the report shows.
@@ -58,6 +71,8 @@ pub struct Report {
     pub decode_paired: DecodePaired,
     pub stream: Estimate,
     pub peak_memory: Vec<PeakMemory>,
+    /// Ours against ploidy on GitHub's spec.
+    pub giant: Giant,
 }
 
 /// The pipeline stages benched, as criterion names them under `pipeline/`.
@@ -84,13 +99,20 @@ pub fn run(root: &Path, args: &Args) -> Result<ExitCode, String> {
     let scratch = target_dir.join("bench-report");
     let _ = std::fs::remove_dir_all(&scratch);
 
-    let report = measure_all(root, &target_dir, &scratch, args.quick)?;
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| root.join("BENCHMARKS.md"));
-    std::fs::write(&out, markdown::render(&report))
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let text = match args.only {
+        Some(Section::Giant) => {
+            let existing = std::fs::read_to_string(&out)
+                .map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+            let giant = giant::measure(root, &target_dir, commit(root))?;
+            markdown::giant::splice(&existing, &markdown::giant::section(&giant))?
+        }
+        None => markdown::render(&measure_all(root, &target_dir, &scratch, args.quick)?),
+    };
+    std::fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let _ = std::fs::remove_dir_all(&scratch);
     println!("wrote {}", out.display());
     Ok(ExitCode::SUCCESS)
@@ -104,16 +126,7 @@ fn measure_all(
     quick: bool,
 ) -> Result<Report, String> {
     let machine = Machine::describe();
-    let commit = machine::output(
-        "git",
-        &[
-            "-C",
-            &root.display().to_string(),
-            "rev-parse",
-            "--short",
-            "HEAD",
-        ],
-    );
+    let commit = commit(root);
 
     println!("== generate: the xtask process on {}", vendored::SPEC);
     let generated = Generated::measure(root, scratch)?;
@@ -124,6 +137,9 @@ fn measure_all(
 
     println!("== criterion benches");
     let benches = Benches::run(root, target_dir, quick)?;
+
+    println!("== giant spec: ours and ploidy on GitHub's REST spec");
+    let giant = giant::measure(root, target_dir, commit.clone())?;
 
     Ok(Report {
         machine,
@@ -149,7 +165,14 @@ fn measure_all(
         decode_paired: benches.decode_paired,
         stream: benches.stream,
         peak_memory: benches.peak_memory,
+        giant,
     })
+}
+
+/// The short hash of the checked-out commit.
+fn commit(root: &Path) -> String {
+    let root = root.display().to_string();
+    machine::output("git", &["-C", &root, "rev-parse", "--short", "HEAD"])
 }
 
 /// The `generate` process on the vendored spec and what it wrote.

@@ -7,12 +7,12 @@
 //! Each step's wall time, CPU time and peak memory is printed.
 
 mod cargo;
-mod generate;
-mod measure;
+pub(crate) mod generate;
+pub(crate) mod measure;
 mod restrict;
 mod served;
 mod smoke;
-mod spec;
+pub(crate) mod spec;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -4,10 +4,12 @@
 use std::time::Duration;
 
 use super::super::{
-    Curve, DecodePaired, Dependencies, Estimate, GenerateTimes, Lines, Load, Machine, Paired,
-    Report,
+    Curve, DecodePaired, Dependencies, Estimate, GenerateTimes, Giant, Lines, Load, Machine,
+    Paired, Report, Side,
 };
+use super::giant::{section, splice, END, START};
 use super::render;
+use crate::github::measure::Usage;
 
 fn estimate(seconds: f64) -> Estimate {
     Estimate {
@@ -101,6 +103,40 @@ fn report(load: Vec<Load>) -> Report {
         },
         stream: estimate(0.05),
         peak_memory: Vec::new(),
+        giant: giant(Vec::new()),
+    }
+}
+
+/// A run taking `wall` seconds and `cpu` seconds of CPU with a peak of `gb` GB.
+fn usage(wall: f64, cpu: f64, gb: f64) -> Usage {
+    Usage {
+        wall: Duration::from_secs_f64(wall),
+        cpu: Some(Duration::from_secs_f64(cpu)),
+        peak_bytes: Some((gb * 1e9) as u64),
+        peak_at_most: false,
+    }
+}
+
+/// Ours generating in 0.5× ploidy's wall time at 1.4 GB, checking in 0.4× its CPU at 3 GB,
+/// with `one_tag` checked alone, and taking 2× its CPU on the vendored spec.
+fn giant(one_tag: Vec<(String, Usage)>) -> Giant {
+    let lines = |lines| Lines { files: 10, lines };
+    Giant {
+        commit: "abc1234".into(),
+        ploidy_version: "ploidy 0.15.0".into(),
+        ours: Side {
+            generate: usage(20.0, 30.0, 1.4),
+            lines: lines(800_000),
+            check: usage(100.0, 120.0, 3.0),
+        },
+        ploidy: Side {
+            generate: usage(40.0, 40.0, 2.0),
+            lines: lines(600_000),
+            check: usage(250.0, 300.0, 13.9),
+        },
+        one_tag,
+        vendored: (usage(0.1, 0.08, 0.05), usage(0.05, 0.04, 0.02)),
+        load_average: Some(7.5),
     }
 }
 
@@ -145,4 +181,87 @@ fn shows_the_adversarial_curves_and_the_worst_growth() {
          ref_ring) | 1.20× | — | — | ≤ 1.5× (linear) | met |"
     ));
     assert!(!md.contains("adversarial specs above linear"));
+}
+
+#[test]
+fn the_giant_section_judges_each_target_as_a_ratio_against_ploidy() {
+    let md = section(&giant(vec![
+        ("meta".into(), usage(12.0, 15.0, 0.5)),
+        ("repos".into(), usage(45.0, 50.0, 1.5)),
+    ]));
+    assert!(md.starts_with(START) && md.ends_with(&format!("{END}\n\n")));
+    assert!(md.contains("| generate: wall | 20.0 s | 40.0 s | 0.50× | ≤ 0.6× | met |"));
+    assert!(
+        md.contains("| generate: peak memory | 1.40 GB | 2.00 GB | 0.70× | ≤ 1 GB | **not met** |")
+    );
+    assert!(md.contains(
+        "| generated lines (`.rs`) | 800,000 in 10 files | 600,000 in 10 files | 1.33× | — |"
+    ));
+    assert!(md.contains(
+        "| `cargo check --all-features`: CPU | 120.0 s | 300.0 s | 0.40× | ≤ 0.5× | met |"
+    ));
+    assert!(md.contains(
+        "| `cargo check --all-features`: peak memory | 3.00 GB | 13.90 GB | 0.22× | ≤ 4 GB | met |"
+    ));
+    assert!(md.contains("| `cargo check`, tag `meta` alone: wall (CPU, peak) | 12.0 s (15.0 s, 0.50 GB) | — | — | ≤ 30 s | met |"));
+    assert!(md.contains("| `cargo check`, tag `repos` alone: wall (CPU, peak) | 45.0 s (50.0 s, 1.50 GB) | — | — | ≤ 30 s | **not met** |"));
+    assert!(md
+        .contains("generate CPU, median of 5 runs | 0.1 s | 0.0 s | 2.00× | ≤ 1× | **not met** |"));
+    assert!(md.contains("3 of 6 targets met."));
+    assert!(md.contains("1-minute load average was 7.5 when the run ended"));
+    assert!(md.contains("- **One tag alone**: each tag alone compiles"));
+}
+
+#[test]
+fn the_giant_section_without_tag_features_says_one_tag_is_not_measured() {
+    let md = section(&giant(Vec::new()));
+    assert!(md.contains("| `cargo check`, one tag alone: wall | not measured"));
+    assert!(md.contains("- **One tag alone**: not measured: `FEATURES_BY_TAG` is off in"));
+    assert!(md.contains("3 of 6 targets met."));
+}
+
+#[test]
+fn the_full_report_holds_the_giant_section_once_before_the_notes() {
+    let md = render(&report(Vec::new()));
+    assert_eq!(md.matches(START).count(), 1);
+    assert_eq!(md.matches(END).count(), 1);
+    assert!(md.find(END) < md.find("## Notes"));
+    assert!(md.find("## Cold build") < md.find(START));
+}
+
+#[test]
+fn splicing_rewrites_only_the_giant_section() {
+    let old =
+        format!("# Benchmarks\n\n| a | b |\n\n{START}\nold figures\n{END}\n\n## Notes\n\n- kept\n");
+    let new = format!("{START}\nnew figures\n{END}\n\n");
+    let spliced = splice(&old, &new).unwrap();
+    assert_eq!(
+        spliced,
+        format!("# Benchmarks\n\n| a | b |\n\n{START}\nnew figures\n{END}\n\n## Notes\n\n- kept\n")
+    );
+    // Splicing the same section again changes nothing.
+    assert_eq!(splice(&spliced, &new).unwrap(), spliced);
+}
+
+#[test]
+fn splicing_a_report_without_the_section_inserts_it_before_the_notes() {
+    let new = format!("{START}\nnew\n{END}\n\n");
+    assert_eq!(
+        splice("# B\n\n## Notes\n- n\n", &new).unwrap(),
+        format!("# B\n\n{new}## Notes\n- n\n")
+    );
+    assert_eq!(splice("# B\n", &new).unwrap(), format!("# B\n{new}"));
+}
+
+#[test]
+fn splicing_refuses_broken_markers() {
+    let new = format!("{START}\nnew\n{END}\n");
+    for broken in [
+        format!("# B\n{START}\nno end\n"),
+        format!("# B\n{END}\n{START}\n"),
+        format!("# B\n{START}\na\n{END}\n{START}\nb\n{END}\n"),
+    ] {
+        let error = splice(&broken, &new).unwrap_err();
+        assert!(error.contains("giant-spec"), "{error}");
+    }
 }
