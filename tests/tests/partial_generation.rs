@@ -177,3 +177,49 @@ fn problems_outside_operations_and_schemas_refuse_the_spec_even_partially() {
         assert!(error.contains(pointer), "{name}: {error}");
     }
 }
+
+#[test]
+fn a_problem_in_a_shared_response_is_reported_once() {
+    let dir = std::env::temp_dir().join(format!("partial-shared-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("shared.yaml");
+    let text = r#"openapi: 3.0.3
+info: {title: Shared, version: '1'}
+servers: [{url: 'https://x.example'}]
+paths:
+  /a:
+    get:
+      operationId: a
+      responses:
+        '200': {$ref: '#/components/responses/Thing'}
+  /b:
+    get:
+      operationId: b
+      responses:
+        '200': {$ref: '#/components/responses/Thing'}
+components:
+  responses:
+    Thing:
+      description: A thing.
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Missing'}
+"#;
+    std::fs::write(&spec, text).unwrap();
+    let generated = generate(&spec, false).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let pointers: Vec<&str> = generated
+        .warnings
+        .iter()
+        .map(|w| w.pointer.as_str())
+        .collect();
+    assert_eq!(
+        pointers,
+        ["#/components/responses/Thing/content/application~1json/schema"]
+    );
+    let operations = file(&generated, "src/generated/operations.rs");
+    assert!(
+        operations.contains("pub fn a(") && operations.contains("pub fn b("),
+        "{operations}"
+    );
+}

@@ -126,7 +126,6 @@ pub(super) fn degrade(
             problems: vec![problems[i].clone()],
         })
         .collect();
-    omissions.dedup();
     let mut used = HashSet::new();
     for def in types.values_mut() {
         if by_pointer.contains_key(def.pointer.as_str()) {
@@ -169,5 +168,7 @@ pub(super) fn degrade(
         return Err(unmatched);
     }
     omissions.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+    // A shared response or parameter is converted once per operation using it.
+    omissions.dedup();
     Ok(omissions)
 }
