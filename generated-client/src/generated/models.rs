@@ -468,9 +468,10 @@ impl ::std::fmt::Display for AppId {
 }
 
 impl ::std::str::FromStr for AppId {
-    type Err = ::std::convert::Infallible;
+    type Err = ::std::num::ParseIntError;
 
     fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        text.parse::<i64>()?;
         ::std::result::Result::Ok(Self(text.to_owned()))
     }
 }
@@ -548,7 +549,7 @@ impl ::serde::Serialize for AppId {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        crate::runtime::serde_support::serialize_integer_id(&self.0, serializer)
     }
 }
 
@@ -5060,6 +5061,529 @@ impl crate::runtime::ParamValue for ContactUrlType {
     }
 }
 
+/// A new thread was created. Delivered in the `conversationEvents` webhook.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ConversationCreationEvent {
+    /// ID of the app whose subscription produced the event.
+    ///
+    /// JSON: `appId`, required.
+    #[serde(rename = "appId")]
+    pub app_id: AppId,
+    /// How many times HubSpot tried to deliver this event before: 0 on the first delivery, 1 on the first retry, and so on.
+    ///
+    /// JSON: `attemptNumber`, required.
+    #[serde(rename = "attemptNumber")]
+    pub attempt_number: i32,
+    /// What happened, as HubSpot's change flag (for example `CREATED`, `DELETED` or `NEW_MESSAGE`).
+    ///
+    /// JSON: `changeFlag`, optional.
+    #[serde(
+        rename = "changeFlag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_flag: ::std::option::Option<::std::string::String>,
+    /// What made the change (for example `CONVERSATIONS`, `API` or `CRM_UI`).
+    ///
+    /// JSON: `changeSource`, optional.
+    #[serde(
+        rename = "changeSource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_source: ::std::option::Option<::std::string::String>,
+    /// ID of the event. A retried delivery repeats it, so receivers deduplicate by it.
+    ///
+    /// JSON: `eventId`, required.
+    #[serde(rename = "eventId")]
+    pub event_id: i64,
+    /// ID of the thread the event is about. HubSpot's documentation shows it as a JSON number and integrations report strings; ids decode from either.
+    ///
+    /// JSON: `objectId`, required.
+    #[serde(rename = "objectId")]
+    pub object_id: ThreadId,
+    /// When the event happened, in milliseconds since the Unix epoch.
+    ///
+    /// JSON: `occurredAt`, required.
+    #[serde(rename = "occurredAt")]
+    pub occurred_at: i64,
+    /// ID of the HubSpot account the event happened in.
+    ///
+    /// JSON: `portalId`, required.
+    #[serde(rename = "portalId")]
+    pub portal_id: i64,
+    /// Who or what made the change, when HubSpot says (for example `userId:12345`).
+    ///
+    /// JSON: `sourceId`, optional.
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// ID of the app's webhook subscription that produced the event.
+    ///
+    /// JSON: `subscriptionId`, required.
+    #[serde(rename = "subscriptionId")]
+    pub subscription_id: i64,
+}
+
+impl ConversationCreationEvent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        app_id: impl ::std::convert::Into<AppId>,
+        attempt_number: i32,
+        event_id: i64,
+        object_id: impl ::std::convert::Into<ThreadId>,
+        occurred_at: i64,
+        portal_id: i64,
+        subscription_id: i64,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            attempt_number,
+            change_flag: ::std::option::Option::None,
+            change_source: ::std::option::Option::None,
+            event_id,
+            object_id: object_id.into(),
+            occurred_at,
+            portal_id,
+            source_id: ::std::option::Option::None,
+            subscription_id,
+        }
+    }
+
+    /// Sets [`change_flag`](Self::change_flag).
+    pub fn with_change_flag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_flag = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`change_source`](Self::change_source).
+    pub fn with_change_source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_source = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`source_id`](Self::source_id).
+    pub fn with_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
+/// A thread was archived (soft-deleted); it can be restored, which sends a `conversation.propertyChange` with `isArchived` `false`. Delivered in the `conversationEvents` webhook.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ConversationDeletionEvent {
+    /// ID of the app whose subscription produced the event.
+    ///
+    /// JSON: `appId`, required.
+    #[serde(rename = "appId")]
+    pub app_id: AppId,
+    /// How many times HubSpot tried to deliver this event before: 0 on the first delivery, 1 on the first retry, and so on.
+    ///
+    /// JSON: `attemptNumber`, required.
+    #[serde(rename = "attemptNumber")]
+    pub attempt_number: i32,
+    /// What happened, as HubSpot's change flag (for example `CREATED`, `DELETED` or `NEW_MESSAGE`).
+    ///
+    /// JSON: `changeFlag`, optional.
+    #[serde(
+        rename = "changeFlag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_flag: ::std::option::Option<::std::string::String>,
+    /// What made the change (for example `CONVERSATIONS`, `API` or `CRM_UI`).
+    ///
+    /// JSON: `changeSource`, optional.
+    #[serde(
+        rename = "changeSource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_source: ::std::option::Option<::std::string::String>,
+    /// ID of the event. A retried delivery repeats it, so receivers deduplicate by it.
+    ///
+    /// JSON: `eventId`, required.
+    #[serde(rename = "eventId")]
+    pub event_id: i64,
+    /// ID of the thread the event is about. HubSpot's documentation shows it as a JSON number and integrations report strings; ids decode from either.
+    ///
+    /// JSON: `objectId`, required.
+    #[serde(rename = "objectId")]
+    pub object_id: ThreadId,
+    /// When the event happened, in milliseconds since the Unix epoch.
+    ///
+    /// JSON: `occurredAt`, required.
+    #[serde(rename = "occurredAt")]
+    pub occurred_at: i64,
+    /// ID of the HubSpot account the event happened in.
+    ///
+    /// JSON: `portalId`, required.
+    #[serde(rename = "portalId")]
+    pub portal_id: i64,
+    /// Who or what made the change, when HubSpot says (for example `userId:12345`).
+    ///
+    /// JSON: `sourceId`, optional.
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// ID of the app's webhook subscription that produced the event.
+    ///
+    /// JSON: `subscriptionId`, required.
+    #[serde(rename = "subscriptionId")]
+    pub subscription_id: i64,
+}
+
+impl ConversationDeletionEvent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        app_id: impl ::std::convert::Into<AppId>,
+        attempt_number: i32,
+        event_id: i64,
+        object_id: impl ::std::convert::Into<ThreadId>,
+        occurred_at: i64,
+        portal_id: i64,
+        subscription_id: i64,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            attempt_number,
+            change_flag: ::std::option::Option::None,
+            change_source: ::std::option::Option::None,
+            event_id,
+            object_id: object_id.into(),
+            occurred_at,
+            portal_id,
+            source_id: ::std::option::Option::None,
+            subscription_id,
+        }
+    }
+
+    /// Sets [`change_flag`](Self::change_flag).
+    pub fn with_change_flag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_flag = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`change_source`](Self::change_source).
+    pub fn with_change_source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_source = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`source_id`](Self::source_id).
+    pub fn with_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
+/// One event of a `conversationEvents` webhook call; the `subscriptionType` field tells which kind. `objectId` is always the thread's ID.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[serde(tag = "subscriptionType")]
+#[non_exhaustive]
+pub enum ConversationEvent {
+    /// `subscriptionType: conversation.creation`
+    #[serde(rename = "conversation.creation")]
+    ConversationCreation(ConversationCreationEvent),
+    /// `subscriptionType: conversation.deletion`
+    #[serde(rename = "conversation.deletion")]
+    ConversationDeletion(ConversationDeletionEvent),
+    /// `subscriptionType: conversation.privacyDeletion`
+    #[serde(rename = "conversation.privacyDeletion")]
+    ConversationPrivacyDeletion(ConversationPrivacyDeletionEvent),
+    /// `subscriptionType: conversation.propertyChange`
+    #[serde(rename = "conversation.propertyChange")]
+    ConversationPropertyChange(ConversationPropertyChangeEvent),
+    /// `subscriptionType: conversation.newMessage`
+    #[serde(rename = "conversation.newMessage")]
+    ConversationNewMessage(ConversationNewMessageEvent),
+    /// A `subscriptionType` this client does not know yet, kept as received.
+    #[serde(untagged)]
+    Unknown(::serde_json::Value),
+}
+
+impl crate::runtime::serde_support::TaggedUnion for ConversationEvent {
+    const TAG: &'static str = "subscriptionType";
+
+    fn decode_variant<'de, A: ::serde::de::MapAccess<'de>>(
+        tag: &str,
+        body: crate::runtime::serde_support::VariantBody<'_, 'de, A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        ::std::result::Result::Ok(
+            match tag {
+                "conversation.creation" => Self::ConversationCreation(body.decode()?),
+                "conversation.deletion" => Self::ConversationDeletion(body.decode()?),
+                "conversation.privacyDeletion" => {
+                    Self::ConversationPrivacyDeletion(body.decode()?)
+                }
+                "conversation.propertyChange" => {
+                    Self::ConversationPropertyChange(body.decode()?)
+                }
+                "conversation.newMessage" => Self::ConversationNewMessage(body.decode()?),
+                _ => Self::Unknown(body.unknown()?),
+            },
+        )
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversationEvent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_tagged(deserializer)
+    }
+}
+
+impl ConversationEvent {
+    /// The `appId` every variant has; `None` only for a variant this client does not know.
+    pub fn app_id(&self) -> ::std::option::Option<&AppId> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.app_id)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.app_id)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.app_id)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.app_id)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.app_id)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `attemptNumber` every variant has; `None` only for a variant this client does not know.
+    pub fn attempt_number(&self) -> ::std::option::Option<&i32> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.attempt_number)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.attempt_number)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.attempt_number)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.attempt_number)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.attempt_number)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `changeFlag` every variant may have; `None` when it is absent or the variant is one this client does not know.
+    pub fn change_flag(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::ConversationCreation(value) => value.change_flag.as_deref(),
+            Self::ConversationDeletion(value) => value.change_flag.as_deref(),
+            Self::ConversationPrivacyDeletion(value) => value.change_flag.as_deref(),
+            Self::ConversationPropertyChange(value) => value.change_flag.as_deref(),
+            Self::ConversationNewMessage(value) => value.change_flag.as_deref(),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `changeSource` every variant may have; `None` when it is absent or the variant is one this client does not know.
+    pub fn change_source(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::ConversationCreation(value) => value.change_source.as_deref(),
+            Self::ConversationDeletion(value) => value.change_source.as_deref(),
+            Self::ConversationPrivacyDeletion(value) => value.change_source.as_deref(),
+            Self::ConversationPropertyChange(value) => value.change_source.as_deref(),
+            Self::ConversationNewMessage(value) => value.change_source.as_deref(),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `eventId` every variant has; `None` only for a variant this client does not know.
+    pub fn event_id(&self) -> ::std::option::Option<&i64> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.event_id)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.event_id)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.event_id)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.event_id)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.event_id)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `objectId` every variant has; `None` only for a variant this client does not know.
+    pub fn object_id(&self) -> ::std::option::Option<&ThreadId> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.object_id)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.object_id)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.object_id)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.object_id)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.object_id)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `occurredAt` every variant has; `None` only for a variant this client does not know.
+    pub fn occurred_at(&self) -> ::std::option::Option<&i64> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.occurred_at)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.occurred_at)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.occurred_at)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.occurred_at)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.occurred_at)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `portalId` every variant has; `None` only for a variant this client does not know.
+    pub fn portal_id(&self) -> ::std::option::Option<&i64> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.portal_id)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.portal_id)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.portal_id)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.portal_id)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.portal_id)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `sourceId` every variant may have; `None` when it is absent or the variant is one this client does not know.
+    pub fn source_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::ConversationCreation(value) => value.source_id.as_deref(),
+            Self::ConversationDeletion(value) => value.source_id.as_deref(),
+            Self::ConversationPrivacyDeletion(value) => value.source_id.as_deref(),
+            Self::ConversationPropertyChange(value) => value.source_id.as_deref(),
+            Self::ConversationNewMessage(value) => value.source_id.as_deref(),
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+
+    /// The `subscriptionId` every variant has; `None` only for a variant this client does not know.
+    pub fn subscription_id(&self) -> ::std::option::Option<&i64> {
+        match self {
+            Self::ConversationCreation(value) => {
+                ::std::option::Option::Some(&value.subscription_id)
+            }
+            Self::ConversationDeletion(value) => {
+                ::std::option::Option::Some(&value.subscription_id)
+            }
+            Self::ConversationPrivacyDeletion(value) => {
+                ::std::option::Option::Some(&value.subscription_id)
+            }
+            Self::ConversationPropertyChange(value) => {
+                ::std::option::Option::Some(&value.subscription_id)
+            }
+            Self::ConversationNewMessage(value) => {
+                ::std::option::Option::Some(&value.subscription_id)
+            }
+            Self::Unknown(_) => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<ConversationCreationEvent> for ConversationEvent {
+    fn from(value: ConversationCreationEvent) -> Self {
+        Self::ConversationCreation(value)
+    }
+}
+
+impl ::std::convert::From<ConversationDeletionEvent> for ConversationEvent {
+    fn from(value: ConversationDeletionEvent) -> Self {
+        Self::ConversationDeletion(value)
+    }
+}
+
+impl ::std::convert::From<ConversationPrivacyDeletionEvent> for ConversationEvent {
+    fn from(value: ConversationPrivacyDeletionEvent) -> Self {
+        Self::ConversationPrivacyDeletion(value)
+    }
+}
+
+impl ::std::convert::From<ConversationPropertyChangeEvent> for ConversationEvent {
+    fn from(value: ConversationPropertyChangeEvent) -> Self {
+        Self::ConversationPropertyChange(value)
+    }
+}
+
+impl ::std::convert::From<ConversationNewMessageEvent> for ConversationEvent {
+    fn from(value: ConversationNewMessageEvent) -> Self {
+        Self::ConversationNewMessage(value)
+    }
+}
+
 /// A message exchanged with the customer over a channel, in either direction.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -5338,6 +5862,578 @@ impl ConversationMessageDraft {
     ) -> Self {
         self.subject = ::std::option::Option::Some(value.into());
         self
+    }
+}
+
+/// A new message was posted on a thread; fetch it with getMessage (thread ID `objectId`, message ID `messageId`). Delivered in the `conversationEvents` webhook.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ConversationNewMessageEvent {
+    /// ID of the app whose subscription produced the event.
+    ///
+    /// JSON: `appId`, required.
+    #[serde(rename = "appId")]
+    pub app_id: AppId,
+    /// How many times HubSpot tried to deliver this event before: 0 on the first delivery, 1 on the first retry, and so on.
+    ///
+    /// JSON: `attemptNumber`, required.
+    #[serde(rename = "attemptNumber")]
+    pub attempt_number: i32,
+    /// What happened, as HubSpot's change flag (for example `CREATED`, `DELETED` or `NEW_MESSAGE`).
+    ///
+    /// JSON: `changeFlag`, optional.
+    #[serde(
+        rename = "changeFlag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_flag: ::std::option::Option<::std::string::String>,
+    /// What made the change (for example `CONVERSATIONS`, `API` or `CRM_UI`).
+    ///
+    /// JSON: `changeSource`, optional.
+    #[serde(
+        rename = "changeSource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_source: ::std::option::Option<::std::string::String>,
+    /// ID of the event. A retried delivery repeats it, so receivers deduplicate by it.
+    ///
+    /// JSON: `eventId`, required.
+    #[serde(rename = "eventId")]
+    pub event_id: i64,
+    /// ID of the new message.
+    ///
+    /// JSON: `messageId`, required.
+    #[serde(rename = "messageId")]
+    pub message_id: MessageId,
+    /// Which kind of history item the new message is.
+    ///
+    /// JSON: `messageType`, required.
+    #[serde(rename = "messageType")]
+    pub message_type: ConversationNewMessageType,
+    /// ID of the thread the event is about. HubSpot's documentation shows it as a JSON number and integrations report strings; ids decode from either.
+    ///
+    /// JSON: `objectId`, required.
+    #[serde(rename = "objectId")]
+    pub object_id: ThreadId,
+    /// When the event happened, in milliseconds since the Unix epoch.
+    ///
+    /// JSON: `occurredAt`, required.
+    #[serde(rename = "occurredAt")]
+    pub occurred_at: i64,
+    /// ID of the HubSpot account the event happened in.
+    ///
+    /// JSON: `portalId`, required.
+    #[serde(rename = "portalId")]
+    pub portal_id: i64,
+    /// Who or what made the change, when HubSpot says (for example `userId:12345`).
+    ///
+    /// JSON: `sourceId`, optional.
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// ID of the app's webhook subscription that produced the event.
+    ///
+    /// JSON: `subscriptionId`, required.
+    #[serde(rename = "subscriptionId")]
+    pub subscription_id: i64,
+}
+
+impl ConversationNewMessageEvent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl ::std::convert::Into<AppId>,
+        attempt_number: i32,
+        event_id: i64,
+        message_id: impl ::std::convert::Into<MessageId>,
+        message_type: ConversationNewMessageType,
+        object_id: impl ::std::convert::Into<ThreadId>,
+        occurred_at: i64,
+        portal_id: i64,
+        subscription_id: i64,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            attempt_number,
+            change_flag: ::std::option::Option::None,
+            change_source: ::std::option::Option::None,
+            event_id,
+            message_id: message_id.into(),
+            message_type,
+            object_id: object_id.into(),
+            occurred_at,
+            portal_id,
+            source_id: ::std::option::Option::None,
+            subscription_id,
+        }
+    }
+
+    /// Sets [`change_flag`](Self::change_flag).
+    pub fn with_change_flag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_flag = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`change_source`](Self::change_source).
+    pub fn with_change_source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_source = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`source_id`](Self::source_id).
+    pub fn with_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
+/// Which kind of history item a new message is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationNewMessageType {
+    /// `COMMENT`
+    Comment,
+    /// `MESSAGE`
+    Message,
+    /// `WELCOME_MESSAGE`
+    WelcomeMessage,
+    /// A value this client does not know yet, kept as received.
+    Unknown(::std::string::String),
+}
+
+impl ConversationNewMessageType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Comment => "COMMENT",
+            Self::Message => "MESSAGE",
+            Self::WelcomeMessage => "WELCOME_MESSAGE",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
+impl ::std::convert::From<&str> for ConversationNewMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "COMMENT" => Self::Comment,
+            "MESSAGE" => Self::Message,
+            "WELCOME_MESSAGE" => Self::WelcomeMessage,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ConversationNewMessageType {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ConversationNewMessageType",
+                        value,
+                        &["COMMENT", "MESSAGE", "WELCOME_MESSAGE"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
+}
+
+impl ::std::fmt::Display for ConversationNewMessageType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for ConversationNewMessageType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversationNewMessageType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::runtime::ParamValue for ConversationNewMessageType {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(self.as_str())
+    }
+}
+
+/// A thread was permanently deleted (purged) for privacy. Delivered in the `conversationEvents` webhook.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ConversationPrivacyDeletionEvent {
+    /// ID of the app whose subscription produced the event.
+    ///
+    /// JSON: `appId`, required.
+    #[serde(rename = "appId")]
+    pub app_id: AppId,
+    /// How many times HubSpot tried to deliver this event before: 0 on the first delivery, 1 on the first retry, and so on.
+    ///
+    /// JSON: `attemptNumber`, required.
+    #[serde(rename = "attemptNumber")]
+    pub attempt_number: i32,
+    /// What happened, as HubSpot's change flag (for example `CREATED`, `DELETED` or `NEW_MESSAGE`).
+    ///
+    /// JSON: `changeFlag`, optional.
+    #[serde(
+        rename = "changeFlag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_flag: ::std::option::Option<::std::string::String>,
+    /// What made the change (for example `CONVERSATIONS`, `API` or `CRM_UI`).
+    ///
+    /// JSON: `changeSource`, optional.
+    #[serde(
+        rename = "changeSource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_source: ::std::option::Option<::std::string::String>,
+    /// ID of the event. A retried delivery repeats it, so receivers deduplicate by it.
+    ///
+    /// JSON: `eventId`, required.
+    #[serde(rename = "eventId")]
+    pub event_id: i64,
+    /// ID of the thread the event is about. HubSpot's documentation shows it as a JSON number and integrations report strings; ids decode from either.
+    ///
+    /// JSON: `objectId`, required.
+    #[serde(rename = "objectId")]
+    pub object_id: ThreadId,
+    /// When the event happened, in milliseconds since the Unix epoch.
+    ///
+    /// JSON: `occurredAt`, required.
+    #[serde(rename = "occurredAt")]
+    pub occurred_at: i64,
+    /// ID of the HubSpot account the event happened in.
+    ///
+    /// JSON: `portalId`, required.
+    #[serde(rename = "portalId")]
+    pub portal_id: i64,
+    /// Who or what made the change, when HubSpot says (for example `userId:12345`).
+    ///
+    /// JSON: `sourceId`, optional.
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// ID of the app's webhook subscription that produced the event.
+    ///
+    /// JSON: `subscriptionId`, required.
+    #[serde(rename = "subscriptionId")]
+    pub subscription_id: i64,
+}
+
+impl ConversationPrivacyDeletionEvent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    pub fn new(
+        app_id: impl ::std::convert::Into<AppId>,
+        attempt_number: i32,
+        event_id: i64,
+        object_id: impl ::std::convert::Into<ThreadId>,
+        occurred_at: i64,
+        portal_id: i64,
+        subscription_id: i64,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            attempt_number,
+            change_flag: ::std::option::Option::None,
+            change_source: ::std::option::Option::None,
+            event_id,
+            object_id: object_id.into(),
+            occurred_at,
+            portal_id,
+            source_id: ::std::option::Option::None,
+            subscription_id,
+        }
+    }
+
+    /// Sets [`change_flag`](Self::change_flag).
+    pub fn with_change_flag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_flag = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`change_source`](Self::change_source).
+    pub fn with_change_source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_source = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`source_id`](Self::source_id).
+    pub fn with_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
+/// A property of a thread changed: its assignee, its status, or its archived flag. Delivered in the `conversationEvents` webhook.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ConversationPropertyChangeEvent {
+    /// ID of the app whose subscription produced the event.
+    ///
+    /// JSON: `appId`, required.
+    #[serde(rename = "appId")]
+    pub app_id: AppId,
+    /// How many times HubSpot tried to deliver this event before: 0 on the first delivery, 1 on the first retry, and so on.
+    ///
+    /// JSON: `attemptNumber`, required.
+    #[serde(rename = "attemptNumber")]
+    pub attempt_number: i32,
+    /// What happened, as HubSpot's change flag (for example `CREATED`, `DELETED` or `NEW_MESSAGE`).
+    ///
+    /// JSON: `changeFlag`, optional.
+    #[serde(
+        rename = "changeFlag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_flag: ::std::option::Option<::std::string::String>,
+    /// What made the change (for example `CONVERSATIONS`, `API` or `CRM_UI`).
+    ///
+    /// JSON: `changeSource`, optional.
+    #[serde(
+        rename = "changeSource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub change_source: ::std::option::Option<::std::string::String>,
+    /// ID of the event. A retried delivery repeats it, so receivers deduplicate by it.
+    ///
+    /// JSON: `eventId`, required.
+    #[serde(rename = "eventId")]
+    pub event_id: i64,
+    /// ID of the thread the event is about. HubSpot's documentation shows it as a JSON number and integrations report strings; ids decode from either.
+    ///
+    /// JSON: `objectId`, required.
+    #[serde(rename = "objectId")]
+    pub object_id: ThreadId,
+    /// When the event happened, in milliseconds since the Unix epoch.
+    ///
+    /// JSON: `occurredAt`, required.
+    #[serde(rename = "occurredAt")]
+    pub occurred_at: i64,
+    /// ID of the HubSpot account the event happened in.
+    ///
+    /// JSON: `portalId`, required.
+    #[serde(rename = "portalId")]
+    pub portal_id: i64,
+    /// Which property changed.
+    ///
+    /// JSON: `propertyName`, required.
+    #[serde(rename = "propertyName")]
+    pub property_name: ConversationPropertyName,
+    /// The property's new value as text: the new assignee's actor ID (empty when unassigned), `OPEN` or `CLOSED`, or `true`/`false`.
+    ///
+    /// JSON: `propertyValue`, required.
+    #[serde(rename = "propertyValue")]
+    pub property_value: ::std::string::String,
+    /// Who or what made the change, when HubSpot says (for example `userId:12345`).
+    ///
+    /// JSON: `sourceId`, optional.
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// ID of the app's webhook subscription that produced the event.
+    ///
+    /// JSON: `subscriptionId`, required.
+    #[serde(rename = "subscriptionId")]
+    pub subscription_id: i64,
+}
+
+impl ConversationPropertyChangeEvent {
+    /// A value with the required fields given: every optional field is `None`.
+    ///
+    /// Set optional fields with the chained `with_` setters.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl ::std::convert::Into<AppId>,
+        attempt_number: i32,
+        event_id: i64,
+        object_id: impl ::std::convert::Into<ThreadId>,
+        occurred_at: i64,
+        portal_id: i64,
+        property_name: ConversationPropertyName,
+        property_value: impl ::std::convert::Into<::std::string::String>,
+        subscription_id: i64,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            attempt_number,
+            change_flag: ::std::option::Option::None,
+            change_source: ::std::option::Option::None,
+            event_id,
+            object_id: object_id.into(),
+            occurred_at,
+            portal_id,
+            property_name,
+            property_value: property_value.into(),
+            source_id: ::std::option::Option::None,
+            subscription_id,
+        }
+    }
+
+    /// Sets [`change_flag`](Self::change_flag).
+    pub fn with_change_flag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_flag = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`change_source`](Self::change_source).
+    pub fn with_change_source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.change_source = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets [`source_id`](Self::source_id).
+    pub fn with_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+
+/// A thread property whose changes HubSpot reports.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConversationPropertyName {
+    /// `assignedTo`
+    AssignedTo,
+    /// `isArchived`
+    IsArchived,
+    /// `status`
+    Status,
+    /// A value this client does not know yet, kept as received.
+    Unknown(::std::string::String),
+}
+
+impl ConversationPropertyName {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AssignedTo => "assignedTo",
+            Self::IsArchived => "isArchived",
+            Self::Status => "status",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+/// Any text: a value this client does not know becomes `Unknown` (how responses decode).
+/// Use `str::parse` to accept only the known values.
+impl ::std::convert::From<&str> for ConversationPropertyName {
+    fn from(value: &str) -> Self {
+        match value {
+            "assignedTo" => Self::AssignedTo,
+            "isArchived" => Self::IsArchived,
+            "status" => Self::Status,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// Only the values the spec lists, exactly as written on the wire (case-sensitive).
+impl ::std::str::FromStr for ConversationPropertyName {
+    type Err = crate::runtime::UnknownVariant;
+
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        match Self::from(value) {
+            Self::Unknown(_) => {
+                ::std::result::Result::Err(
+                    crate::runtime::UnknownVariant::new(
+                        "ConversationPropertyName",
+                        value,
+                        &["assignedTo", "isArchived", "status"],
+                    ),
+                )
+            }
+            known => ::std::result::Result::Ok(known),
+        }
+    }
+}
+
+impl ::std::fmt::Display for ConversationPropertyName {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for ConversationPropertyName {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversationPropertyName {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::runtime::ParamValue for ConversationPropertyName {
+    fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
+        ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
