@@ -198,6 +198,7 @@ pub(crate) fn package(
     generated: Vec<GeneratedFile>,
 ) -> Vec<GeneratedFile> {
     let (provenance, features) = (facts.provenance, facts.features);
+    let webhooks = generated.iter().any(|file| file.path == "webhooks.rs");
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
@@ -210,6 +211,7 @@ pub(crate) fn package(
                 provenance,
                 recursion_limit(facts.nesting_depth),
                 facts.tags,
+                webhooks,
             ),
         },
     ];
@@ -310,12 +312,14 @@ fn toml_basic_string(text: &str) -> String {
 }
 
 /// `lib.rs`: the crate docs (the description, [`crate::emit::docs::clean`]ed so no line break
-/// can end the comment), the recursion limit deep types need, and the modules.
+/// can end the comment), the recursion limit deep types need, and the modules (`webhooks` when
+/// the API has any).
 fn lib_rs(
     description: &str,
     provenance: &Provenance,
     recursion_limit: Option<usize>,
     tags: Option<&[(&str, Vec<&'static str>)]>,
+    webhooks: bool,
 ) -> String {
     let (limit_docs, limit) = recursion_limit
         .map(|n| {
@@ -347,11 +351,17 @@ fn lib_rs(
          pub use generated::{{models, operations, security, API_VERSION, DEFAULT_BASE_URL}};\n\
          #[cfg(feature = \"testing\")]\n\
          pub use generated::testing;\n\
+         {}\
          pub use runtime::{{Auth, Client, ClientBuilder, Error}};\n\n\
          // Crates whose types appear in this crate's API, so callers need no matching dependency.\n\
          pub use {{bytes, chrono, http, reqwest, serde_json}};\n",
         header(provenance, Comment::Rust),
-        tags.map(tag_docs).unwrap_or_default()
+        tags.map(tag_docs).unwrap_or_default(),
+        if webhooks {
+            "pub use generated::webhooks;\n"
+        } else {
+            ""
+        },
     )
 }
 

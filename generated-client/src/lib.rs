@@ -175,6 +175,14 @@ pub use generated::testing;
 pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 #[cfg(feature = "oauth")]
 pub use hubspot::oauth;
+
+/// HubSpot's webhook calls: [`ConversationEvents`](webhooks::ConversationEvents) decodes the
+/// batch of Conversations events HubSpot posts to an app's target URL (generated from the spec's
+/// `x-webhooks`).
+pub mod webhooks {
+    pub use crate::generated::webhooks::*;
+    pub use crate::runtime::{Webhook, WebhookDecodeError};
+}
 pub use runtime::{Auth, Client, ClientBuilder, Error};
 
 // Crates whose types appear in this crate's API (headers, status codes and methods; timestamps;

@@ -43,6 +43,37 @@ pub(super) fn into_body() -> TokenStream {
     item(quote!(ApiResponse::into_body))
 }
 
+/// `Webhook`: the trait every generated webhook type implements.
+pub(super) fn webhook_trait() -> TokenStream {
+    item(quote!(Webhook))
+}
+
+/// `WebhookDecodeError`: what decoding a webhook call's body fails with.
+pub(super) fn webhook_decode_error() -> TokenStream {
+    item(quote!(WebhookDecodeError))
+}
+
+/// `Method::<METHOD>`: an HTTP method constant, e.g. `Method::POST`.
+pub(super) fn method_const(method: &str) -> TokenStream {
+    let method = format_ident!("{}", method);
+    item(quote!(Method::#method))
+}
+
+/// `Method`: the type of [`method_const`].
+pub(super) fn method() -> TokenStream {
+    item(quote!(Method))
+}
+
+/// The decoders of webhook bodies, by encoding: JSON and text take the webhook's name and the
+/// body and return a `Result`; binary takes the body and cannot fail.
+pub(super) fn webhook_decoders() -> (TokenStream, TokenStream, TokenStream) {
+    (
+        item(quote!(webhook::decode_json)),
+        item(quote!(webhook::decode_text)),
+        item(quote!(webhook::decode_binary)),
+    )
+}
+
 /// `Bytes`: binary bodies.
 pub(super) fn bytes() -> TokenStream {
     item(quote!(Bytes))

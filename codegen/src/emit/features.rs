@@ -4,9 +4,9 @@
 //!
 //! Decisions (also in the generated crate's docs): `default` enables no tag (a user of two tags
 //! writes `features = ["repos", "issues"]` and keeps the default TLS); [`ALL`] enables every tag
-//! and also compiles the types no operation reaches; operations without a tag are behind
-//! [`UNTAGGED`]; an operation with several tags compiles when any of them is on, and a type when
-//! any operation reaching it does. Each tag feature turns on the runtime's `form` or `multipart`
+//! and also compiles the types no operation reaches; operations and webhooks without a tag are
+//! behind [`UNTAGGED`]; an operation or webhook with several tags compiles when any of them is on,
+//! and a type when any operation or webhook reaching it does. Each tag feature turns on the runtime's `form` or `multipart`
 //! when its operations send such bodies.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,6 +29,8 @@ pub(crate) struct TagFeatures {
     features: BTreeMap<String, BTreeSet<&'static str>>,
     /// The features of each operation, in [`Api::operations`] order (sorted, never empty).
     operations: Vec<Vec<String>>,
+    /// The features of each webhook, in [`Api::webhooks`] order (sorted, never empty).
+    webhooks: Vec<Vec<String>>,
     /// The features whose operations reach each named type; a type no operation reaches is
     /// absent (compiled with [`ALL`]).
     types: BTreeMap<String, Vec<String>>,
@@ -38,21 +40,21 @@ impl TagFeatures {
     /// The features of `api`; feature names avoid `reserved` (the crate's own features).
     pub(crate) fn new(api: &Api, mut reserved: BTreeSet<String>) -> TagFeatures {
         reserved.extend([ALL.to_owned(), UNTAGGED.to_owned()]);
-        let tags = api.operations.iter().flat_map(|op| &op.tags);
+        let op_tags = api.operations.iter().map(|op| &op.tags);
+        let hook_tags = api.webhooks.iter().map(|hook| &hook.tags);
+        let tags = op_tags.clone().chain(hook_tags.clone()).flatten();
         let names = naming::tag_features(tags.map(String::as_str), reserved);
-        let operations: Vec<Vec<String>> = api
-            .operations
-            .iter()
-            .map(|op| {
-                let mut features: Vec<String> = op.tags.iter().map(|t| names[t].clone()).collect();
-                if features.is_empty() {
-                    features.push(UNTAGGED.to_owned());
-                }
-                features.sort();
-                features.dedup();
-                features
-            })
-            .collect();
+        let features_of = |tags: &Vec<String>| {
+            let mut features: Vec<String> = tags.iter().map(|t| names[t].clone()).collect();
+            if features.is_empty() {
+                features.push(UNTAGGED.to_owned());
+            }
+            features.sort();
+            features.dedup();
+            features
+        };
+        let operations: Vec<Vec<String>> = op_tags.map(features_of).collect();
+        let webhooks: Vec<Vec<String>> = hook_tags.map(features_of).collect();
         let mut features: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
         for (op, of) in api.operations.iter().zip(&operations) {
             for feature in of {
@@ -62,17 +64,23 @@ impl TagFeatures {
                     .extend(runtime_feature(op));
             }
         }
+        for feature in webhooks.iter().flatten() {
+            features.entry(feature.clone()).or_default();
+        }
         let mut types: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for feature in features.keys() {
             let ops = api.operations.iter().zip(&operations);
             let ops = ops.filter(|(_, of)| of.contains(feature)).map(|(op, _)| op);
-            for name in crate::resolve::reached_by(&api.types, ops) {
+            let hooks = api.webhooks.iter().zip(&webhooks);
+            let hooks = hooks.filter(|(_, of)| of.contains(feature)).map(|(h, _)| h);
+            for name in crate::resolve::reached_by(&api.types, ops, hooks) {
                 types.entry(name).or_default().push(feature.clone());
             }
         }
         TagFeatures {
             features,
             operations,
+            webhooks,
             types,
         }
     }
@@ -87,6 +95,11 @@ impl TagFeatures {
     /// The `#[cfg]` of the items of the operation at `index` of [`Api::operations`].
     pub(crate) fn operation(&self, index: usize) -> TokenStream {
         cfg(&self.operations[index])
+    }
+
+    /// The `#[cfg]` of the items of the webhook at `index` of [`Api::webhooks`].
+    pub(crate) fn webhook(&self, index: usize) -> TokenStream {
+        cfg(&self.webhooks[index])
     }
 
     /// The `#[cfg]` of an item any of the operations at `indices` need.

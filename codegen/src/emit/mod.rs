@@ -21,6 +21,7 @@ mod testing;
 mod types;
 mod union_methods;
 mod unions;
+mod webhooks;
 
 use proc_macro2::TokenStream;
 
@@ -66,7 +67,8 @@ pub(crate) fn emit_split(
 }
 
 /// Each file of the generated module, planned: the models file a part per type, the operations
-/// file the client's methods then a part per request builder; the others whole.
+/// file the client's methods then a part per request builder, the webhooks file (when the API
+/// has webhooks) a part per webhook; the others whole.
 fn plans<'a>(api: &'a Api, tags: Option<&'a TagFeatures>) -> Vec<files::Plan<'a>> {
     let types = api.types.values();
     let builders = api.operations.iter().enumerate();
@@ -90,7 +92,20 @@ fn plans<'a>(api: &'a Api, tags: Option<&'a TagFeatures>) -> Vec<files::Plan<'a>
             None => items,
         }
     };
-    vec![
+    let webhooks = (!api.webhooks.is_empty()).then(|| files::Plan {
+        path: "webhooks.rs",
+        head: Box::new(move |_| webhooks::head(api, tags.is_some())),
+        probe: |_| false,
+        parts: api
+            .webhooks
+            .iter()
+            .enumerate()
+            .map(|(index, hook)| {
+                Box::new(move || webhooks::webhook(hook, index, tags)) as files::Part<'_>
+            })
+            .collect(),
+    });
+    let mut plans = vec![
         files::Plan::whole("mod.rs", move || root::module_root(api, tags)),
         files::Plan {
             path: "models.rs",
@@ -108,7 +123,9 @@ fn plans<'a>(api: &'a Api, tags: Option<&'a TagFeatures>) -> Vec<files::Plan<'a>
         },
         files::Plan::whole("security.rs", || security::module(api)),
         files::Plan::whole("testing.rs", move || testing::module(api, tags)),
-    ]
+    ];
+    plans.extend(webhooks);
+    plans
 }
 
 /// The first half of [`emit`]: each file's path and its unformatted tokens.

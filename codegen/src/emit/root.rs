@@ -1,5 +1,5 @@
 //! The generated module's root (`mod.rs`): its docs, the module declarations (`testing` behind
-//! the crate's `testing` feature), the default base URL and the API version.
+//! the crate's `testing` feature, `webhooks` when the API has any), the default base URL and the API version.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -43,6 +43,7 @@ pub(super) fn module_root(api: &Api, tags: Option<&TagFeatures>) -> TokenStream 
             ::std::compile_error!(#message);
         }
     });
+    let webhooks = (!api.webhooks.is_empty()).then(|| quote!(pub mod webhooks;));
     quote! {
         #(#![doc = #title])*
         pub mod models;
@@ -50,6 +51,7 @@ pub(super) fn module_root(api: &Api, tags: Option<&TagFeatures>) -> TokenStream 
         pub mod security;
         #[cfg(feature = "testing")]
         pub mod testing;
+        #webhooks
 
         #(#guards)*
 

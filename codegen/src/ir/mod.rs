@@ -7,6 +7,7 @@ mod path;
 mod security;
 mod shape;
 mod types;
+mod webhook;
 
 pub use omission::{Omission, OmissionKind};
 pub use operation::{
@@ -22,6 +23,7 @@ pub use types::{
     EnumValue, Field, IdJson, IdType, NumericEnum, NumericValue, Primitive, StringEnum, Struct,
     TypeDef, TypeKind, TypeRef, Union, UnionTag, Usage, Variant,
 };
+pub use webhook::Webhook;
 
 use std::collections::BTreeMap;
 
@@ -41,6 +43,8 @@ pub struct Api {
     pub types: BTreeMap<String, TypeDef>,
     /// Operations in spec order.
     pub operations: Vec<Operation>,
+    /// Webhooks (calls the API makes) in spec order.
+    pub webhooks: Vec<Webhook>,
     /// The security schemes the runtime can send, in spec order (used or not).
     pub security_schemes: Vec<SecurityScheme>,
     /// What partial generation left out or generated as any JSON value, by pointer (always

@@ -1,5 +1,5 @@
-//! What partial generation could not express exactly: an operation left out, or a component
-//! schema generated as any JSON value, with the problems that caused it.
+//! What partial generation could not express exactly: an operation or webhook left out, or a
+//! component schema generated as any JSON value, with the problems that caused it.
 
 use std::fmt;
 
@@ -28,6 +28,13 @@ pub enum OmissionKind {
         /// Its path template.
         path: String,
     },
+    /// The webhook has no type in the generated `webhooks` module.
+    WebhookLeftOut {
+        /// Its name under `webhooks`.
+        name: String,
+        /// The HTTP method of its call.
+        method: &'static str,
+    },
     /// The schema's type holds any JSON value (`serde_json::Value`).
     SchemaAsJson {
         /// The Rust name of the type.
@@ -43,6 +50,9 @@ impl fmt::Display for OmissionKind {
         match self {
             OmissionKind::OperationLeftOut { id, method, path } => {
                 write!(f, "operation `{id}` ({method} {path}) left out")
+            }
+            OmissionKind::WebhookLeftOut { name, method } => {
+                write!(f, "webhook `{name}` ({method}) left out")
             }
             OmissionKind::SchemaAsJson { name } => {
                 write!(f, "schema `{name}` generated as any JSON value")

@@ -58,6 +58,18 @@ impl Operation {
         scopes
     }
 
+    /// The types the operation sends: its parameters' and its request body's.
+    pub fn request_types(&self) -> impl Iterator<Item = &TypeRef> {
+        let params = self.params.iter().map(|p| &p.ty);
+        params.chain(self.body.iter().map(|b| &b.ty))
+    }
+
+    /// The types the operation receives: its success and error response bodies.
+    pub fn response_types(&self) -> impl Iterator<Item = &TypeRef> {
+        let responses = self.responses.iter().filter_map(|r| r.ty.as_ref());
+        responses.chain(self.error.iter())
+    }
+
     /// Whether some alternative the spec declares needs credentials.
     pub fn needs_credentials(&self) -> bool {
         self.security

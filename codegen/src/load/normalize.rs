@@ -9,7 +9,8 @@
 //! - keywords beside `$ref` (other than `description`/`summary`) → `allOf: [{$ref}]` + them;
 //! - `contentMediaType` / `contentEncoding: base64` → `format: binary` / `format: byte`;
 //! - boolean schemas: `true` → `{}`;
-//! - `webhooks` are dropped (they are calls the API makes, not operations a client sends);
+//! - `webhooks` stay where they are (the resolver reads them from the raw tree) and are
+//!   normalised like `paths`;
 //! - `mutualTLS` security schemes are dropped; a security requirement naming one is a problem
 //!   (the runtime cannot present a client certificate on its own).
 //!
@@ -85,7 +86,6 @@ pub fn normalize_3_1(doc: &mut Value) -> Vec<SpecProblem> {
         )];
     };
     root.insert("openapi".into(), "3.0.3".into());
-    root.remove("webhooks");
     root.remove("jsonSchemaDialect");
     if !root.contains_key("paths") {
         root.insert("paths".into(), Value::Mapping(Mapping::new()));
@@ -171,7 +171,10 @@ fn walk(value: &mut Value, at: &Pointer, problems: &mut Vec<SpecProblem>) {
         let child_at = at.push(key);
         if in_schemas || key == "schema" {
             schema(child, &child_at, problems);
-        } else if key != "example" && key != "examples" && !key.starts_with("x-") {
+        } else if key != "example"
+            && key != "examples"
+            && (!key.starts_with("x-") || (key == "x-webhooks" && at.as_str() == "#"))
+        {
             walk(child, &child_at, problems);
         }
     }
@@ -468,7 +471,7 @@ mod tests {
         );
         assert!(normalize_3_1(&mut doc).is_empty());
         assert_eq!(doc["openapi"], Value::from("3.0.3"));
-        assert!(doc.get("webhooks").is_none());
+        assert!(doc.get("webhooks").is_some());
         let schema = &doc["paths"]["/a"]["get"]["parameters"][0]["schema"];
         assert_eq!(schema, &yaml("type: string\nnullable: true"));
         let mut bare = yaml("openapi: 3.1.0\ninfo: {title: t, version: '1'}");

@@ -3,8 +3,8 @@
 //! together; nothing here panics on bad input.
 //!
 //! Order: name every component schema first (so forward and cyclic refs just work), convert the
-//! schemas, then the security schemes, then the operations (which may add inline types), then
-//! settle aliases that lead back to themselves (`aliases`), then run the IR passes.
+//! schemas, then the security schemes, then the operations and webhooks (which may add inline
+//! types), then settle aliases that lead back to themselves (`aliases`), then run the IR passes.
 
 mod aliases;
 mod all_of;
@@ -21,6 +21,7 @@ mod security;
 mod servers;
 mod union;
 mod usage;
+mod webhooks;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -50,10 +51,12 @@ fn resolve_with_raw(
     raw: Option<&serde_yaml::Value>,
     strict: bool,
 ) -> Result<Api, Vec<SpecProblem>> {
+    let hooks = webhooks::entries(spec, raw);
     let mut resolver = Resolver::new(spec, raw);
     resolver.convert_components();
     resolver.convert_security();
     let mut operations = resolver.convert_operations();
+    let mut webhooks = resolver.convert_webhooks(&hooks);
     resolver.settle_alias_cycles();
     let security_schemes = resolver.sendable_schemes();
     let base_url = resolver.base_url(spec);
@@ -72,8 +75,11 @@ fn resolve_with_raw(
                 &problems,
                 &substituted,
                 &charges,
-                &mut operations,
-                &mut types,
+                partial::Items {
+                    types: &mut types,
+                    operations: &mut operations,
+                    webhooks: &mut webhooks,
+                },
             ),
         };
         // A shared (path-level) parameter is converted once per operation: report it once.
@@ -85,7 +91,7 @@ fn resolve_with_raw(
                 .collect::<Vec<_>>()
         })?;
     }
-    passes::run(&mut types, &mut operations);
+    passes::run(&mut types, &mut operations, &webhooks);
     Ok(Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
@@ -93,6 +99,7 @@ fn resolve_with_raw(
         base_url,
         types,
         operations,
+        webhooks,
         security_schemes,
         omissions,
     })

@@ -118,7 +118,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn body(
+    pub(super) fn body(
         &mut self,
         body: &'a ReferenceOr<openapiv3::RequestBody>,
         at: &Pointer,
@@ -302,7 +302,7 @@ fn followed_redirect() -> Response {
     }
 }
 
-fn parse_method(method: &str) -> Option<Method> {
+pub(super) fn parse_method(method: &str) -> Option<Method> {
     Some(match method {
         "get" => Method::Get,
         "put" => Method::Put,

@@ -1,6 +1,6 @@
-//! Partial generation: what becomes of an operation or a component schema the resolver found a
-//! problem in. Strictly, every problem refuses the spec. Otherwise each problem is charged to the
-//! operation or component schema it was found in: the operation is left out and the schema holds
+//! Partial generation: what becomes of an operation, a webhook or a component schema the resolver
+//! found a problem in. Strictly, every problem refuses the spec. Otherwise each problem is charged to the
+//! operation or component schema it was found in: the operation or webhook is left out and the schema holds
 //! any JSON value (`serde_json::Value`); the inline types only they used are pruned with every
 //! unreachable type (`passes`). Each case is an [`Omission`] the command prints and the generated
 //! docs list. A problem whose spot the resolver fills with any JSON value itself
@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::Resolver;
 use crate::error::SpecProblem;
-use crate::ir::{Omission, OmissionKind, Operation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Omission, OmissionKind, Operation, TypeDef, TypeKind, TypeRef, Webhook};
 
 /// The problems found while converting one operation or component schema.
 #[derive(Debug, Clone)]
@@ -50,16 +50,114 @@ impl Resolver<'_> {
     }
 }
 
-/// Applies partial generation: leaves out each operation with a problem, turns each component
-/// schema with a problem into any JSON value, and returns what was done — or, when some problem
-/// belongs to neither, every problem that does not.
+/// Applies partial generation: leaves out each operation and webhook with a problem, turns each
+/// component schema with a problem into any JSON value, and returns what was done — or, when
+/// some problem belongs to none of them, every problem that does not.
 pub(super) fn degrade(
     problems: &[SpecProblem],
     substituted: &HashSet<usize>,
     charges: &[Charge],
-    operations: &mut Vec<Operation>,
-    types: &mut BTreeMap<String, TypeDef>,
+    items: Items<'_>,
 ) -> Result<Vec<Omission>, Vec<SpecProblem>> {
+    let sorted = sort(problems, substituted, charges, items.types)?;
+    let mut omissions: Vec<Omission> = sorted
+        .values
+        .iter()
+        .map(|&i| Omission {
+            pointer: problems[i].pointer.clone(),
+            kind: OmissionKind::ValueAsJson,
+            problems: vec![problems[i].clone()],
+        })
+        .collect();
+    let mut used = HashSet::new();
+    let mut omit = |pointer: &str, kind: OmissionKind| -> bool {
+        if !sorted.by_pointer.contains_key(pointer) {
+            return false;
+        }
+        used.insert(pointer.to_owned());
+        let problems = sorted.reasons(pointer, problems);
+        omissions.push(Omission {
+            pointer: pointer.to_owned(),
+            kind,
+            problems,
+        });
+        true
+    };
+    for def in items.types.values_mut() {
+        if omit(&def.pointer, OmissionKind::SchemaAsJson { name: def.name.clone() }) {
+            def.kind = TypeKind::Alias(TypeRef::Any);
+        }
+    }
+    items.operations.retain(|op| {
+        let kind = OmissionKind::OperationLeftOut {
+            id: op.id.clone(),
+            method: op.method.as_str(),
+            path: op.path.to_string(),
+        };
+        !omit(&op.pointer, kind)
+    });
+    items.webhooks.retain(|hook| {
+        let kind = OmissionKind::WebhookLeftOut {
+            name: hook.name.clone(),
+            method: hook.method.as_str(),
+        };
+        !omit(&hook.pointer, kind)
+    });
+    // A charge that matched nothing would lose its problems: they refuse the spec instead.
+    let mut unmatched: Vec<SpecProblem> = sorted
+        .by_pointer
+        .iter()
+        .filter(|(pointer, _)| !used.contains(**pointer))
+        .flat_map(|(_, indices)| indices.iter().map(|&i| problems[i].clone()))
+        .collect();
+    if !unmatched.is_empty() {
+        unmatched.sort();
+        return Err(unmatched);
+    }
+    omissions.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+    // A shared response or parameter is converted once per operation using it.
+    omissions.dedup();
+    Ok(omissions)
+}
+
+/// What partial generation may change: the resolved types, operations and webhooks.
+pub(super) struct Items<'i> {
+    /// Types by Rust name.
+    pub(super) types: &'i mut BTreeMap<String, TypeDef>,
+    /// Operations in spec order.
+    pub(super) operations: &'i mut Vec<Operation>,
+    /// Webhooks in spec order.
+    pub(super) webhooks: &'i mut Vec<Webhook>,
+}
+
+/// The problems sorted by what becomes of them.
+struct Sorted<'p> {
+    /// The problems of each operation, webhook or schema to leave out or degrade, by pointer.
+    by_pointer: HashMap<&'p str, Vec<usize>>,
+    /// The problems whose spot alone holds any JSON value.
+    values: Vec<usize>,
+}
+
+impl Sorted<'_> {
+    /// The problems of the item at `pointer`, each once.
+    fn reasons(&self, pointer: &str, problems: &[SpecProblem]) -> Vec<SpecProblem> {
+        let mut reasons: Vec<SpecProblem> = Vec::new();
+        for &i in &self.by_pointer[pointer] {
+            if !reasons.contains(&problems[i]) {
+                reasons.push(problems[i].clone());
+            }
+        }
+        reasons
+    }
+}
+
+/// Sorts the problems by the item they are charged to, or returns those charged to none.
+fn sort<'p>(
+    problems: &'p [SpecProblem],
+    substituted: &HashSet<usize>,
+    charges: &'p [Charge],
+    types: &BTreeMap<String, TypeDef>,
+) -> Result<Sorted<'p>, Vec<SpecProblem>> {
     let mut charged = vec![false; problems.len()];
     let mut by_pointer: HashMap<&str, Vec<usize>> = HashMap::new();
     // Problems whose spot already holds any JSON value, with the item they were found in.
@@ -109,66 +207,5 @@ pub(super) fn degrade(
             None => values.push(i),
         }
     }
-    let reasons = |pointer: &str| -> Vec<SpecProblem> {
-        let mut reasons: Vec<SpecProblem> = Vec::new();
-        for &i in &by_pointer[pointer] {
-            if !reasons.contains(&problems[i]) {
-                reasons.push(problems[i].clone());
-            }
-        }
-        reasons
-    };
-    let mut omissions: Vec<Omission> = values
-        .into_iter()
-        .map(|i| Omission {
-            pointer: problems[i].pointer.clone(),
-            kind: OmissionKind::ValueAsJson,
-            problems: vec![problems[i].clone()],
-        })
-        .collect();
-    let mut used = HashSet::new();
-    for def in types.values_mut() {
-        if by_pointer.contains_key(def.pointer.as_str()) {
-            used.insert(def.pointer.clone());
-            def.kind = TypeKind::Alias(TypeRef::Any);
-            omissions.push(Omission {
-                pointer: def.pointer.clone(),
-                kind: OmissionKind::SchemaAsJson {
-                    name: def.name.clone(),
-                },
-                problems: reasons(&def.pointer),
-            });
-        }
-    }
-    operations.retain(|op| {
-        if !by_pointer.contains_key(op.pointer.as_str()) {
-            return true;
-        }
-        used.insert(op.pointer.clone());
-        omissions.push(Omission {
-            pointer: op.pointer.clone(),
-            kind: OmissionKind::OperationLeftOut {
-                id: op.id.clone(),
-                method: op.method.as_str(),
-                path: op.path.to_string(),
-            },
-            problems: reasons(&op.pointer),
-        });
-        false
-    });
-    // A charge that matched nothing would lose its problems: they refuse the spec instead.
-    let unmatched: Vec<SpecProblem> = by_pointer
-        .iter()
-        .filter(|(pointer, _)| !used.contains(**pointer))
-        .flat_map(|(_, indices)| indices.iter().map(|&i| problems[i].clone()))
-        .collect();
-    if !unmatched.is_empty() {
-        let mut unmatched = unmatched;
-        unmatched.sort();
-        return Err(unmatched);
-    }
-    omissions.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-    // A shared response or parameter is converted once per operation using it.
-    omissions.dedup();
-    Ok(omissions)
+    Ok(Sorted { by_pointer, values })
 }

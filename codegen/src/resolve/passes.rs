@@ -12,18 +12,28 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{
     CursorStep, Field, Operation, Pagination, ParamLocation, Primitive, TypeDef, TypeKind, TypeRef,
-    UnionTag,
+    UnionTag, Webhook,
 };
 
 /// Runs every pass over the types and operations.
-pub(super) fn run(types: &mut BTreeMap<String, TypeDef>, operations: &mut [Operation]) {
-    strip_tags(types, operations);
-    prune(types, operations);
+pub(super) fn run(
+    types: &mut BTreeMap<String, TypeDef>,
+    operations: &mut [Operation],
+    webhooks: &[Webhook],
+) {
+    strip_tags(types, operations, webhooks);
+    prune(types, operations, webhooks);
     break_cycles(types);
     for op in operations.iter_mut() {
         op.pagination = pagination(types, op);
     }
-    super::usage::settle(types, operations);
+    super::usage::settle(types, operations, webhooks);
+}
+
+/// Every type the operations and webhooks use directly: parameters, bodies, responses, payloads.
+fn roots<'t>(operations: &'t [Operation], webhooks: &'t [Webhook]) -> impl Iterator<Item = &'t TypeRef> {
+    let ops = operations.iter().flat_map(|op| op.request_types().chain(op.response_types()));
+    ops.chain(webhooks.iter().filter_map(Webhook::payload))
 }
 
 /// The pagination of `op`, when it is a cursor-paged list: an optional string query parameter
@@ -79,11 +89,11 @@ fn pagination(types: &BTreeMap<String, TypeDef>, op: &Operation) -> Option<Pagin
     })
 }
 
-fn strip_tags(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+fn strip_tags(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation], webhooks: &[Webhook]) {
     // Untagging a union makes its variants standalone, which may untag another union sharing
     // them: repeat until nothing changes.
     loop {
-        let standalone = standalone_uses(types, operations);
+        let standalone = standalone_uses(types, operations, webhooks);
         let untag: Vec<String> = types
             .values()
             .filter(|def| match &def.kind {
@@ -143,7 +153,7 @@ fn is_component(def: &TypeDef) -> bool {
 }
 
 /// Drops inline types that no component type or operation reaches.
-fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation], webhooks: &[Webhook]) {
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut stack: Vec<String> = types
         .values()
@@ -151,18 +161,8 @@ fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
         .map(|d| d.name.clone())
         .collect();
     let mut roots = BTreeSet::new();
-    for op in operations {
-        op.params
-            .iter()
-            .for_each(|p| collect_names(&p.ty, &mut roots));
-        op.body
-            .iter()
-            .for_each(|b| collect_names(&b.ty, &mut roots));
-        op.responses
-            .iter()
-            .filter_map(|r| r.ty.as_ref())
-            .for_each(|t| collect_names(t, &mut roots));
-        op.error.iter().for_each(|t| collect_names(t, &mut roots));
+    for ty in self::roots(operations, webhooks) {
+        collect_names(ty, &mut roots);
     }
     stack.extend(roots.into_iter().map(str::to_owned));
     while let Some(name) = stack.pop() {
@@ -198,6 +198,7 @@ fn prune(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
 fn standalone_uses<'t>(
     types: &'t BTreeMap<String, TypeDef>,
     operations: &'t [Operation],
+    webhooks: &'t [Webhook],
 ) -> BTreeSet<&'t str> {
     let mut out = BTreeSet::new();
     let mut note = |ty: &'t TypeRef| collect_names(ty, &mut out);
@@ -215,15 +216,7 @@ fn standalone_uses<'t>(
             TypeKind::Alias(ty) | TypeKind::Newtype(ty) => note(ty),
         }
     }
-    for op in operations {
-        op.params.iter().for_each(|p| note(&p.ty));
-        op.body.iter().for_each(|b| note(&b.ty));
-        op.responses
-            .iter()
-            .filter_map(|r| r.ty.as_ref())
-            .for_each(&mut note);
-        op.error.iter().for_each(&mut note);
-    }
+    roots(operations, webhooks).for_each(note);
     out
 }
 

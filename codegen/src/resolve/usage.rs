@@ -7,18 +7,22 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, Usage};
+use crate::ir::{Operation, TypeDef, TypeKind, TypeRef, Usage, Webhook};
 
 /// Sets [`TypeDef::usage`] of every type.
-pub(super) fn settle(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation]) {
+/// Webhook payloads are received, like responses.
+pub(super) fn settle(
+    types: &mut BTreeMap<String, TypeDef>,
+    operations: &[Operation],
+    webhooks: &[Webhook],
+) {
     let mut requests = Vec::new();
     let mut responses = Vec::new();
     for op in operations {
-        requests.extend(op.params.iter().map(|p| &p.ty));
-        requests.extend(op.body.iter().map(|b| &b.ty));
-        responses.extend(op.responses.iter().filter_map(|r| r.ty.as_ref()));
-        responses.extend(op.error.iter());
+        requests.extend(op.request_types());
+        responses.extend(op.response_types());
     }
+    responses.extend(webhooks.iter().filter_map(Webhook::payload));
     let request = reached(types, requests);
     let response = reached(types, responses);
     for (name, def) in types.iter_mut() {
@@ -29,19 +33,19 @@ pub(super) fn settle(types: &mut BTreeMap<String, TypeDef>, operations: &[Operat
     }
 }
 
-/// Every named type the operations `ops` reach, in requests or responses (what a generated crate
-/// split by tag compiles for them).
+/// Every named type the operations `ops` and webhooks `hooks` reach, in requests, responses or
+/// payloads (what a generated crate split by tag compiles for them).
 pub(crate) fn reached_by<'o>(
     types: &BTreeMap<String, TypeDef>,
     ops: impl IntoIterator<Item = &'o Operation>,
+    hooks: impl IntoIterator<Item = &'o Webhook>,
 ) -> BTreeSet<String> {
     let mut roots = Vec::new();
     for op in ops {
-        roots.extend(op.params.iter().map(|p| &p.ty));
-        roots.extend(op.body.iter().map(|b| &b.ty));
-        roots.extend(op.responses.iter().filter_map(|r| r.ty.as_ref()));
-        roots.extend(op.error.iter());
+        roots.extend(op.request_types());
+        roots.extend(op.response_types());
     }
+    roots.extend(hooks.into_iter().filter_map(Webhook::payload));
     reached(types, roots)
 }
 

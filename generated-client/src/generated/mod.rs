@@ -14,6 +14,8 @@ pub mod security;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub mod webhooks;
+
 /// The API's default base URL: the first `servers` entry of the spec, its variables at their defaults.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
 

@@ -5063,6 +5063,7 @@ impl crate::runtime::ParamValue for ContactUrlType {
 
 /// A new thread was created. Delivered in the `conversationEvents` webhook.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationCreationEvent {
     /// ID of the app whose subscription produced the event.
     ///
@@ -5131,7 +5132,10 @@ pub struct ConversationCreationEvent {
 impl ConversationCreationEvent {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// Set optional fields with the chained `with_` setters.
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         app_id: impl ::std::convert::Into<AppId>,
         attempt_number: i32,
@@ -5185,6 +5189,7 @@ impl ConversationCreationEvent {
 
 /// A thread was archived (soft-deleted); it can be restored, which sends a `conversation.propertyChange` with `isArchived` `false`. Delivered in the `conversationEvents` webhook.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationDeletionEvent {
     /// ID of the app whose subscription produced the event.
     ///
@@ -5253,7 +5258,10 @@ pub struct ConversationDeletionEvent {
 impl ConversationDeletionEvent {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// Set optional fields with the chained `with_` setters.
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         app_id: impl ::std::convert::Into<AppId>,
         attempt_number: i32,
@@ -5867,6 +5875,7 @@ impl ConversationMessageDraft {
 
 /// A new message was posted on a thread; fetch it with getMessage (thread ID `objectId`, message ID `messageId`). Delivered in the `conversationEvents` webhook.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationNewMessageEvent {
     /// ID of the app whose subscription produced the event.
     ///
@@ -5945,7 +5954,10 @@ pub struct ConversationNewMessageEvent {
 impl ConversationNewMessageEvent {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// Set optional fields with the chained `with_` setters.
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         app_id: impl ::std::convert::Into<AppId>,
@@ -6092,6 +6104,7 @@ impl crate::runtime::ParamValue for ConversationNewMessageType {
 
 /// A thread was permanently deleted (purged) for privacy. Delivered in the `conversationEvents` webhook.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationPrivacyDeletionEvent {
     /// ID of the app whose subscription produced the event.
     ///
@@ -6160,7 +6173,10 @@ pub struct ConversationPrivacyDeletionEvent {
 impl ConversationPrivacyDeletionEvent {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// Set optional fields with the chained `with_` setters.
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     pub fn new(
         app_id: impl ::std::convert::Into<AppId>,
         attempt_number: i32,
@@ -6214,6 +6230,7 @@ impl ConversationPrivacyDeletionEvent {
 
 /// A property of a thread changed: its assignee, its status, or its archived flag. Delivered in the `conversationEvents` webhook.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationPropertyChangeEvent {
     /// ID of the app whose subscription produced the event.
     ///
@@ -6292,7 +6309,10 @@ pub struct ConversationPropertyChangeEvent {
 impl ConversationPropertyChangeEvent {
     /// A value with the required fields given: every optional field is `None`.
     ///
-    /// Set optional fields with the chained `with_` setters.
+    /// For tests and mocks: the client decodes this type from responses. The struct is
+    /// `#[non_exhaustive]`, as the API may add response fields, so set optional fields with
+    /// the `with_` setters (or on the returned value: they are public) rather than writing a
+    /// struct literal.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         app_id: impl ::std::convert::Into<AppId>,

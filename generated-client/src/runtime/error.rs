@@ -367,7 +367,7 @@ fn into_text(body: bytes::Bytes) -> String {
     }
 }
 
-fn snippet(body: &[u8]) -> String {
+pub(crate) fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     match text.char_indices().nth(SNIPPET_LEN) {
         Some((end, _)) => format!("{}…", &text[..end]),

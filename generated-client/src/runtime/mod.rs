@@ -1,7 +1,7 @@
 //! The hand-written runtime the generated operations call into: the client and its
 //! configuration, authentication and security schemes, retries, rate limiting and pacing,
-//! request and response plumbing, parameter encoding, pagination, errors, tracing and serde
-//! helpers.
+//! request and response plumbing, parameter encoding, pagination, errors, tracing, serde
+//! helpers and webhook decoding.
 //!
 //! Public here is what users call: the client and its builder, auth, errors, responses, retry
 //! and rate-limit configuration, and the raw-request escape hatch ([`Client::request`]). The
@@ -40,6 +40,9 @@ mod tagged;
 mod telemetry;
 mod tls;
 mod unknown_variant;
+// Plumbing for generated webhook types: a spec without webhooks leaves it unused.
+#[allow(dead_code)]
+pub(crate) mod webhook;
 
 pub use auth::{Auth, TokenProvider};
 pub use binary::Binary;
@@ -68,6 +71,7 @@ pub use response::{ApiResponse, RateLimitInfo, Response};
 pub use retry::RetryPolicy;
 pub use security::{ApiKeyLocation, ApiKeyScheme, Scheme};
 pub use unknown_variant::UnknownVariant;
+pub use webhook::{Webhook, WebhookDecodeError};
 
 /// Test support, public as the generated `testing` module (feature `testing`).
 #[cfg(feature = "testing")]

@@ -53,16 +53,7 @@ impl Response {
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
         // The fast path decodes directly; only a failure pays for a second, path-tracking pass.
         serde_json::from_slice(&self.body).map_err(|source| {
-            let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
-            let path = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                // Entries a tagged union buffered (those before its tag) lead their message with
-                // their own path (see `runtime/tagged.rs`).
-                Err(e) => match serde_support::split_path(&e.inner().to_string()) {
-                    Some((inner, _)) => serde_support::join_path(&e.path().to_string(), inner),
-                    None => e.path().to_string(),
-                },
-                Ok(_) => String::from("."),
-            };
+            let path = serde_support::failure_path::<T>(&self.body);
             Error::decode(self.status, path, source, &self.body)
         })
     }

@@ -83,6 +83,20 @@ pub fn serialize_integer_id<S: serde::Serializer>(
     }
 }
 
+/// The JSON path of the value in `body` that does not decode as `T` (`.` when it decodes): a
+/// second, path-tracking pass, run only after a failure. Entries a tagged union buffered (those
+/// before its tag) lead their message with their own path (see `runtime/tagged.rs`).
+pub(crate) fn failure_path<T: serde::de::DeserializeOwned>(body: &[u8]) -> String {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(e) => match split_path(&e.inner().to_string()) {
+            Some((inner, _)) => join_path(&e.path().to_string(), inner),
+            None => e.path().to_string(),
+        },
+        Ok(_) => String::from("."),
+    }
+}
+
 /// Splits `` at `path`: message `` into its path and message.
 pub(crate) fn split_path(message: &str) -> Option<(&str, &str)> {
     let rest = message.strip_prefix("at `")?;
