@@ -343,6 +343,11 @@ pub mod synthetic {
         format!("{builder}Body")
     }
 
+    /// An inline webhook payload: `TicketClosedPayload`.
+    pub fn webhook_payload(webhook: &str) -> String {
+        format!("{webhook}Payload")
+    }
+
     /// An inline success body of status `key` (`200`, `2XX`): `GetThreadResponse200`.
     pub fn response_body(builder: &str, key: &str) -> String {
         format!("{builder}Response{key}")

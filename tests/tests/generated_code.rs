@@ -19,7 +19,7 @@ fn generate() -> Vec<codegen::GeneratedFile> {
 }
 
 #[test]
-fn the_vendored_spec_generates_the_five_module_files() {
+fn the_vendored_spec_generates_the_six_module_files() {
     let files = generate();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
@@ -29,7 +29,8 @@ fn the_vendored_spec_generates_the_five_module_files() {
             "models.rs",
             "operations.rs",
             "security.rs",
-            "testing.rs"
+            "testing.rs",
+            "webhooks.rs"
         ]
     );
 }

@@ -102,6 +102,16 @@ pub enum Kind {
     ScopesChanged,
     /// Summary, description or tags changed.
     OperationDocsChanged,
+    /// A new webhook (a type in `webhooks`).
+    WebhookAdded,
+    /// A webhook is gone.
+    WebhookRemoved,
+    /// A webhook's payload (what `decode` returns) changed type.
+    WebhookPayloadRetyped,
+    /// A webhook's name, method or media type changed, its Rust type staying the same.
+    WebhookCallChanged,
+    /// A webhook's summary, description, tags or deprecation changed.
+    WebhookDocsChanged,
     /// A new named type.
     TypeAdded,
     /// A named type is gone.
@@ -242,6 +252,11 @@ impl Kind {
             Kind::SecurityChanged => ("security_changed", Behaviour, "same Rust signature; the request accepts other credentials, so a client whose `Auth` lacks them fails before sending"),
             Kind::ScopesChanged => ("scopes_changed", Docs, "documentation only, but tokens may need the new scopes"),
             Kind::OperationDocsChanged => ("operation_docs_changed", Docs, "documentation only"),
+            Kind::WebhookAdded => ("webhook_added", Additive, "a new public type in `webhooks`"),
+            Kind::WebhookRemoved => ("webhook_removed", Breaking, "code naming the webhook type no longer compiles"),
+            Kind::WebhookPayloadRetyped => ("webhook_payload_retyped", Breaking, "`decode` and `Webhook::Payload` give another type, so code using the payload no longer type-checks"),
+            Kind::WebhookCallChanged => ("webhook_call_changed", Behaviour, "same Rust type and payload; its `NAME` or `METHOD` constant, or the media type the API sends, changes"),
+            Kind::WebhookDocsChanged => ("webhook_docs_changed", Docs, "documentation only"),
             Kind::TypeAdded => ("type_added", Additive, "a new public type in `models`"),
             Kind::TypeRemoved => ("type_removed", Breaking, "code naming the type no longer compiles"),
             Kind::TypeKindChanged => ("type_kind_changed", Breaking, "construction, field access and matches of the type all break"),

@@ -1,10 +1,10 @@
 //! Spec diff: what changing the spec changes in the generated Rust API, and which release that
 //! needs.
 //!
-//! [`diff`] compares two resolved APIs item by item — operations by client method name, types by
-//! Rust name, parameters, fields and variants by Rust name — so a change is described as
-//! downstream code sees it. Detection lives in `operations` (with `params` and `responses`) and
-//! `types` (with `variants` and `union_methods`), the rules (each
+//! [`diff`] compares two resolved APIs item by item — operations by client method name, types and
+//! webhooks by Rust name, parameters, fields and variants by Rust name — so a change is described
+//! as downstream code sees it. Detection lives in `operations` (with `params` and `responses`),
+//! `types` (with `variants` and `union_methods`) and `webhooks`, the rules (each
 //! [`Kind`]'s [`Impact`] and reason) in `classify`, and the text, Markdown and JSON output in
 //! [`render`].
 
@@ -17,6 +17,7 @@ mod rust;
 mod types;
 mod union_methods;
 mod variants;
+mod webhooks;
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -98,6 +99,8 @@ pub enum Subject {
     Operation(String),
     /// A named type, by Rust name.
     Type(String),
+    /// A webhook, by the Rust name of its type in `webhooks`.
+    Webhook(String),
 }
 
 /// One classified change.
@@ -163,6 +166,7 @@ pub fn diff(old: &Api, new: &Api) -> Report {
     diff.api();
     operations::compare(&mut diff);
     types::compare(&mut diff);
+    webhooks::compare(&mut diff);
     let mut changes = diff.changes;
     changes.sort_by(|a, b| {
         let key = |c: &Change| (c.subject.clone(), Reverse(c.impact()), c.item.clone());
@@ -274,5 +278,6 @@ fn describe(old: &Api, new: &Api, subject: &Subject) -> String {
         Subject::Api => format!("{} {}", new.title, new.version),
         Subject::Operation(name) => operations::describe(old, new, name),
         Subject::Type(name) => types::describe(old, new, name),
+        Subject::Webhook(name) => webhooks::describe(old, new, name),
     }
 }

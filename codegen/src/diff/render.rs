@@ -64,6 +64,7 @@ fn heading(subject: &Subject) -> String {
         Subject::Api => "API".to_owned(),
         Subject::Operation(name) => format!("operation `{name}`"),
         Subject::Type(name) => format!("type `{name}`"),
+        Subject::Webhook(name) => format!("webhook `{name}`"),
     }
 }
 
@@ -110,6 +111,7 @@ fn item(subject: &Subject) -> String {
         Subject::Api => "API".to_owned(),
         Subject::Operation(name) => format!("`Client::{name}`"),
         Subject::Type(name) => format!("`{name}`"),
+        Subject::Webhook(name) => format!("`webhooks::{name}`"),
     }
 }
 
@@ -123,6 +125,7 @@ pub fn json(report: &Report, sources: Sources<'_>) -> String {
                 Subject::Api => ("api", ""),
                 Subject::Operation(name) => ("operation", name.as_str()),
                 Subject::Type(name) => ("type", name.as_str()),
+                Subject::Webhook(name) => ("webhook", name.as_str()),
             };
             json!({
                 "subject": subject,

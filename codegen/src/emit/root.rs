@@ -43,7 +43,11 @@ pub(super) fn module_root(api: &Api, tags: Option<&TagFeatures>) -> TokenStream 
             ::std::compile_error!(#message);
         }
     });
-    let webhooks = (!api.webhooks.is_empty()).then(|| quote!(pub mod webhooks;));
+    let webhooks = (!api.webhooks.is_empty()).then(|| {
+        quote!(
+            pub mod webhooks;
+        )
+    });
     quote! {
         #(#![doc = #title])*
         pub mod models;

@@ -54,7 +54,13 @@ pub(super) fn webhook(hook: &Webhook, index: usize, tags: Option<&TagFeatures>) 
     let called = format!("`{wire_name}`: the API calls `{method}` with it.");
     let deprecated = hook.deprecated.then_some("Deprecated by the API.");
     let body_docs = hook.body.as_ref().and_then(|b| b.docs.as_deref());
-    let text = docs::paragraphs([summary, hook.description.as_deref(), body_docs, Some(&called), deprecated]);
+    let text = docs::paragraphs([
+        summary,
+        hook.description.as_deref(),
+        body_docs,
+        Some(&called),
+        deprecated,
+    ]);
     let docs = docs::doc(&text);
     let (payload, decode) = payload(hook);
     let webhook = contract::webhook_trait();
@@ -95,7 +101,11 @@ fn payload(hook: &Webhook) -> (TokenStream, TokenStream) {
     let (json, text, binary) = contract::webhook_decoders();
     let name = &hook.name;
     let Some(body) = &hook.body else {
-        return (quote!(()), quote!(::std::result::Result::Ok(())));
+        let nothing = quote! {
+            let _ = body;
+            ::std::result::Result::Ok(())
+        };
+        return (quote!(()), nothing);
     };
     match body.encoding {
         Encoding::Text => (
@@ -107,8 +117,9 @@ fn payload(hook: &Webhook) -> (TokenStream, TokenStream) {
             quote!(::std::result::Result::Ok(#binary(body))),
         ),
         // The resolver refuses form and multipart webhook bodies.
-        Encoding::Json | Encoding::Form | Encoding::Multipart => {
-            (rust_type(&body.ty, Scope::Operations), quote!(#json(#name, body)))
-        }
+        Encoding::Json | Encoding::Form | Encoding::Multipart => (
+            rust_type(&body.ty, Scope::Operations),
+            quote!(#json(#name, body)),
+        ),
     }
 }

@@ -61,10 +61,10 @@ impl<'a> Resolver<'a> {
                     (&op.parameters, &op_at),
                     &builder_name,
                 );
-                let body = op
-                    .request_body
-                    .as_ref()
-                    .and_then(|b| self.body(b, &op_at.push("requestBody"), &builder_name));
+                let body = op.request_body.as_ref().and_then(|b| {
+                    let hint = naming::synthetic::request_body(&builder_name);
+                    self.body(b, &op_at.push("requestBody"), &hint)
+                });
                 let (responses, error) =
                     self.responses(&op.responses, &op_at.push("responses"), &builder_name);
                 let security = self.operation_security(op.security.as_ref(), &op_at);
@@ -118,11 +118,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The request body at `at` (a webhook's payload too); `hint` names an inline schema.
     pub(super) fn body(
         &mut self,
         body: &'a ReferenceOr<openapiv3::RequestBody>,
         at: &Pointer,
-        builder: &str,
+        hint: &str,
     ) -> Option<Body> {
         let (body, at) = self.request_body(body, at)?;
         let content_at = at.push("content");
@@ -131,12 +132,7 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let media_at = content_at.push(media_type);
-        let (encoding, ty) = self.content(
-            media_type,
-            media,
-            &media_at,
-            &naming::synthetic::request_body(builder),
-        );
+        let (encoding, ty) = self.content(media_type, media, &media_at, hint);
         if matches!(encoding, Encoding::Form | Encoding::Multipart) && !self.is_object(&ty) {
             self.problem(
                 &media_at.push("schema"),

@@ -84,7 +84,12 @@ pub(super) fn degrade(
         true
     };
     for def in items.types.values_mut() {
-        if omit(&def.pointer, OmissionKind::SchemaAsJson { name: def.name.clone() }) {
+        if omit(
+            &def.pointer,
+            OmissionKind::SchemaAsJson {
+                name: def.name.clone(),
+            },
+        ) {
             def.kind = TypeKind::Alias(TypeRef::Any);
         }
     }

@@ -31,8 +31,13 @@ pub(super) fn run(
 }
 
 /// Every type the operations and webhooks use directly: parameters, bodies, responses, payloads.
-fn roots<'t>(operations: &'t [Operation], webhooks: &'t [Webhook]) -> impl Iterator<Item = &'t TypeRef> {
-    let ops = operations.iter().flat_map(|op| op.request_types().chain(op.response_types()));
+fn roots<'t>(
+    operations: &'t [Operation],
+    webhooks: &'t [Webhook],
+) -> impl Iterator<Item = &'t TypeRef> {
+    let ops = operations
+        .iter()
+        .flat_map(|op| op.request_types().chain(op.response_types()));
     ops.chain(webhooks.iter().filter_map(Webhook::payload))
 }
 
@@ -89,7 +94,11 @@ fn pagination(types: &BTreeMap<String, TypeDef>, op: &Operation) -> Option<Pagin
     })
 }
 
-fn strip_tags(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation], webhooks: &[Webhook]) {
+fn strip_tags(
+    types: &mut BTreeMap<String, TypeDef>,
+    operations: &[Operation],
+    webhooks: &[Webhook],
+) {
     // Untagging a union makes its variants standalone, which may untag another union sharing
     // them: repeat until nothing changes.
     loop {

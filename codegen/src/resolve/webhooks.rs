@@ -28,17 +28,17 @@ pub(super) struct Entries {
 
 /// Reads the webhook maps of the raw document (or, without one, the typed model's
 /// `x-webhooks` extension).
-pub(super) fn entries(
-    spec: &openapiv3::OpenAPI,
-    raw: Option<&serde_yaml::Value>,
-) -> Entries {
+pub(super) fn entries(spec: &openapiv3::OpenAPI, raw: Option<&serde_yaml::Value>) -> Entries {
     let mut out = Entries::default();
     for key in KEYS {
         let at = Pointer::root().push(key);
         let parsed = match raw {
             Some(raw) => match raw.get(key) {
                 Some(value) => {
-                    let de = serde_path_to_error::deserialize::<_, IndexMap<String, ReferenceOr<PathItem>>>(value);
+                    let de = serde_path_to_error::deserialize::<
+                        _,
+                        IndexMap<String, ReferenceOr<PathItem>>,
+                    >(value);
                     de.map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
                 }
                 None => continue,
@@ -68,7 +68,10 @@ impl Entries {
             let item_at = at.push(&name);
             if let Some((_, first, _)) = self.items.iter().find(|(n, _, _)| *n == name) {
                 let message = format!("webhook `{name}` is already described at {first}: expected unique webhook names");
-                self.problems.push(SpecProblem { pointer: item_at.to_string(), message });
+                self.problems.push(SpecProblem {
+                    pointer: item_at.to_string(),
+                    message,
+                });
                 continue;
             }
             match item {
@@ -89,7 +92,10 @@ impl<'a> Resolver<'a> {
         let mut names = naming::Names::default();
         let mut out = Vec::new();
         for (name, at, item) in &entries.items {
-            let methods: Vec<_> = item.iter().filter_map(|(m, op)| Some((parse_method(m)?, op))).collect();
+            let methods: Vec<_> = item
+                .iter()
+                .filter_map(|(m, op)| Some((parse_method(m)?, op)))
+                .collect();
             for &(method, op) in &methods {
                 let op_at = at.push(method.as_str().to_ascii_lowercase());
                 let start = self.problems.len();
@@ -99,7 +105,8 @@ impl<'a> Resolver<'a> {
                 };
                 let rust_name = naming::unique(naming::type_name(&base), &mut names);
                 let body = op.request_body.as_ref().and_then(|b| {
-                    let body = self.body(b, &op_at.push("requestBody"), &rust_name)?;
+                    let hint = naming::synthetic::webhook_payload(&rust_name);
+                    let body = self.body(b, &op_at.push("requestBody"), &hint)?;
                     if matches!(body.encoding, Encoding::Form | Encoding::Multipart) {
                         let message = format!("a `{}` webhook body cannot be decoded: expected JSON, text or binary content", body.media_type);
                         self.problem(&op_at.push("requestBody"), message);

@@ -19,3 +19,4 @@ mod security;
 mod servers;
 mod unions;
 mod usage;
+mod webhooks;

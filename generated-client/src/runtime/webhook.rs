@@ -117,9 +117,18 @@ mod tests {
         assert_eq!(error.webhook(), "events");
         assert_eq!(error.path(), "[1].id");
         let text = error.to_string();
-        assert!(text.starts_with("cannot decode the `events` webhook body at `[1].id`"), "{text}");
-        assert!(error.source().unwrap().to_string().contains("invalid type"), "{error:?}");
-        assert_eq!(decode_json::<Vec<Item>>("events", b"[{\"id\": 2}]").unwrap()[0].id, 2);
+        assert!(
+            text.starts_with("cannot decode the `events` webhook body at `[1].id`"),
+            "{text}"
+        );
+        assert!(
+            error.source().unwrap().to_string().contains("invalid type"),
+            "{error:?}"
+        );
+        assert_eq!(
+            decode_json::<Vec<Item>>("events", b"[{\"id\": 2}]").unwrap()[0].id,
+            2
+        );
     }
 
     #[test]
