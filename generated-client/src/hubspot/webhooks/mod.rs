@@ -176,7 +176,10 @@ impl WebhookVerifier {
 
     /// Checks a request given as its method, the full URL HubSpot called
     /// (`https://host/path?query`, as sent), its headers and its raw body. Returns the version
-    /// that verified.
+    /// that verified. A v3 timestamp's window is checked after the signature, so
+    /// [`WebhookError::Expired`] and [`WebhookError::FromTheFuture`] describe requests HubSpot
+    /// really signed (late or replayed ones), and a forged timestamp is a
+    /// [`WebhookError::Mismatch`].
     pub fn verify(
         &self,
         method: &str,
