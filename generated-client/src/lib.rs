@@ -15,6 +15,17 @@
 //! authorize URL, code exchange, refresh and a refreshing token provider from the `oauth` module
 //! (feature `oauth`).
 //!
+//! # Webhooks
+//!
+//! HubSpot posts Conversations events to your app as a JSON batch:
+//! [`webhooks::ConversationEvents::decode`] turns the raw body into
+//! `Vec<`[`models::ConversationEvent`]`>` (generated from the spec's `x-webhooks`). With the
+//! `webhooks` feature, `webhooks::WebhookVerifier` checks the request signature first (v3, with
+//! the timestamp window; v1/v2 on request), over any HTTP framework's method, URL, headers and
+//! raw body. `examples/webhook-receiver` in the repository
+//! is a complete receiver: verify, decode, dedupe by event id, answer 200 at once, then fetch each
+//! new message with `client.get_message(&e.object_id, &e.message_id)`.
+//!
 //! # Client setup
 //!
 //! [`Client::new`] is the one-liner; [`Client::builder`] tunes timeouts, retries, the rate
@@ -175,14 +186,7 @@ pub use generated::testing;
 pub use generated::{models, operations, security, API_VERSION, DEFAULT_BASE_URL};
 #[cfg(feature = "oauth")]
 pub use hubspot::oauth;
-
-/// HubSpot's webhook calls: [`ConversationEvents`](webhooks::ConversationEvents) decodes the
-/// batch of Conversations events HubSpot posts to an app's target URL (generated from the spec's
-/// `x-webhooks`).
-pub mod webhooks {
-    pub use crate::generated::webhooks::*;
-    pub use crate::runtime::{Webhook, WebhookDecodeError};
-}
+pub mod webhooks;
 pub use runtime::{Auth, Client, ClientBuilder, Error};
 
 // Crates whose types appear in this crate's API (headers, status codes and methods; timestamps;

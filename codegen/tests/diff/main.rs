@@ -36,12 +36,13 @@ fn case(name: &str) -> Report {
     )
 }
 
-/// `api`, `op NAME` or `type NAME`.
+/// `api`, `op NAME`, `type NAME` or `webhook NAME`.
 fn subject(subject: &Subject) -> String {
     match subject {
         Subject::Api => "api".to_owned(),
         Subject::Operation(name) => format!("op {name}"),
         Subject::Type(name) => format!("type {name}"),
+        Subject::Webhook(name) => format!("webhook {name}"),
     }
 }
 
@@ -94,6 +95,38 @@ fn operations_added_removed_moved_and_documented() {
             ("op create_thread", Kind::OperationAdded, "", Additive),
         ],
         Some(Release::Major),
+    );
+}
+
+#[test]
+fn webhooks_added_removed_retyped_moved_and_documented() {
+    assert_changes(
+        &case("webhooks"),
+        &[
+            ("webhook Gone", Kind::WebhookRemoved, "", Breaking),
+            ("webhook Added", Kind::WebhookAdded, "", Additive),
+            ("webhook Retyped", Kind::WebhookPayloadRetyped, "", Breaking),
+            ("webhook Audit", Kind::WebhookCallChanged, "", Behaviour),
+            ("webhook Audit", Kind::WebhookCallChanged, "", Behaviour),
+            ("webhook Events", Kind::WebhookDocsChanged, "", Docs),
+            // A struct only webhook payloads use is received, like a response body.
+            ("type Event", Kind::ResponseFieldAdded, "at", Additive),
+        ],
+        Some(Release::Major),
+    );
+    let report = case("webhooks");
+    let summaries: Vec<&str> = report.changes.iter().map(|c| c.summary.as_str()).collect();
+    assert!(
+        summaries.contains(&"`decode` returns `Vec<Event>` (was `Event`)"),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries.contains(&"now describes `PUT` webhook `audit` (was `POST` webhook `audit`)"),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries.contains(&"the API sends `application/vnd.audit+json` (was `application/json`)"),
+        "{summaries:?}"
     );
 }
 

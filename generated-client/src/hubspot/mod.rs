@@ -4,3 +4,5 @@
 
 #[cfg(feature = "oauth")]
 pub mod oauth;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
