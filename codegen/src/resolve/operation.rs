@@ -35,16 +35,7 @@ impl<'a> Resolver<'a> {
                 };
                 let op_at = at.push(method.as_str().to_ascii_lowercase());
                 let start = self.problems.len();
-                if let Some(declared) = &op.operation_id {
-                    if let Some(first) = operation_ids.get(declared) {
-                        self.problem(
-                            &op_at.push("operationId"),
-                            format!("operationId `{declared}` is already used by {first}: expected unique operationIds"),
-                        );
-                    } else {
-                        operation_ids.insert(declared.clone(), op_at.to_string());
-                    }
-                }
+                self.unique_operation_id(op, &op_at, &mut operation_ids);
                 let template = self.path_template(path, &at);
                 let id = op.operation_id.clone().unwrap_or_else(|| {
                     format!("{} {}", method.as_str().to_ascii_lowercase(), path)
@@ -93,6 +84,27 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// Records `op`'s declared `operationId`; one already used by another operation is a problem.
+    fn unique_operation_id(
+        &mut self,
+        op: &openapiv3::Operation,
+        op_at: &Pointer,
+        seen: &mut std::collections::BTreeMap<String, String>,
+    ) {
+        let Some(declared) = &op.operation_id else {
+            return;
+        };
+        match seen.get(declared) {
+            Some(first) => self.problem(
+                &op_at.push("operationId"),
+                format!("operationId `{declared}` is already used by {first}: expected unique operationIds"),
+            ),
+            None => {
+                seen.insert(declared.clone(), op_at.to_string());
+            }
+        }
     }
 
     /// The parsed path template, or `None` (a problem reported) when it is malformed.

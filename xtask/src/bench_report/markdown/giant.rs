@@ -138,77 +138,8 @@ pub fn section(g: &Giant) -> String {
         "| figure | ours | {} | ours / ploidy | target | |\n| --- | --- | --- | --- | --- | --- |",
         g.ploidy_version
     );
-    let row =
-        |md: &mut String, figure: &str, ours: String, theirs: String, r: f64, target: String| {
-            let _ = writeln!(md, "| {figure} | {ours} | {theirs} | {r:.2}× | {target} |");
-        };
-    let (o, p) = (&g.ours, &g.ploidy);
-    row(
-        &mut md,
-        "generate: wall",
-        secs(wall(&o.generate)),
-        secs(wall(&p.generate)),
-        c.generate_ratio,
-        format!(
-            "≤ {GENERATE_RATIO}× | {}",
-            met(c.generate_ratio <= GENERATE_RATIO)
-        ),
-    );
-    row(
-        &mut md,
-        "generate: CPU",
-        secs(cpu(&o.generate)),
-        secs(cpu(&p.generate)),
-        ratio(cpu(&o.generate), cpu(&p.generate)),
-        "— |".to_owned(),
-    );
-    row(
-        &mut md,
-        "generate: peak memory",
-        gb(peak(&o.generate)),
-        gb(peak(&p.generate)),
-        ratio(c.generate_peak, peak(&p.generate)),
-        format!("≤ 1 GB | {}", met(c.generate_peak <= GENERATE_PEAK)),
-    );
-    let lines = |s: &Side| {
-        format!(
-            "{} in {} files",
-            thousands(s.lines.lines),
-            thousands(s.lines.files)
-        )
-    };
-    row(
-        &mut md,
-        "generated lines (`.rs`)",
-        lines(o),
-        lines(p),
-        o.lines.lines as f64 / p.lines.lines.max(1) as f64,
-        "— |".to_owned(),
-    );
-    row(
-        &mut md,
-        "`cargo check --all-features`: wall",
-        secs(wall(&o.check)),
-        secs(wall(&p.check)),
-        ratio(wall(&o.check), wall(&p.check)),
-        "— |".to_owned(),
-    );
-    row(
-        &mut md,
-        "`cargo check --all-features`: CPU",
-        secs(cpu(&o.check)),
-        secs(cpu(&p.check)),
-        c.check_ratio,
-        format!("≤ {CHECK_RATIO}× | {}", met(c.check_ratio <= CHECK_RATIO)),
-    );
-    row(
-        &mut md,
-        "`cargo check --all-features`: peak memory",
-        gb(c.check_peak),
-        gb(peak(&p.check)),
-        ratio(c.check_peak, peak(&p.check)),
-        format!("≤ 4 GB | {}", met(c.check_peak <= CHECK_PEAK)),
-    );
+    generate_rows(&mut md, g, &c);
+    check_rows(&mut md, g, &c);
     one_tag_rows(&mut md, g);
     row(
         &mut md,
@@ -225,6 +156,87 @@ pub fn section(g: &Giant) -> String {
     notes(&mut md, g, &c);
     let _ = writeln!(md, "{END}\n");
     md
+}
+
+/// One row of the table: the figure, both sides, their ratio and the target columns.
+fn row(md: &mut String, figure: &str, ours: String, theirs: String, r: f64, target: String) {
+    let _ = writeln!(md, "| {figure} | {ours} | {theirs} | {r:.2}× | {target} |");
+}
+
+/// The rows of generating the spec: wall, CPU, peak memory and lines.
+fn generate_rows(md: &mut String, g: &Giant, c: &Checks) {
+    let (o, p) = (&g.ours, &g.ploidy);
+    row(
+        md,
+        "generate: wall",
+        secs(wall(&o.generate)),
+        secs(wall(&p.generate)),
+        c.generate_ratio,
+        format!(
+            "≤ {GENERATE_RATIO}× | {}",
+            met(c.generate_ratio <= GENERATE_RATIO)
+        ),
+    );
+    row(
+        md,
+        "generate: CPU",
+        secs(cpu(&o.generate)),
+        secs(cpu(&p.generate)),
+        ratio(cpu(&o.generate), cpu(&p.generate)),
+        "— |".to_owned(),
+    );
+    row(
+        md,
+        "generate: peak memory",
+        gb(peak(&o.generate)),
+        gb(peak(&p.generate)),
+        ratio(c.generate_peak, peak(&p.generate)),
+        format!("≤ 1 GB | {}", met(c.generate_peak <= GENERATE_PEAK)),
+    );
+    let lines = |s: &Side| {
+        format!(
+            "{} in {} files",
+            thousands(s.lines.lines),
+            thousands(s.lines.files)
+        )
+    };
+    row(
+        md,
+        "generated lines (`.rs`)",
+        lines(o),
+        lines(p),
+        o.lines.lines as f64 / p.lines.lines.max(1) as f64,
+        "— |".to_owned(),
+    );
+}
+
+/// The rows of checking the generated crate: wall, CPU and peak memory.
+fn check_rows(md: &mut String, g: &Giant, c: &Checks) {
+    let (o, p) = (&g.ours, &g.ploidy);
+    row(
+        md,
+        "`cargo check --all-features`: wall",
+        secs(wall(&o.check)),
+        secs(wall(&p.check)),
+        ratio(wall(&o.check), wall(&p.check)),
+        "— |".to_owned(),
+    );
+    row(
+        md,
+        "`cargo check --all-features`: CPU",
+        secs(cpu(&o.check)),
+        secs(cpu(&p.check)),
+        c.check_ratio,
+        format!("≤ {CHECK_RATIO}× | {}", met(c.check_ratio <= CHECK_RATIO)),
+    );
+    row(
+        md,
+        "`cargo check --all-features`: peak memory",
+        gb(c.check_peak),
+        gb(peak(&p.check)),
+        ratio(c.check_peak, peak(&p.check)),
+        format!("≤ 4 GB | {}", met(c.check_peak <= CHECK_PEAK)),
+    );
 }
 
 /// The rows of ours checked with one tag alone, or the row saying it is not measured yet.
